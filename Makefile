@@ -1,0 +1,49 @@
+# netind-teach: every target builds its own environment in .venv when it is missing.
+#   make lab      set up, then open JupyterLab on lessons/00_welcome.ipynb
+#   make test     set up, then run every test (lint, unit, doctests, lessons, Binder parity)
+#   make lessons  re-execute the lessons and store only the outputs nbval checks
+#   make bench    speed and memory figures, printed as ratios against their floor
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.netind-installed
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+# Tests never reach the network: tests/offline/sitecustomize.py blocks non-loopback sockets
+# in pytest and in every kernel or subprocess it starts.
+TEST_ENV := PYTHONPATH=$(CURDIR)/tests/offline PYTHONHASHSEED=0 PYDEVD_DISABLE_FILE_VALIDATION=1
+
+.PHONY: lab test lint lessons bench clean binder-pins
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab $(ROOT_FLAG) lessons/00_welcome.ipynb
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+
+test: lint
+	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+
+lessons: $(STAMP)
+	$(PY) -m netind_teach.notebooks refresh lessons/*.ipynb
+
+bench: $(STAMP)
+	@for script in benchmarks/bench_*.py; do $(PY) $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache
+
+# Re-pin binder/requirements.txt from a clean venv (what Binder, JupyterHub and CI use).
+binder-pins:
+	rm -rf build/pins-venv && $(PYTHON) -m venv build/pins-venv
+	build/pins-venv/bin/pip install --quiet . pytest nbval
+	{ echo "# Pinned environment for Binder and JupyterHub: exactly what CI installs and tests."; \
+	  echo "# Regenerate: make binder-pins (fresh venv, pip install . pytest nbval, pip freeze)."; \
+	  build/pins-venv/bin/pip freeze --exclude-editable | grep -v '^netind-teach'; } > binder/requirements.txt
+	rm -rf build/pins-venv

@@ -1,0 +1,127 @@
+"""The ``netind-teach`` command.
+
+``netind-teach doctor``             check this machine can run the course
+``netind-teach copy-lessons DIR``   copy the lesson notebooks into DIR (never overwrites)
+``netind-teach lab [DIR]``          copy the lessons into DIR (default ./netind-lessons) if
+                                    they are not there yet, then open JupyterLab on lesson 00
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> target = pathlib.Path(tempfile.mkdtemp()) / "course"
+>>> copied = copy_lessons(target)
+>>> "00_welcome.ipynb" in [p.name for p in copied]
+True
+>>> copy_lessons(target)  # a second copy keeps the learner's edits
+[]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from netind_teach._resources import lessons_dir
+
+__all__ = ["copy_lessons", "lab_command", "main"]
+
+DEFAULT_LAB_DIR = "netind-lessons"
+FIRST_LESSON = "00_welcome.ipynb"
+
+
+def copy_lessons(target: str | Path) -> list[Path]:
+    """Copy every lesson notebook into ``target``; existing files are left untouched.
+
+    Returns the paths written (empty when every lesson was already there).
+    """
+    target = Path(target)
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for lesson in sorted(lessons_dir().iterdir(), key=lambda p: p.name):
+        if not lesson.name.endswith(".ipynb"):
+            continue
+        destination = target / lesson.name
+        if destination.exists():
+            continue
+        destination.write_bytes(lesson.read_bytes())
+        written.append(destination)
+    return written
+
+
+def lab_command(folder: Path, port: int | None = None) -> list[str]:
+    """Return the command that starts JupyterLab in ``folder`` on the first lesson.
+
+    Examples
+    --------
+    >>> lab_command(Path("course"))[1:4]
+    ['-m', 'jupyterlab', '--ServerApp.root_dir=course']
+    """
+    command = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={folder}"]
+    if port is not None:
+        command.append(f"--port={port}")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")
+    command.append(FIRST_LESSON)
+    return command
+
+
+def _doctor(_: argparse.Namespace) -> int:
+    from netind_teach import doctor
+
+    return doctor.main()
+
+
+def _copy(args: argparse.Namespace) -> int:
+    written = copy_lessons(args.dir)
+    kept = "" if written else " (all lessons were already there; nothing overwritten)"
+    print(f"copied {len(written)} lesson(s) into {args.dir}{kept}")
+    return 0
+
+
+def _lab(args: argparse.Namespace) -> int:
+    folder = Path(args.dir)
+    written = copy_lessons(folder)
+    if written:
+        print(f"copied {len(written)} lesson(s) into {folder}; your edits stay in this folder")
+    if not _has_module("jupyterlab"):
+        print("JupyterLab is not installed -> fix: pip install netind-teach", file=sys.stderr)
+        return 1
+    return subprocess.call(lab_command(folder, args.port))
+
+
+def _has_module(name: str) -> bool:
+    from importlib.util import find_spec
+
+    return find_spec(name) is not None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="netind-teach", description="A Jupyter course on networked individualism."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("doctor", help="check this machine can run the course").set_defaults(
+        run=_doctor
+    )
+    copy = commands.add_parser("copy-lessons", help="copy the lessons into DIR")
+    copy.add_argument("dir", type=Path)
+    copy.set_defaults(run=_copy)
+    lab = commands.add_parser("lab", help="copy the lessons (if needed) and open JupyterLab")
+    lab.add_argument("dir", nargs="?", default=DEFAULT_LAB_DIR, type=Path)
+    lab.add_argument("--port", type=int, default=None)
+    lab.set_defaults(run=_lab)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``netind-teach`` console script."""
+    args = _parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,207 @@
+"""``netind-teach doctor``: check that this machine can run the course.
+
+Each check gives one line; every problem is followed by one ``-> fix`` line.
+
+Examples
+--------
+>>> results = run_checks()
+>>> all(isinstance(r, CheckResult) for r in results)
+True
+>>> CheckResult("python", False, "Python 3.8", "install Python 3.10 or newer").lines()
+['[FAIL] python: Python 3.8', '       -> fix: install Python 3.10 or newer']
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+__all__ = ["CheckResult", "main", "report", "run_checks"]
+
+DISTRIBUTION = "netind-teach"
+MIN_PYTHON = (3, 10)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The outcome of one check: its name, whether it passed, what was seen, the fix."""
+
+    name: str
+    ok: bool
+    detail: str
+    fix: str = ""
+
+    def lines(self) -> list[str]:
+        """Return the line(s) printed for this check."""
+        head = f"[{'ok' if self.ok else 'FAIL'}] {self.name}: {self.detail}"
+        return [head] if self.ok else [head, f"       -> fix: {self.fix}"]
+
+
+def _check_python() -> list[CheckResult]:
+    found = ".".join(map(str, sys.version_info[:3]))
+    ok = sys.version_info[:2] >= MIN_PYTHON
+    need = ".".join(map(str, MIN_PYTHON))
+    return [CheckResult("python", ok, f"Python {found}", f"install Python {need} or newer")]
+
+
+def _runtime_requirements() -> list[str]:
+    try:
+        declared = metadata.requires(DISTRIBUTION) or []
+    except metadata.PackageNotFoundError:
+        return []
+    return [r for r in declared if "extra ==" not in r]
+
+
+def _check_packages() -> list[CheckResult]:
+    from packaging.requirements import Requirement
+
+    declared = _runtime_requirements()
+    if not declared:
+        return [
+            CheckResult(
+                "package netind-teach",
+                False,
+                "not installed (running from a bare checkout?)",
+                "pip install . (or `make lab`, which installs it into .venv)",
+            )
+        ]
+    results = []
+    for text in declared:
+        requirement = Requirement(text)
+        name = requirement.name
+        try:
+            installed = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            results.append(
+                CheckResult(f"package {name}", False, "missing", f'pip install "{requirement}"')
+            )
+            continue
+        ok = requirement.specifier.contains(installed, prereleases=True)
+        wanted = str(requirement.specifier) or "any version"
+        results.append(
+            CheckResult(
+                f"package {name}",
+                ok,
+                f"{installed} (needs {wanted})",
+                f'pip install "{requirement}"',
+            )
+        )
+    return results
+
+
+def _check_widget_extension() -> list[CheckResult]:
+    from jupyter_core.paths import jupyter_path
+
+    relative = ("labextensions", "@jupyter-widgets", "jupyterlab-manager", "package.json")
+    for folder in jupyter_path(relative[0]):
+        candidate = Path(folder, *relative[1:])
+        if candidate.is_file():
+            version = json.loads(candidate.read_text(encoding="utf-8")).get("version", "?")
+            return [
+                CheckResult(
+                    "JupyterLab widget extension",
+                    True,
+                    f"@jupyter-widgets/jupyterlab-manager {version}",
+                )
+            ]
+    return [
+        CheckResult(
+            "JupyterLab widget extension",
+            False,
+            "@jupyter-widgets/jupyterlab-manager not found; widgets would show "
+            "'Error displaying widget'",
+            'pip install "jupyterlab_widgets>=3,<4" "ipywidgets>=8,<9", then restart JupyterLab',
+        )
+    ]
+
+
+def _check_matplotlib() -> list[CheckResult]:
+    import io
+
+    try:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+
+        figure = Figure(figsize=(1, 1))
+        FigureCanvasAgg(figure)
+        figure.add_subplot().plot([0, 1], [0, 1])
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png")
+        ok = buffer.getvalue().startswith(b"\x89PNG")
+        detail = "renders offscreen (Agg, PNG)" if ok else "rendered an empty image"
+    except Exception as error:  # report any failure as a check result, not a traceback
+        ok, detail = False, f"cannot render offscreen: {type(error).__name__}: {error}"
+    fix = 'pip install --force-reinstall "matplotlib>=3.7"'
+    return [CheckResult("matplotlib", ok, detail, fix)]
+
+
+def _check_datasets() -> list[CheckResult]:
+    from netind_teach._resources import datasets_dir
+
+    reinstall = "reinstall the course: pip install --force-reinstall netind-teach"
+    try:
+        folder = datasets_dir()
+        package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        return [CheckResult("datasets", False, f"metadata unreadable: {error}", reinstall)]
+    results = []
+    for resource in package.get("resources", []):
+        if "path" not in resource:
+            continue
+        name, path = resource["name"], resource["path"]
+        expected = resource.get("hash", "").removeprefix("sha256:")
+        target = folder / path
+        if not target.is_file():
+            results.append(CheckResult(f"dataset {name}", False, f"{path} is missing", reinstall))
+            continue
+        digest = hashlib.sha256(target.read_bytes()).hexdigest()
+        ok = digest == expected
+        detail = f"{path} checksum ok" if ok else f"{path} differs from its recorded sha256"
+        results.append(CheckResult(f"dataset {name}", ok, detail, reinstall))
+    if not results:
+        results.append(CheckResult("datasets", True, "metadata present, no data files listed"))
+    return results
+
+
+CHECKS: tuple[Callable[[], list[CheckResult]], ...] = (
+    _check_python,
+    _check_packages,
+    _check_widget_extension,
+    _check_matplotlib,
+    _check_datasets,
+)
+
+
+def run_checks() -> list[CheckResult]:
+    """Run every check and return the results (a crashed check becomes a failed result)."""
+    results: list[CheckResult] = []
+    for check in CHECKS:
+        try:
+            results.extend(check())
+        except Exception as error:  # a broken check must not hide the others
+            name = check.__name__.removeprefix("_check_")
+            results.append(
+                CheckResult(name, False, f"check crashed: {type(error).__name__}: {error}",
+                            "reinstall the course and report this message")
+            )
+    return results
+
+
+def report(results: list[CheckResult]) -> str:
+    """Format results as the lines ``netind-teach doctor`` prints, with a summary."""
+    lines = [line for result in results for line in result.lines()]
+    problems = sum(not result.ok for result in results)
+    summary = "all checks passed" if not problems else f"{problems} problem(s) found"
+    return "\n".join([*lines, f"netind-teach doctor: {summary} ({len(results)} checks)"])
+
+
+def main() -> int:
+    """Print the report; return 0 when every check passed, 1 otherwise."""
+    results = run_checks()
+    print(report(results))
+    return 0 if all(result.ok for result in results) else 1

@@ -1,0 +1,55 @@
+"""Shared vocabulary: the names every module uses for nodes, attributes and categories.
+
+Keeping them in one place lets a generator, a measure and a plot agree without
+importing each other.
+
+Examples
+--------
+>>> from netind_teach.vocab import EGO, CATEGORIES
+>>> EGO
+'ego'
+>>> "friend" in CATEGORIES
+True
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "AGE_GROUPS",
+    "CATEGORIES",
+    "EGO",
+    "PLACES",
+    "TIE_CATEGORIES",
+    "TIE_KINDS",
+    "TYPES",
+]
+
+#: Node id of the focal person in every ego network the package builds.
+EGO = "ego"
+
+#: Categories of an alter (the person's relation to ego). Node attribute ``category``.
+CATEGORIES: tuple[str, ...] = (
+    "immediate kin",
+    "extended kin",
+    "friend",
+    "neighbour",
+    "workmate",
+    "group member",
+    "online-only",
+)
+
+#: The five tie categories counted as "network size" in the East York study
+#: (Wellman, Quan-Haase & Harper 2020).
+TIE_CATEGORIES: tuple[str, ...] = CATEGORIES[:5]
+
+#: Edge attribute ``kind``: strength and channel of a tie.
+TIE_KINDS: tuple[str, ...] = ("strong", "weak", "online")
+
+#: Node attribute ``place``: where an alter lives relative to ego.
+PLACES: tuple[str, ...] = ("local", "distant")
+
+#: The three types of the typology, in the course's display order.
+TYPES: tuple[str, ...] = ("networked", "bounded", "limited")
+
+#: Age groups of the East York study, youngest first (labels used in data and plots).
+AGE_GROUPS: tuple[str, ...] = ("under 35", "35-50", "51-64", "65+")
