@@ -8,8 +8,11 @@ checkout they are the repository's top-level ``datasets/`` and ``lessons/`` fold
 from __future__ import annotations
 
 from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # importlib.resources.abc is new in Python 3.11
+    from importlib.abc import Traversable
 
 __all__ = ["datasets_dir", "lessons_dir"]
 
