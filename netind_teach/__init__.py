@@ -34,6 +34,7 @@ _SUBMODULES = (
     "synthetic",
     "typology",
     "vocab",
+    "widgets",
 )
 
 __all__ = ["__version__", "version", *_SUBMODULES]
