@@ -1,0 +1,108 @@
+"""Classify-this-network exercises: look at an ego network, pick its type."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from ..vocab import EGO, TYPES
+from ._base import Definition
+from ._core import Result, norm, quote
+
+__all__ = ["ClassifyNetwork"]
+
+_TYPE_WORDS = re.compile(r"\b(" + "|".join(map(re.escape, TYPES)) + r")\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClassifyNetwork(Definition):
+    """Look at an ego network and pick its type (networked / bounded / limited).
+
+    The exercise does not compute the typology: ``answer`` and ``reasons`` come from
+    :mod:`netind_teach.typology` (or are written from it). Feedback quotes the reasons;
+    after a wrong answer the type names in them are masked.
+
+    Parameters
+    ----------
+    graph : networkx graph, or a function with no arguments that returns one
+        The ego network to show.
+    answer : str
+        One of ``choices``.
+    reasons : tuple of str
+        The rule's reasons, as the typology states them.
+    ego : str
+        The focal node (default :data:`netind_teach.vocab.EGO`).
+    description : str
+        Text alternative of the drawing (for screen readers and text output).
+    choices : tuple of str
+        The types to choose from (default :data:`netind_teach.vocab.TYPES`).
+
+    Examples
+    --------
+    >>> q = ClassifyNetwork(name="who", question="Which type?", graph=dict, answer="limited",
+    ...                     reasons=("5 ties, below the median",))
+    >>> q.evaluate("Socially limited").correct
+    True
+    >>> print(q.evaluate("bounded").message)
+    Not 'bounded'. What the rule sees here:
+    - 5 ties, below the median
+    """
+
+    graph: Any
+    answer: str
+    reasons: tuple[str, ...]
+    ego: str = EGO
+    description: str = ""
+    choices: tuple[str, ...] = TYPES
+
+    kind: ClassVar[str] = "classify this network"
+
+    @property
+    def answer_format(self) -> str:  # type: ignore[override]
+        return "one of " + ", ".join(repr(c) for c in self.choices)
+
+    def validate(self) -> None:
+        self._freeze("reasons", "choices")
+        if self.answer not in self.choices:
+            raise ValueError(f"{self.name!r}: answer {self.answer!r} is not in {self.choices}")
+        if not self.reasons:
+            raise ValueError(f"{self.name!r}: give the rule's reasons for {self.answer!r}")
+
+    @property
+    def reference_answer(self) -> str:
+        return self.answer
+
+    def default_solution(self) -> str:
+        return f"**{self.answer}**\n\n" + "\n".join(f"- {r}" for r in self.reasons)
+
+    def network(self) -> Any:
+        """Return a fresh copy of the ego network (changing it does not change the exercise)."""
+        return self.graph() if callable(self.graph) else self.graph.copy()
+
+    def draw(self, ax: Any = None) -> Any:
+        """Draw the network with :func:`netind_teach.plotting.draw_ego`; return the Axes."""
+        from ..plotting import draw_ego  # lazy: matplotlib loads only when drawing
+
+        return draw_ego(self.network(), self.ego, ax=ax)
+
+    def _pick(self, answer: str) -> str | None:
+        wanted = norm(answer)
+        exact = [c for c in self.choices if norm(c) == wanted]
+        if exact:
+            return exact[0]
+        found = {c for c in self.choices if re.search(r"\b" + re.escape(norm(c)) + r"\b", wanted)}
+        return found.pop() if len(found) == 1 else None
+
+    def evaluate(self, answer: Any) -> Result:
+        options = ", ".join(repr(c) for c in self.choices)
+        if not isinstance(answer, str):
+            return Result.incorrect(f"Answer with one type as text: {options}.")
+        chosen = self._pick(answer)
+        if chosen is None:
+            return Result.incorrect(f"{quote(answer)} is not one type: answer {options}.")
+        listed = "\n".join(f"- {r}" for r in self.reasons)
+        if chosen == self.answer:
+            return Result.correct_(f"Yes: {self.answer}. The rule's reasons:\n{listed}")
+        masked = "\n".join(f"- {_TYPE_WORDS.sub('…', r)}" for r in self.reasons)
+        return Result.incorrect(f"Not {chosen!r}. What the rule sees here:\n{masked}")

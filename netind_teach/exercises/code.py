@@ -1,0 +1,261 @@
+"""Code exercises: the learner writes a function; test cases check it.
+
+The learner's function runs in a separate thread with a time limit (2 s by default), on
+a deep copy of each case's arguments. The first failing case is reported in plain words;
+a function that raises is reported as one line (exception type and message); a function
+that runs past the limit is stopped and reported.
+
+Examples
+--------
+>>> def double(x):
+...     return 2 * x
+>>> q = CodeExercise(
+...     name="double", question="Write `double(x)`.", function_name="double",
+...     starter_code="def double(x):\\n    return ____\\n", reference=double,
+...     solution_code="def double(x):\\n    return 2 * x",
+...     cases=(Case((2,), 4, "x = 2"), Case((0,), 0, "x = 0")))
+>>> q.evaluate(double)
+Correct: All 2 test cases pass.
+>>> q.evaluate(lambda x: x + 2)
+Not quite: Case 2 (x = 0): your function returned 2, but it should return 0.
+>>> q.evaluate(q.starter)
+Not attempted: Replace ____ in your function with your own code.
+"""
+
+from __future__ import annotations
+
+import copy
+import inspect
+import math
+import numbers
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from ._base import Definition
+from ._core import BLANK, Result, one_line, safe_repr, type_name
+from ._timeout import run_with_time_limit
+
+__all__ = ["Case", "CodeExercise", "same_value"]
+
+
+@dataclass(frozen=True)
+class Case:
+    """One test case: positional ``args``, the ``expected`` return value, and a
+    ``description`` in plain words ('ego with 3 alters who do not know each other')."""
+
+    args: tuple[Any, ...]
+    expected: Any
+    description: str = ""
+
+
+def same_value(got: Any, expected: Any) -> bool:
+    """Default comparison: numbers within 1e-9, anything else with ``==``.
+
+    Examples
+    --------
+    >>> same_value(0.1 + 0.2, 0.3), same_value([1, 2], [1, 2]), same_value(1, "1")
+    (True, True, False)
+    """
+    real = (numbers.Real,)
+    if (
+        isinstance(got, real)
+        and isinstance(expected, real)
+        and not isinstance(got, bool)
+        and not isinstance(expected, bool)
+    ):
+        return math.isclose(float(got), float(expected), rel_tol=1e-9, abs_tol=1e-9)
+    return bool(got == expected)
+
+
+def _error_line(exc: BaseException) -> str:
+    try:
+        detail = one_line(str(exc), 120)
+    except Exception:
+        detail = ""
+    name = type(exc).__name__
+    return f"{name}: {detail}" if detail else name
+
+
+def _mentions_blank(exc: BaseException) -> bool:
+    try:
+        return isinstance(exc, NameError) and "____" in str(exc)
+    except Exception:
+        return False
+
+
+@dataclass(frozen=True, kw_only=True)
+class CodeExercise(Definition):
+    """Write a function; the checker runs it on test cases.
+
+    Parameters
+    ----------
+    function_name : str
+        The name the learner's function must have.
+    starter_code : str
+        What the learner starts from; its body holds ``____``.
+    reference : callable
+        A correct function (it must pass the cases; the tests check).
+    cases : tuple of Case
+        Inputs and expected outputs, in the order they are tried.
+    solution_code : str
+        Source shown by ``solution()``. Default: the source of ``reference``.
+    time_limit : float
+        Seconds a learner's function may run per case.
+    compare : callable, optional
+        ``compare(got, expected) -> bool``; default :func:`same_value`.
+
+    A learner answers with the function itself (``check(count_alters)``) or, in the
+    widget, with its source code as text.
+    """
+
+    function_name: str
+    starter_code: str
+    reference: Callable[..., Any]
+    cases: tuple[Case, ...]
+    solution_code: str = ""
+    time_limit: float = 2.0
+    compare: Callable[[Any, Any], bool] | None = None
+
+    kind: ClassVar[str] = "code"
+
+    @property
+    def answer_format(self) -> str:  # type: ignore[override]
+        return f"your function itself, e.g. check({self.function_name})"
+
+    def validate(self) -> None:
+        self._freeze("cases")
+        if not self.function_name.isidentifier():
+            raise ValueError(f"{self.name!r}: function_name must be a Python name")
+        if not self.cases or not all(isinstance(c, Case) for c in self.cases):
+            raise ValueError(f"{self.name!r}: give test cases as Case(args, expected, ...)")
+        if not callable(self.reference):
+            raise ValueError(f"{self.name!r}: reference must be a function")
+        if self.function_name not in self.starter_code:
+            raise ValueError(f"{self.name!r}: starter_code must define {self.function_name}")
+        if self.time_limit <= 0:
+            raise ValueError(f"{self.name!r}: time_limit must be positive")
+
+    @property
+    def reference_answer(self) -> Callable[..., Any]:
+        return self.reference
+
+    @property
+    def starter(self) -> Any:
+        namespace: dict[str, Any] = {"____": BLANK}
+        exec(compile(self.starter_code, f"<starter {self.name}>", "exec"), namespace)
+        return namespace[self.function_name]
+
+    def default_solution(self) -> str:
+        source = self.solution_code.strip()
+        if not source:
+            try:
+                source = inspect.getsource(self.reference).strip()
+            except (OSError, TypeError):
+                source = f"# see {self.function_name} in the lesson's solution"
+        return f"```python\n{source}\n```"
+
+    # -- checking ------------------------------------------------------------------
+    def function_from_source(self, source: str) -> Callable[..., Any] | Result:
+        """Run a learner's source text and return its function, or a Result saying why not."""
+        try:
+            code = compile(source, "<your code>", "exec")
+        except SyntaxError as exc:
+            where = f" on line {exc.lineno}" if exc.lineno else ""
+            return Result.incorrect(f"Your code has a syntax error{where}: {exc.msg}.")
+        except (ValueError, OverflowError, MemoryError, RecursionError) as exc:
+            return Result.incorrect(f"Your code cannot be read: {_error_line(exc)}.")
+        namespace: dict[str, Any] = {"____": BLANK, "__name__": "__learner__"}
+        run = run_with_time_limit(lambda: exec(code, namespace), self.time_limit)
+        if run.status == "timed out":
+            return Result.incorrect(
+                f"Your code did not finish within {self.time_limit:g} s: is there a loop "
+                f"that never ends outside the function?"
+            )
+        if run.status == "raised":
+            return Result.incorrect(f"Running your code raised {_error_line(run.error)}.")
+        function = namespace.get(self.function_name)
+        if not callable(function):
+            return Result.incorrect(f"Define a function called {self.function_name}(...).")
+        return function
+
+    def _arity_problem(self, function: Callable[..., Any]) -> str | None:
+        try:
+            signature = inspect.signature(function)
+        except (TypeError, ValueError):
+            return None
+        try:
+            signature.bind(*self.cases[0].args)
+        except TypeError:
+            try:
+                like = f", like {self.function_name}{inspect.signature(self.reference)}"
+            except (TypeError, ValueError):
+                like = ""
+            return (
+                f"{self.function_name} should accept {len(self.cases[0].args)} argument(s)"
+                f"{like}; yours is {self.function_name}{signature}."
+            )
+        return None
+
+    def _run_case(self, function: Callable[..., Any], case: Case) -> tuple[str, Any]:
+        try:
+            args = copy.deepcopy(case.args)
+        except Exception:
+            args = case.args
+        got = function(*args)
+        if got is BLANK or got is Ellipsis:
+            return "blank", None
+        compare = self.compare or same_value
+        try:
+            ok = bool(compare(got, case.expected))
+        except Exception:
+            return "uncomparable", (safe_repr(got), type_name(got))
+        return ("ok" if ok else "wrong"), (safe_repr(got), got is None)
+
+    def evaluate(self, answer: Any) -> Result:
+        if isinstance(answer, str):
+            if answer.strip().isidentifier():
+                return Result.incorrect(
+                    f"Pass the function itself, without quotes: check({answer.strip()})."
+                )
+            answer = self.function_from_source(answer)
+            if isinstance(answer, Result):
+                return answer
+        if not callable(answer):
+            return Result.incorrect(
+                f"Pass your function itself, e.g. check({self.function_name}): no quotes and "
+                f"no brackets after its name (you gave {type_name(answer)})."
+            )
+        problem = self._arity_problem(answer)
+        if problem:
+            return Result.incorrect(problem)
+        for number, case in enumerate(self.cases, start=1):
+            label = f"Case {number}" + (f" ({case.description})" if case.description else "")
+            run = run_with_time_limit(
+                lambda case=case: self._run_case(answer, case), self.time_limit
+            )
+            if run.status == "timed out":
+                return Result.incorrect(
+                    f"{label}: your function did not finish within {self.time_limit:g} s. "
+                    f"Is there a loop that never ends?"
+                )
+            if run.status == "raised":
+                if _mentions_blank(run.error):
+                    return Result.not_attempted("Replace ____ in your function with your own code.")
+                return Result.incorrect(f"{label}: your function raised {_error_line(run.error)}")
+            status, detail = run.value
+            if status == "blank":
+                return Result.not_attempted("Replace ____ in your function with your own code.")
+            if status == "uncomparable":
+                return Result.incorrect(
+                    f"{label}: your function returned {detail[1]} ({detail[0]}), which cannot "
+                    f"be compared with the expected {type_name(case.expected)}."
+                )
+            if status == "wrong":
+                shown, was_none = detail
+                hint = " Did you forget to `return` the value?" if was_none else ""
+                return Result.incorrect(
+                    f"{label}: your function returned {shown}, but it should return "
+                    f"{safe_repr(case.expected)}.{hint}"
+                )
+        return Result.correct_(f"All {len(self.cases)} test cases pass.")

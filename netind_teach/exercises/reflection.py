@@ -1,0 +1,75 @@
+"""Reflection exercises: free text, no right answer, saved on the learner's computer."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from ._base import Definition
+from ._core import Result, type_name
+
+__all__ = ["Reflection", "word_count"]
+
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+
+
+def word_count(text: str) -> int:
+    """Count words (letters or digits, with inner apostrophes and hyphens).
+
+    Examples
+    --------
+    >>> word_count("Kin, friends and climbing-club folk don't overlap.")
+    7
+    """
+    return len(_WORD.findall(text))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Reflection(Definition):
+    """Free text with no right answer, saved on the learner's computer only.
+
+    ``check`` acknowledges the text by its length: at least ``min_words`` words counts as
+    done. ``example`` is a sample answer shown by ``solution()``.
+
+    Examples
+    --------
+    >>> q = Reflection(name="me", question="Who do you turn to?", example="Kin mostly.",
+    ...                min_words=2)
+    >>> q.evaluate("My sister and old school friends.")
+    Correct: Thank you: 6 words. There is no single right answer.
+    >>> q.evaluate("Kin")
+    Not quite: 1 word so far: write at least 2 words, in full sentences.
+    """
+
+    example: str
+    min_words: int = 15
+
+    kind: ClassVar[str] = "reflection"
+    answer_format: ClassVar[str] = "your own text, between quotes"
+
+    def validate(self) -> None:
+        if not isinstance(self.min_words, int) or self.min_words < 1:
+            raise ValueError(f"{self.name!r}: min_words must be a whole number >= 1")
+        if word_count(self.example) < self.min_words:
+            raise ValueError(f"{self.name!r}: the example has fewer than min_words words")
+
+    @property
+    def reference_answer(self) -> str:
+        return self.example
+
+    def default_solution(self) -> str:
+        return f"There is no single right answer. One example:\n\n*{self.example}*"
+
+    def evaluate(self, answer: Any) -> Result:
+        if not isinstance(answer, str):
+            return Result.incorrect(
+                f"Write your reflection as text between quotes (you gave {type_name(answer)})."
+            )
+        count = word_count(answer)
+        noun = "word" if count == 1 else "words"
+        if count < self.min_words:
+            return Result.incorrect(
+                f"{count} {noun} so far: write at least {self.min_words} words, in full sentences."
+            )
+        return Result.correct_(f"Thank you: {count} {noun}. There is no single right answer.")
