@@ -31,6 +31,7 @@ _SUBMODULES = (
     "plotting",
     "progress",
     "simulate",
+    "site",
     "synthetic",
     "typology",
     "vocab",

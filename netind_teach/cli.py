@@ -4,6 +4,8 @@
 ``netind-teach copy-lessons DIR``   copy the lesson notebooks into DIR (never overwrites)
 ``netind-teach lab [DIR]``          copy the lessons into DIR (default ./netind-lessons) if
                                     they are not there yet, then open JupyterLab on lesson 00
+``netind-teach build-site DIR``     render the executed lessons, README and docs as HTML
+``netind-teach student-copy DIR``   lessons with outputs cleared, for handing out
 
 Examples
 --------
@@ -93,6 +95,22 @@ def _lab(args: argparse.Namespace) -> int:
     return subprocess.call(lab_command(folder, args.port))
 
 
+def _build_site(args: argparse.Namespace) -> int:
+    from netind_teach.site import build_site
+
+    pages = build_site(args.dir)
+    print(f"built {len(pages)} pages in {args.dir}; open {Path(args.dir) / 'index.html'}")
+    return 0
+
+
+def _student_copy(args: argparse.Namespace) -> int:
+    from netind_teach.site import student_copy
+
+    written = student_copy(args.dir)
+    print(f"wrote {len(written)} cleared lesson(s) into {args.dir}")
+    return 0
+
+
 def _has_module(name: str) -> bool:
     from importlib.util import find_spec
 
@@ -114,6 +132,12 @@ def _parser() -> argparse.ArgumentParser:
     lab.add_argument("dir", nargs="?", default=DEFAULT_LAB_DIR, type=Path)
     lab.add_argument("--port", type=int, default=None)
     lab.set_defaults(run=_lab)
+    site = commands.add_parser("build-site", help="render lessons and docs as a static site")
+    site.add_argument("dir", type=Path)
+    site.set_defaults(run=_build_site)
+    hand_out = commands.add_parser("student-copy", help="lessons with outputs cleared")
+    hand_out.add_argument("dir", type=Path)
+    hand_out.set_defaults(run=_student_copy)
     return parser
 
 
