@@ -35,6 +35,8 @@ class ClassifyNetwork(Definition):
         The focal node (default :data:`netind_teach.vocab.EGO`).
     description : str
         Text alternative of the drawing (for screen readers and text output).
+    drawing_title : str
+        Title of the drawing (say "synthetic" when the network is).
     choices : tuple of str
         The types to choose from (default :data:`netind_teach.vocab.TYPES`).
 
@@ -54,6 +56,7 @@ class ClassifyNetwork(Definition):
     reasons: tuple[str, ...]
     ego: str = EGO
     description: str = ""
+    drawing_title: str = ""
     choices: tuple[str, ...] = TYPES
 
     kind: ClassVar[str] = "classify this network"
@@ -80,11 +83,16 @@ class ClassifyNetwork(Definition):
         """Return a fresh copy of the ego network (changing it does not change the exercise)."""
         return self.graph() if callable(self.graph) else self.graph.copy()
 
-    def draw(self, ax: Any = None) -> Any:
-        """Draw the network with :func:`netind_teach.plotting.draw_ego`; return the Axes."""
+    def draw(self, ax: Any = None, **kwargs: Any) -> Any:
+        """Draw the network with :func:`netind_teach.plotting.draw_ego`; return the Axes.
+
+        ``kwargs`` go to ``draw_ego``; the title defaults to ``drawing_title``.
+        """
         from ..plotting import draw_ego  # lazy: matplotlib loads only when drawing
 
-        return draw_ego(self.network(), self.ego, ax=ax)
+        if self.drawing_title and "title" not in kwargs:
+            kwargs["title"] = self.drawing_title
+        return draw_ego(self.network(), self.ego, ax=ax, **kwargs)
 
     def _pick(self, answer: str) -> str | None:
         wanted = norm(answer)

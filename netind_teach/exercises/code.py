@@ -79,7 +79,9 @@ def _error_line(exc: BaseException) -> str:
 
 def _mentions_blank(exc: BaseException) -> bool:
     try:
-        return isinstance(exc, NameError) and "____" in str(exc)
+        return isinstance(exc, NameError) and (
+            getattr(exc, "name", None) == "____" or "'____'" in str(exc)
+        )
     except Exception:
         return False
 
@@ -162,7 +164,8 @@ class CodeExercise(Definition):
             code = compile(source, "<your code>", "exec")
         except SyntaxError as exc:
             where = f" on line {exc.lineno}" if exc.lineno else ""
-            return Result.incorrect(f"Your code has a syntax error{where}: {exc.msg}.")
+            detail = one_line(str(exc.msg), 120).rstrip(".")
+            return Result.incorrect(f"Your code has a syntax error{where}: {detail}.")
         except (ValueError, OverflowError, MemoryError, RecursionError) as exc:
             return Result.incorrect(f"Your code cannot be read: {_error_line(exc)}.")
         namespace: dict[str, Any] = {"____": BLANK, "__name__": "__learner__"}

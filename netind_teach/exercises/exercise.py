@@ -35,6 +35,7 @@ import contextlib
 import dataclasses
 import operator
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 from ..progress import Progress, progress_text
@@ -315,12 +316,29 @@ class ExerciseSet(Sequence[Exercise]):
         return progress_bar(self.lesson, self._exercises, self._progress)
 
 
+def _ignore(_message: str) -> None:
+    """Progress messages are shown by check(), not repeated by every count."""
+
+
 def _done(lesson: str, exercises: Sequence[Exercise], progress: Progress | None) -> tuple[str, ...]:
-    try:
-        saved = set((progress or Progress(notify=lambda _message: None)).done(lesson))
-    except Exception:
-        saved = set()
-    return tuple(e.name for e in exercises if e.solved or e.name in saved)
+    """Names done: solved this session, or saved as done (in ``progress``, or else in each
+    exercise's own progress record)."""
+    saved: dict[Path, set[str]] = {}
+    done = []
+    for exercise in exercises:
+        if exercise.solved:
+            done.append(exercise.name)
+            continue
+        store = exercise.progress() if progress is None else progress
+        store = dataclasses.replace(store, notify=_ignore)
+        if store.path not in saved:
+            try:
+                saved[store.path] = set(store.done(lesson))
+            except Exception:
+                saved[store.path] = set()
+        if exercise.name in saved[store.path]:
+            done.append(exercise.name)
+    return tuple(done)
 
 
 def progress_bar(
@@ -335,7 +353,7 @@ def progress_bar(
     exercises : sequence of Exercise
         The exercises counted (e.g. an :class:`ExerciseSet`).
     progress : Progress, optional
-        Where progress is saved (default: the environment's).
+        Where saved progress is read (default: each exercise's own record).
 
     Examples
     --------

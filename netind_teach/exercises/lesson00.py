@@ -196,6 +196,7 @@ EXERCISES = (
             "0 social groups: below the age group's median of 1 (synthetic)",
             "diversity score 3: below the age group's median of 6 (synthetic)",
         ),
+        drawing_title="A synthetic person's ego network",
         description="Synthetic ego network: ego with 5 alters in two circles, 4 relatives "
         "who all know each other (family) and 1 neighbour (street).",
         hints=(
