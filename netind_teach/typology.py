@@ -268,24 +268,11 @@ def _fmt_one(value: float) -> str:
     return str(int(value)) if value.is_integer() else f"{value:.4g}"
 
 
-def _fmt(values: np.ndarray) -> np.ndarray:
-    """Numbers as short strings, vectorised: 21.0 -> '21', 21.5 -> '21.5'."""
-    values = np.asarray(values, dtype=float)
-    whole = values == np.round(values)
-    as_int = np.round(np.where(whole, values, 0)).astype(np.int64).astype(str)
-    if whole.all():
-        return as_int
-    return np.where(whole, as_int, np.round(values, 4).astype(str))
+def _decide(values: np.ndarray, thresholds: np.ndarray, rule: Rule) -> tuple[np.ndarray, ...]:
+    """Core of the rule, vectorised over rows of (rows, measures) arrays.
 
-
-def _decide(
-    values: np.ndarray, thresholds: np.ndarray, where: np.ndarray, rule: Rule, label: np.ndarray
-) -> tuple[np.ndarray, list[np.ndarray], np.ndarray]:
-    """Core of the rule, vectorised over rows.
-
-    ``values``, ``thresholds`` and ``where`` are (rows, measures) arrays; ``where`` gives
-    each threshold's context (" for ages 35-50"); ``label`` (measures,) is "median" or
-    "threshold". Returns the types, one reason array per measure, and the decision text.
+    Returns the types and a decision code per row: 0 = at every threshold (the tie-break
+    decides), 1 = networked, 2 = limited, 3 = bounded (see :func:`_decision_texts`).
     """
     at_or_above = (values >= thresholds).all(axis=1)
     at_or_below = (values <= thresholds).all(axis=1)
@@ -293,27 +280,61 @@ def _decide(
         types = np.where(at_or_above, "networked", np.where(at_or_below, "limited", "bounded"))
     else:
         types = np.where(at_or_below, "limited", np.where(at_or_above, "networked", "bounded"))
-    n = len(rule.measures)
-    both = at_or_above & at_or_below
     decision = np.select(
-        [both, types == "networked", types == "limited"],
-        [
-            f"exactly at the threshold on all {n} measures, so both clauses fit; the tie-break "
-            f"makes this person {rule.order[0]}",
-            f"networked: at or above the threshold on all {n} measures",
-            f"limited: at or below the threshold on all {n} measures",
-        ],
-        default="bounded: above the threshold on at least one measure and below on another",
+        [at_or_above & at_or_below, types == "networked", types == "limited"], [0, 1, 2], 3
     )
-    reasons = []
+    return types, decision
+
+
+def _decision_texts(rule: Rule) -> list[str]:
+    n = len(rule.measures)
+    return [
+        f"exactly at the threshold on all {n} measures, so both clauses fit; the tie-break "
+        f"makes this person {rule.order[0]}",
+        f"networked: at or above the threshold on all {n} measures",
+        f"limited: at or below the threshold on all {n} measures",
+        "bounded: above the threshold on at least one measure and below on another",
+    ]
+
+
+def _clauses(
+    measure: str,
+    values: np.ndarray,
+    thresholds: np.ndarray,
+    where: np.ndarray,
+    where_labels: list[str],
+    label: str,
+) -> tuple[np.ndarray, list[str]]:
+    """One comparison per row, e.g. "ties 12 < median 21 for ages 35-50".
+
+    Vectorised: rows are grouped by (value, threshold, context) with :func:`numpy.unique`
+    and each distinct comparison is written once. Returns a code per row and the texts.
+    """
+    keys = np.column_stack([values, thresholds, where.astype(float)])
+    unique, codes = np.unique(keys, axis=0, return_inverse=True)
+    texts = []
+    for v, t, w in unique:
+        sign = "<" if v < t else (">" if v > t else "=")
+        texts.append(f"{measure} {_fmt_one(v)} {sign} {label} {_fmt_one(t)}{where_labels[int(w)]}")
+    return codes.reshape(-1), texts
+
+
+def _explain(
+    values: np.ndarray,
+    thresholds: np.ndarray,
+    where: np.ndarray,
+    where_labels: list[str],
+    rule: Rule,
+    label: str,
+) -> tuple[np.ndarray, list[np.ndarray], list[list[str]], np.ndarray]:
+    """Types, and for each measure the clause codes and texts, and the decision codes."""
+    types, decision = _decide(values, thresholds, rule)
+    codes, texts = [], []
     for j, measure in enumerate(rule.measures):
-        v, t = values[:, j], thresholds[:, j]
-        sign = np.select([v < t, v > t], ["<", ">"], default="=")
-        text = np.char.add(f"{measure} ", _fmt(v))
-        text = np.char.add(np.char.add(text, " "), sign)
-        text = np.char.add(np.char.add(text, f" {label[j]} "), _fmt(t))
-        reasons.append(np.char.add(text, where[:, j]))
-    return types, reasons, decision
+        c, t = _clauses(measure, values[:, j], thresholds[:, j], where[:, j], where_labels, label)
+        codes.append(c)
+        texts.append(t)
+    return types, codes, texts, decision
 
 
 def _measure_matrix(table: pd.DataFrame, measures: tuple[str, ...], who: str) -> np.ndarray:
@@ -406,28 +427,40 @@ def classify_sample(table: pd.DataFrame, rule: Rule | None = None) -> pd.DataFra
                 f"classify_sample: column {column!r} has empty values (rows {rows}). "
                 "Fix: fill them in, or use Rule(thresholds='sample median')."
             )
-        frame = pd.DataFrame(values, columns=list(rule.measures), index=table.index)
-        medians = frame.groupby(groups.to_numpy(), sort=False).transform("median")
-        thresholds = medians.to_numpy(dtype=float)
-        where = np.char.add(" for ages ", groups.astype(str).to_numpy(dtype=str))
+        group_codes, group_labels = pd.factorize(groups)
+        frame = pd.DataFrame(values, columns=list(rule.measures))
+        thresholds = frame.groupby(group_codes, sort=False).transform("median").to_numpy(float)
+        where_codes = group_codes
+        where_labels = [f" for ages {g}" for g in group_labels]
         label = "median"
     elif rule.thresholds == "sample median":
         thresholds = np.broadcast_to(np.median(values, axis=0), values.shape)
-        where = np.full(len(table), " in the whole sample")
+        where_codes, where_labels = np.zeros(len(table), dtype=int), [" in the whole sample"]
         label = "median"
     else:
         fixed = np.array([float(rule.thresholds[m]) for m in rule.measures])
         thresholds = np.broadcast_to(fixed, values.shape)
-        where = np.full(len(table), " (fixed)")
+        where_codes, where_labels = np.zeros(len(table), dtype=int), [" (fixed)"]
         label = "threshold"
-    where = np.broadcast_to(where[:, None], values.shape)
-    types, reasons, decision = _decide(
-        values, thresholds, where, rule, np.full(len(rule.measures), label)
+    where = np.broadcast_to(where_codes[:, None], values.shape)
+    types, codes, texts, decision = _explain(values, thresholds, where, where_labels, rule, label)
+    # each distinct combination of clauses is joined once, then spread back to its rows
+    combos, rows = np.unique(np.column_stack([*codes, decision]), axis=0, return_inverse=True)
+    decisions, tail = _decision_texts(rule), f"tie-break: {rule.tie_break}"
+    joined = np.array(
+        [
+            "; ".join(
+                [
+                    *(t[c] for t, c in zip(texts, combo[:-1], strict=True)),
+                    decisions[combo[-1]],
+                    tail,
+                ]
+            )
+            for combo in combos
+        ],
+        dtype=object,
     )
-    text = reasons[0]
-    for part in [*reasons[1:], decision]:
-        text = np.char.add(np.char.add(text, "; "), part)
-    text = np.char.add(text, f"; tie-break: {rule.tie_break}")
+    text = joined[rows.reshape(-1)]
     result = table.copy()
     result["type"] = pd.Series(types, index=table.index, dtype="str")
     result["reasons"] = pd.Series(text, index=table.index, dtype="str")
@@ -522,18 +555,19 @@ def classify(
             f"reference must be a typology.Reference or a mapping of numbers, not "
             f"{type(reference).__name__}. Fix: e.g. reference_medians()."
         )
-    types, parts, decision = _decide(
+    types, codes, texts, decision = _explain(
         np.array([values]),
         np.array([thresholds]),
-        np.array([wheres]),
+        np.array([range(len(wheres))]),
+        wheres,
         rule,
-        np.full(len(rule.measures), label),
+        label,
     )
     return Classification(
         type=str(types[0]),
         reasons=(
-            *(str(p[0]) for p in parts),
-            str(decision[0]),
+            *(t[c[0]] for t, c in zip(texts, codes, strict=True)),
+            _decision_texts(rule)[decision[0]],
             *([source] if source else []),
             f"tie-break: {rule.tie_break}",
         ),
