@@ -765,6 +765,12 @@ def test_results_display_as_text_and_coloured_html() -> None:
     assert right.correct and not wrong.correct and str(Outcome.NOT_ATTEMPTED) == "not attempted"
 
 
+def test_author_markdown_renders_in_html_and_lists_become_lists(store) -> None:
+    html = Result.incorrect("Not a). Read *The Internet Galaxy*.\n- one\n- two")._repr_html_()
+    assert "<em>The Internet Galaxy</em>" in html
+    assert "<li>one</li><li>two</li>" in html
+
+
 def test_learner_text_is_escaped_in_html(store) -> None:
     result = live(NUMERIC, store).check("<script>alert(1)</script>")
     assert "<script>" not in result._repr_html_()

@@ -224,7 +224,7 @@ class Result:
 
     def _repr_html_(self) -> str:
         border, background = _COLOURS[self.outcome]
-        body = html.escape(self.message).replace("\n", "<br>")
+        body = _message_html(self.message)
         parts = [f"<strong>{self.label}</strong>" + (f": {body}" if body else "")]
         if self.explanation:
             parts.append(to_html(self.explanation))
@@ -233,6 +233,14 @@ class Result:
             f'style="border-left:5px solid {border};background:{background};'
             f'padding:6px 10px;margin:4px 0;color:#1f2328">' + "".join(parts) + "</div>"
         )
+
+
+def _message_html(message: str) -> str:
+    """A check message as HTML: always escaped; inline markdown; '- ' lines as a list."""
+    lines = [line for line in message.splitlines() if line.strip()]
+    text = [_inline(line) for line in lines if not line.startswith("- ")]
+    items = [f"<li>{_inline(line[2:])}</li>" for line in lines if line.startswith("- ")]
+    return "<br>".join(text) + (f'<ul style="margin:2px 0">{"".join(items)}</ul>' if items else "")
 
 
 @dataclass(frozen=True)
@@ -264,8 +272,8 @@ class Note:
 # -- a small, safe markdown subset ---------------------------------------------------
 _INLINE = [
     (re.compile(r"\*\*(.+?)\*\*"), r"<strong>\1</strong>"),
-    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"), r"<em>\1</em>"),
-    (re.compile(r"(?<!\w)_(?!\s)(.+?)(?<!\s)_(?!\w)"), r"<em>\1</em>"),
+    (re.compile(r"(?<![\w*])\*(?![\s*])(.+?)(?<![\s*])\*(?![\w*])"), r"<em>\1</em>"),
+    (re.compile(r"(?<![\w_])_(?![\s_])(.+?)(?<![\s_])_(?![\w_])"), r"<em>\1</em>"),
     (re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)"), r'<a href="\2" target="_blank">\1</a>'),
 ]
 _CODE_SPAN = re.compile(r"`([^`]+)`")
@@ -297,6 +305,8 @@ def to_html(markdown: str) -> str:
     '<p>Who <strong>coined</strong> the term <code>networked individualism</code>?</p>'
     >>> to_html("- a\\n- b < c")
     '<ul><li>a</li><li>b &lt; c</li></ul>'
+    >>> to_html("Replace ____ with *your* answer_text")
+    '<p>Replace ____ with <em>your</em> answer_text</p>'
     """
     text = str(markdown).strip()
     if not text:

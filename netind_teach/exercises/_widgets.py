@@ -142,7 +142,9 @@ class ExerciseWidget:
             for i, claim in enumerate(d.claims, start=1):
                 source = f" <em>({html.escape(claim.source)})</em>" if claim.source else ""
                 dropdown = widgets.Dropdown(
-                    options=[("choose…", None), *[(c, c) for c in d.categories]], value=None
+                    options=[("choose…", None), *[(c, c) for c in d.categories]],
+                    index=0,
+                    layout=widgets.Layout(width="14em", flex="0 0 auto"),
                 )
                 self.dropdowns.append(dropdown)
                 text = widgets.HTML(f"{i}. {html.escape(claim.text)}{source}")
@@ -182,7 +184,9 @@ class ExerciseWidget:
             d.draw(ax=fig.add_subplot())
             buffer = io.BytesIO()
             fig.savefig(buffer, format="png", dpi=90, bbox_inches="tight")
-            image = widgets.Image(value=buffer.getvalue(), format="png")
+            image = widgets.Image(
+                value=buffer.getvalue(), format="png", layout=widgets.Layout(max_width="420px")
+            )
             image.add_class("netind-ego-drawing")
             caption = widgets.HTML(f"<small>{alt}</small>" if alt else "")
             return widgets.VBox([image, caption])
@@ -225,7 +229,8 @@ class ExerciseWidget:
             placed = d._placements(answer)
             placed = {} if isinstance(placed, str) else placed
             for i, dropdown in enumerate(self.dropdowns, start=1):
-                dropdown.value = placed.get(i)
+                category = placed.get(i)
+                dropdown.index = 0 if category is None else 1 + d.categories.index(category)
         elif isinstance(d, MultipleChoice):
             chosen = d._resolve(answer)
             self.input.value = LETTERS[min(chosen)] if isinstance(chosen, set) else None
