@@ -13,7 +13,6 @@ True
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 from collections.abc import Callable
@@ -141,31 +140,15 @@ def _check_matplotlib() -> list[CheckResult]:
 
 
 def _check_datasets() -> list[CheckResult]:
-    from netind_teach._resources import datasets_dir
+    from netind_teach.datasets import check_files
 
     reinstall = "reinstall the course: pip install --force-reinstall netind-teach"
-    try:
-        folder = datasets_dir()
-        package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        return [CheckResult("datasets", False, f"metadata unreadable: {error}", reinstall)]
-    results = []
-    for resource in package.get("resources", []):
-        if "path" not in resource:
-            continue
-        name, path = resource["name"], resource["path"]
-        expected = resource.get("hash", "").removeprefix("sha256:")
-        target = folder / path
-        if not target.is_file():
-            results.append(CheckResult(f"dataset {name}", False, f"{path} is missing", reinstall))
-            continue
-        digest = hashlib.sha256(target.read_bytes()).hexdigest()
-        ok = digest == expected
-        detail = f"{path} checksum ok" if ok else f"{path} differs from its recorded sha256"
-        results.append(CheckResult(f"dataset {name}", ok, detail, reinstall))
-    if not results:
-        results.append(CheckResult("datasets", True, "metadata present, no data files listed"))
-    return results
+    results = [
+        CheckResult(f"dataset {name}", problem is None, problem or "present, checksum and "
+                    "columns ok", reinstall)
+        for name, problem in check_files()
+    ]
+    return results or [CheckResult("datasets", False, "no datasets listed", reinstall)]
 
 
 CHECKS: tuple[Callable[[], list[CheckResult]], ...] = (

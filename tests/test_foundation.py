@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -105,12 +104,19 @@ def test_doctor_reports_missing_widget_extension(monkeypatch, tmp_path):
 
 
 def test_doctor_reports_altered_dataset(monkeypatch, tmp_path):
-    (tmp_path / "table.csv").write_text("a\n1\n")
-    package = {"resources": [{"name": "table", "path": "table.csv", "hash": "sha256:00"}]}
-    (tmp_path / "datapackage.json").write_text(json.dumps(package))
-    monkeypatch.setattr("netind_teach._resources.datasets_dir", lambda: tmp_path)
-    (result,) = doctor._check_datasets()
-    assert not result.ok and "sha256" in result.detail
+    import shutil
+
+    import netind_teach.datasets as datasets
+    from netind_teach._resources import datasets_dir
+
+    copy = tmp_path / "datasets"
+    shutil.copytree(datasets_dir(), copy)
+    target = copy / "pew_internet_use.csv"
+    target.write_text(target.read_text().replace(",52,", ",53,", 1))
+    monkeypatch.setattr(datasets, "datasets_dir", lambda: copy)
+    failed = [r for r in doctor._check_datasets() if not r.ok]
+    assert [r.name for r in failed] == ["dataset pew_internet_use"]
+    assert "-> fix:" in "\n".join(failed[0].lines())
 
 
 def test_doctor_exit_status_on_problem(monkeypatch, capsys):
