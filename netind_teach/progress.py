@@ -15,7 +15,8 @@ Where it is saved (first match wins):
 
 The file is written atomically: a temporary file in the same folder is written, flushed,
 ``fsync``-ed and then moved over the old file with :func:`os.replace`, so a kernel killed
-mid-save leaves either the old or the new file, never a broken one. A file that cannot be
+mid-save leaves either the old or the new file, never a broken one (a temporary file such a
+kill leaves behind is removed by a later save, once it is an hour old). A file that cannot be
 read (corrupt, or not a netind-teach progress file) is never deleted: it is renamed to
 ``progress.json.corrupt-<timestamp>`` beside it, a message says so, and a fresh record starts.
 
@@ -189,6 +190,7 @@ def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
             os.fsync(handle.fileno())
         _replace(tmp_name, target)
         _fsync_folder(target.parent)
+        _remove_stale_temps(target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
@@ -198,6 +200,15 @@ def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
                 f"unchanged. Fix: check the folder is writable or set {ENV_VAR}."
             ) from exc
         raise
+
+
+def _remove_stale_temps(target: Path, older_than: float = 3600.0) -> None:
+    """Delete temporary files an earlier, killed save left behind (after an hour)."""
+    limit = time.time() - older_than
+    for leftover in target.parent.glob(f".{target.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if leftover.stat().st_mtime < limit:
+                leftover.unlink()
 
 
 def _replace(source: str, target: Path) -> None:

@@ -180,6 +180,12 @@ def test_killed_process_between_write_and_rename(tmp_path: Path) -> None:
     assert again.done("01") == ("before",)
     again.mark_done("01", "after")
     assert again.done("01") == ("after", "before") and messages == []
+    orphan = tmp_path / leftovers[0]
+    assert orphan.exists()  # a save in progress elsewhere might own it: kept for an hour
+    os.utime(orphan, (0, 0))
+    again.mark_done("01", "later")
+    assert not orphan.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["progress.json"]
 
 
 def test_atomic_write_reports_unwritable_folder(tmp_path: Path) -> None:

@@ -17,12 +17,32 @@ crashes or never stops all get a one-line message saying what to do.
 
 For lesson writers
 ------------------
-Define a lesson's exercises in ``netind_teach/exercises/lessonNN.py`` as a tuple
-``EXERCISES`` of immutable definitions (:class:`MultipleChoice`, :class:`Numeric`,
-:class:`ClassifyNetwork`, :class:`SortClaims`, :class:`CodeExercise`,
-:class:`Reflection`), each with ``wrong_examples``. The test suite checks every
-definition: its reference answer passes, its wrong examples fail, its starter is "not
-attempted". :func:`answers` lists every answer for the instructor guide.
+Define a lesson's exercises in ``netind_teach/exercises/lessonNN.py`` (``lesson00.py``
+shows one of each kind)::
+
+    from .kinds import MultipleChoice, Numeric, Option   # and the other kinds
+
+    TITLE = "Origins of the term"
+    EXERCISES = (
+        Numeric(
+            name="share",                       # ex.share in the notebook
+            title="How many were networked?",
+            question="What **percentage** ... ?",   # markdown
+            answer=35, unit="%",
+            mistakes=((36, "36% is the share of bounded individuals."),),
+            hints=("gentle first", "stronger second"),
+            explanation="Why 35% is right, with its citation.",
+            wrong_examples=(36, "0.35"),        # must be marked incorrect
+        ),
+        ...
+    )
+
+The kinds are :class:`MultipleChoice`, :class:`Numeric`, :class:`ClassifyNetwork`,
+:class:`SortClaims`, :class:`CodeExercise` and :class:`Reflection`; leave ``lesson``
+empty, the registry fills it in. Nothing else to register: the test suite finds the
+module and checks every definition (the reference answer passes, every wrong example
+fails, the starter is "not attempted", hints and an explanation exist), and
+:func:`answers` / :func:`answers_markdown` list every answer for the instructor guide.
 
 Examples
 --------
