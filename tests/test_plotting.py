@@ -13,6 +13,7 @@ import pytest
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.colors import to_hex
 
 from netind_teach import egonet, models, plotting
@@ -116,7 +117,7 @@ def test_draw_ego_draws_every_alter_coloured_by_circle():
     assert plotting.draw_ego(G, ax=ax, seed=1) is ax
     assert ax.get_title() == "networked individualism"
     points = {}
-    for collection in ax.collections:
+    for collection in _markers(ax):
         for (x, y), face in zip(
             collection.get_offsets(), collection.get_facecolors(), strict=False
         ):
@@ -127,10 +128,52 @@ def test_draw_ego_draws_every_alter_coloured_by_circle():
     for a in egonet.alters(G):
         key = (round(pos[a][0], 6), round(pos[a][1], 6))
         assert colors[G.nodes[a]["circle"]].lower() in points[key]
-    # one line per (tie kind, from ego or not); together they hold every tie
-    drawn = sum((len(line.get_xdata()) // 3) for line in ax.lines)
-    assert drawn == G.number_of_edges()
+    # one collection per (tie kind, from ego or not); together they hold every tie
+    assert sum(len(c.get_segments()) for c in _tie_lines(ax)) == G.number_of_edges()
     assert ax.get_legend() is not None
+
+
+def _markers(ax):
+    return [c for c in ax.collections if isinstance(c, PathCollection)]
+
+
+def _tie_lines(ax):
+    return [c for c in ax.collections if isinstance(c, LineCollection)]
+
+
+def _drawn_ties(ax, pos):
+    where = {(round(x, 9), round(y, 9)): n for n, (x, y) in pos.items()}
+    drawn = set()
+    for c in _tie_lines(ax):
+        for (x0, y0), (x1, y1) in c.get_segments():
+            u, v = where[(round(x0, 9), round(y0, 9))], where[(round(x1, 9), round(y1, 9))]
+            drawn.add(frozenset((u, v)))
+    return drawn
+
+
+def test_draw_ego_thins_crowded_drawings_stably():
+    pos = plotting.stable_layout(models.community_continuum(1.0, seed=2, n_alters=100), seed=0)
+    dense = models.community_continuum(0.0, seed=2, n_alters=100)
+    sparser = models.community_continuum(0.6, seed=2, n_alters=100)
+    ax_dense = plotting.draw_ego(dense, pos=pos, max_ties=500, legend=False)
+    ax_sparser = plotting.draw_ego(sparser, pos=pos, max_ties=500, legend=False)
+    alter_ties = {frozenset(e) for e in dense.edges if EGO not in e}
+    drawn_dense = _drawn_ties(ax_dense, pos) - {frozenset((EGO, a)) for a in pos}
+    drawn_sparser = _drawn_ties(ax_sparser, pos) - {frozenset((EGO, a)) for a in pos}
+    keep = 500 / (100 * 99 / 2)
+    assert drawn_dense <= alter_ties
+    assert abs(len(drawn_dense) - keep * len(alter_ties)) < 0.3 * keep * len(alter_ties)
+    # the same ties stay drawn: what is drawn later was drawn before, in proportion
+    assert drawn_sparser <= drawn_dense
+    assert len(drawn_sparser) / len(drawn_dense) == pytest.approx(
+        (sparser.number_of_edges() - 100) / len(alter_ties), abs=0.1
+    )
+    assert any("ties among alters drawn" in t.get_text() for t in ax_dense.texts)
+    full = plotting.draw_ego(dense, pos=pos, max_ties=None, legend=False)
+    assert sum(len(c.get_segments()) for c in _tie_lines(full)) == dense.number_of_edges()
+    assert not any("drawn" in t.get_text() for t in full.texts)
+    with pytest.raises(ValueError, match="max_ties"):
+        plotting.draw_ego(dense, pos=pos, max_ties=0)
 
 
 def test_draw_ego_marks_distant_alters_and_second_circles():
