@@ -56,7 +56,7 @@ __all__ = [
 ]
 
 #: Display names of the three models, in the order Wellman describes them.
-MODELS: tuple[str, ...] = ("little boxes", "glocalized", "networked individualism")
+MODELS: tuple[str, ...] = ("little boxes", "glocalized networks", "networked individualism")
 
 #: The ``circle`` label of the single bounded group in the little-boxes model.
 BOX = "local group"

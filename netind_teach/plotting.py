@@ -600,6 +600,14 @@ def _series_from(
     )
 
 
+def _number(value: Any) -> float:
+    """A y value as a float; missing values (None, NaN, pandas' NA) become NaN."""
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return float("nan")
+
+
 def _is_secondary(tag: Any) -> bool:
     return str(tag).strip().strip("[]").upper() == "S"
 
@@ -653,7 +661,8 @@ def plot_series(
     series = _series_from(data, x, y, by, tag)
     ax = _new_axes(ax, (9, 5.5))
     any_secondary = False
-    for i, (label, xs, ys, tags) in enumerate(series):
+    for i, (label, xs, raw, tags) in enumerate(series):
+        ys = [_number(v) for v in raw]
         color = PALETTE[i % len(PALETTE)]
         ax.plot(xs, ys, color=color, linewidth=2.2, label=label, zorder=2)
         hollow = [_is_secondary(t) for t in tags] if tags else [False] * len(xs)

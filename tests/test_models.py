@@ -12,7 +12,7 @@ from netind_teach.vocab import CATEGORIES, EGO, PLACES, TIE_KINDS
 
 GENERATORS = {
     "little boxes": lambda seed: models.little_boxes(seed=seed),
-    "glocalized": lambda seed: models.glocalized(seed=seed),
+    "glocalized networks": lambda seed: models.glocalized(seed=seed),
     "networked individualism": lambda seed: models.networked_individual(seed=seed),
     "community continuum": lambda seed: models.community_continuum(0.4, seed=seed),
 }

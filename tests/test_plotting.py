@@ -271,6 +271,19 @@ def test_plot_series_several_series():
     assert list(ax.lines[1].get_ydata()) == [5, 6]
 
 
+def test_plot_series_missing_values_break_the_line():
+    pd = pytest.importorskip("pandas")
+    df = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2002-10-27", "2011-05-22", "2012-02-19"]),
+            "smart": pd.array([None, 35, 45], dtype="Int64"),
+        }
+    )
+    ax = plotting.plot_series(df, x="date", y="smart")
+    ys = list(ax.lines[0].get_ydata())
+    assert ys[1:] == [35.0, 45.0] and ys[0] != ys[0]  # NaN where the value is missing
+
+
 def test_plot_series_errors():
     pd = pytest.importorskip("pandas")
     with pytest.raises(ValueError, match="name the columns"):
