@@ -2,6 +2,8 @@
 #   make lab      set up, then open JupyterLab on lessons/00_welcome.ipynb
 #   make test     set up, then run every test (lint, unit, doctests, lessons, Binder parity)
 #   make lessons  re-execute the lessons and store only the outputs nbval checks
+#   make docs     regenerate the answer key and dataset cards in docs/
+#   make site     build the static course site into build/site
 #   make bench    speed and memory figures, printed as ratios against their floor
 
 PYTHON ?= python3
@@ -13,7 +15,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # in pytest and in every kernel or subprocess it starts.
 TEST_ENV := PYTHONPATH=$(CURDIR)/tests/offline PYTHONHASHSEED=0 PYDEVD_DISABLE_FILE_VALIDATION=1
 
-.PHONY: lab test lint lessons bench clean binder-pins dist
+.PHONY: lab test lint lessons docs site bench clean binder-pins dist
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +34,14 @@ test: lint
 
 lessons: $(STAMP)
 	$(PY) -m netind_teach.notebooks refresh lessons/*.ipynb
+
+# The answer key and dataset cards in docs/ are generated, never edited by hand.
+docs: $(STAMP)
+	$(VENV)/bin/netind-teach refresh-docs .
+
+# Static HTML site of the executed lessons and docs (build/site/index.html).
+site: $(STAMP)
+	$(VENV)/bin/netind-teach build-site build/site
 
 bench: $(STAMP)
 	@for script in benchmarks/bench_*.py; do $(PY) $$script || exit 1; done

@@ -6,6 +6,8 @@
                                     they are not there yet, then open JupyterLab on lesson 00
 ``netind-teach build-site DIR``     render the executed lessons, README and docs as HTML
 ``netind-teach student-copy DIR``   lessons with outputs cleared, for handing out
+``netind-teach refresh-docs [ROOT]`` regenerate the answer key in docs/instructor-guide.md
+                                    and the dataset cards in docs/datasets.md
 
 Examples
 --------
@@ -111,6 +113,18 @@ def _student_copy(args: argparse.Namespace) -> int:
     return 0
 
 
+def _refresh_docs(args: argparse.Namespace) -> int:
+    from netind_teach.datasets import write_cards_markdown
+    from netind_teach.site import refresh_answer_key
+
+    docs = Path(args.root) / "docs"
+    guide = docs / "instructor-guide.md"
+    guide.write_text(refresh_answer_key(guide.read_text(encoding="utf-8")), encoding="utf-8")
+    write_cards_markdown(docs / "datasets.md")
+    print(f"refreshed {guide} and {docs / 'datasets.md'}")
+    return 0
+
+
 def _has_module(name: str) -> bool:
     from importlib.util import find_spec
 
@@ -138,6 +152,9 @@ def _parser() -> argparse.ArgumentParser:
     hand_out = commands.add_parser("student-copy", help="lessons with outputs cleared")
     hand_out.add_argument("dir", type=Path)
     hand_out.set_defaults(run=_student_copy)
+    docs = commands.add_parser("refresh-docs", help="regenerate the answer key and data cards")
+    docs.add_argument("root", nargs="?", default=".", type=Path)
+    docs.set_defaults(run=_refresh_docs)
     return parser
 
 

@@ -60,3 +60,14 @@ def test_student_copy_clears_outputs_and_solutions(tmp_path):
         nb = nbformat.read(copy, as_version=4)
         assert all(not c.outputs for c in nb.cells if c.cell_type == "code")
         assert not [c for c in nb.cells if site.SOLUTION_TAG in c.metadata.get("tags", [])]
+
+
+def test_refresh_docs_fills_answer_key_and_cards(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    guide = docs / "instructor-guide.md"
+    guide.write_text(f"# Guide\n\n{site.ANSWER_KEY_START}\nstale\n{site.ANSWER_KEY_END}\n")
+    assert cli.main(["refresh-docs", str(tmp_path)]) == 0
+    text = guide.read_text()
+    assert "stale" not in text and "## Lesson 00: exercises and answers" in text
+    assert (docs / "datasets.md").read_text().startswith("# Datasets")
