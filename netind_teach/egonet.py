@@ -87,8 +87,9 @@ def _alter_ties(G: nx.Graph, ego: Hashable) -> dict[Any, set]:
     The alter graph (ego removed) without copying the network: every measure here reads
     it, in time proportional to the ties among the alters.
     """
-    members = set(alters(G, ego))
-    return {a: members.intersection(G[a]) - {a} for a in G[ego] if a in members}
+    group = alters(G, ego)
+    members = set(group)
+    return {a: members.intersection(G[a]) - {a} for a in group}
 
 
 def _sorted_groups(groups: Any) -> list[set]:

@@ -309,6 +309,10 @@ def draw_ego(
     from matplotlib.collections import LineCollection
     from matplotlib.colors import to_rgba_array
 
+    if max_ties is not None and (
+        isinstance(max_ties, bool) or not isinstance(max_ties, int) or max_ties < 1
+    ):
+        raise ValueError(f"max_ties must be a positive whole number or None, got {max_ties!r}.")
     group = egonet.alters(G, ego)
     if pos is None:
         pos = stable_layout(_ego_layout_graph(G, ego), seed=seed, ego=ego)
@@ -327,10 +331,6 @@ def draw_ego(
     # Ties grouped by (kind, from ego), one LineCollection each.
     members = set(group)
     possible = len(group) * (len(group) - 1) // 2
-    if max_ties is not None and (
-        isinstance(max_ties, bool) or not isinstance(max_ties, int) or max_ties < 1
-    ):
-        raise ValueError(f"max_ties must be a positive whole number or None, got {max_ties!r}.")
     keep = 1.0 if max_ties is None or possible <= max_ties else max_ties / possible
     node_key = {a: _node_key(a) for a in group} if keep < 1.0 else {}
     segments: dict[tuple[str, bool], list] = {}
@@ -366,10 +366,9 @@ def draw_ego(
             )
         )
 
-    for shape, place in (("o", "local"), ("s", "distant")):
-        chosen = [
-            a for a in group if (G.nodes[a].get("place") == "distant") == (place == "distant")
-        ]
+    distant = [a for a in group if G.nodes[a].get("place") == "distant"]
+    local = [a for a in group if G.nodes[a].get("place") != "distant"]
+    for shape, chosen in (("o", local), ("s", distant)):
         if chosen:
             ax.scatter(
                 [pos[a][0] for a in chosen],
@@ -416,7 +415,7 @@ def draw_ego(
         title if title is not None else str(G.graph.get("model", "")), fontsize=FONT["title"]
     )
     if legend:
-        _ego_legend(ax, G, group, colors, segments)
+        _ego_legend(ax, colors, segments, distant=bool(distant), second=bool(second))
     return ax
 
 
@@ -437,7 +436,7 @@ def _alter_labels(G: nx.Graph, ego: Hashable, group: list, attr: str) -> dict[Ha
     return {a: f"circle {i + 1}" for i, c in enumerate(found) for a in c}
 
 
-def _ego_legend(ax: Axes, G: nx.Graph, group: list, colors: dict, segments: dict) -> None:
+def _ego_legend(ax: Axes, colors: dict, segments: dict, *, distant: bool, second: bool) -> None:
     from matplotlib.lines import Line2D
 
     handles = [
@@ -462,7 +461,21 @@ def _ego_legend(ax: Axes, G: nx.Graph, group: list, colors: dict, segments: dict
         handles.append(
             Line2D([], [], color=_INK, linestyle=style, linewidth=width, label=f"{kind} tie")
         )
-    if any(G.nodes[a].get("place") == "distant" for a in group):
+    if second:
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="o",
+                linestyle="",
+                markersize=13,
+                markerfacecolor="none",
+                markeredgecolor=_INK,
+                markeredgewidth=2.0,
+                label="ring: also in a 2nd circle",
+            )
+        )
+    if distant:
         handles.append(
             Line2D(
                 [],
