@@ -344,7 +344,7 @@ def draw_ego(
     crowded = sum(len(lines) for (_, from_ego), lines in segments.items() if not from_ego) > 400
     if keep < 1.0:
         ax.annotate(
-            f"about 1 in {1 / keep:.0f} ties among alters drawn; all are measured",
+            f"1 in {1 / keep:.0f} alter ties drawn (all measured)",
             (0.5, 0.0),
             xycoords="axes fraction",
             ha="center",
@@ -472,7 +472,7 @@ def _ego_legend(ax: Axes, colors: dict, segments: dict, *, distant: bool, second
                 markerfacecolor="none",
                 markeredgecolor=_INK,
                 markeredgewidth=2.0,
-                label="ring: also in a 2nd circle",
+                label="in 2 circles",
             )
         )
     if distant:
