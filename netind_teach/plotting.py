@@ -436,22 +436,27 @@ def _alter_labels(G: nx.Graph, ego: Hashable, group: list, attr: str) -> dict[Ha
     return {a: f"circle {i + 1}" for i, c in enumerate(found) for a in c}
 
 
+def _marker(label: str, face: str, *, marker: str = "o", size: float = 9, edge: float = 1.0) -> Any:
+    """A legend entry that is a single marker."""
+    from matplotlib.lines import Line2D
+
+    return Line2D(
+        [],
+        [],
+        marker=marker,
+        linestyle="",
+        markersize=size,
+        markerfacecolor=face,
+        markeredgecolor=_INK,
+        markeredgewidth=edge,
+        label=label,
+    )
+
+
 def _ego_legend(ax: Axes, colors: dict, segments: dict, *, distant: bool, second: bool) -> None:
     from matplotlib.lines import Line2D
 
-    handles = [
-        Line2D(
-            [],
-            [],
-            marker="o",
-            linestyle="",
-            markersize=9,
-            markerfacecolor=color,
-            markeredgecolor=_INK,
-            label=str(label),
-        )
-        for label, color in list(colors.items())[:8]
-    ]
+    handles = [_marker(str(label), color) for label, color in list(colors.items())[:8]]
     kinds = sorted(
         {kind for kind, _ in segments},
         key=lambda k: list(KIND_STYLES).index(k) if k in KIND_STYLES else 9,
@@ -462,32 +467,9 @@ def _ego_legend(ax: Axes, colors: dict, segments: dict, *, distant: bool, second
             Line2D([], [], color=_INK, linestyle=style, linewidth=width, label=f"{kind} tie")
         )
     if second:
-        handles.append(
-            Line2D(
-                [],
-                [],
-                marker="o",
-                linestyle="",
-                markersize=13,
-                markerfacecolor="none",
-                markeredgecolor=_INK,
-                markeredgewidth=2.0,
-                label="in 2 circles",
-            )
-        )
+        handles.append(_marker("in 2 circles", "none", size=13, edge=2.0))
     if distant:
-        handles.append(
-            Line2D(
-                [],
-                [],
-                marker="s",
-                linestyle="",
-                markersize=9,
-                markerfacecolor="white",
-                markeredgecolor=_INK,
-                label="distant",
-            )
-        )
+        handles.append(_marker("distant", "white", marker="s"))
     ax.legend(
         handles=handles,
         loc="upper left",
@@ -716,29 +698,9 @@ def plot_series(
 
 
 def _tag_handles() -> list:
-    from matplotlib.lines import Line2D
-
     return [
-        Line2D(
-            [],
-            [],
-            marker="o",
-            linestyle="",
-            markersize=8,
-            markerfacecolor=_INK,
-            markeredgecolor=_INK,
-            label="[P] primary source",
-        ),
-        Line2D(
-            [],
-            [],
-            marker="o",
-            linestyle="",
-            markersize=8,
-            markerfacecolor="white",
-            markeredgecolor=_INK,
-            label="[S] secondary source only",
-        ),
+        _marker("[P] primary source", _INK, size=8),
+        _marker("[S] secondary source only", "white", size=8),
     ]
 
 
