@@ -408,7 +408,7 @@ class RevolutionsExplorer:
 
     # -- picture ------------------------------------------------------------------------
     def _build_figure(self) -> dict[str, Any]:
-        """Draw the static parts once; updates redraw only the curve, bars and label."""
+        """Draw the static parts once; an update redraws only the curve and the bars."""
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
@@ -448,8 +448,15 @@ class RevolutionsExplorer:
         right.set_yticks([])
         right.set_xlabel("people within reach")
         right.set_title("Help at a random moment (synthetic)", fontsize=12)
-        label = right.text(0.02, 0.97, "", transform=right.transAxes, fontsize=10, va="top")
-        for artist in (possible, reached, label):
+        right.text(
+            0.02,
+            0.97,
+            f"filled bar: reachable now (mean)\nbox: everyone within {self.hops} steps",
+            transform=right.transAxes,
+            fontsize=10,
+            va="top",
+        )
+        for artist in (possible, reached):
             artist.set_animated(True)
         for ax in (left, right):
             for side in ("top", "right"):
@@ -464,11 +471,14 @@ class RevolutionsExplorer:
             "line": line,
             "possible": possible,
             "reached": reached,
-            "label": label,
         }
 
     def _redraw(self) -> None:
-        """Blit: restore the static picture, draw the changing artists, encode a PNG."""
+        """Blit: restore the static picture, draw the curve and the bars, encode a PNG.
+
+        The figures as numbers are in the HTML text above the picture; text drawn into the
+        picture would cost more than the rest of the redraw.
+        """
         import numpy as np
         from PIL import Image
 
@@ -476,15 +486,11 @@ class RevolutionsExplorer:
         f["line"].set_ydata(self.curve)
         f["possible"].set_width(self.summary["reach_possible"])
         f["reached"].set_width(self.summary["reach_mean"])
-        f["label"].set_text(
-            f"{self.summary['reach_mean']:.1f} reachable now, "
-            f"of {self.summary['reach_possible']} within {self.hops} steps"
-        )
         canvas = f["canvas"]
         canvas.restore_region(f["background"])
         left, right = f["axes"]
         left.draw_artist(f["line"])
-        for name in ("possible", "reached", "label"):
+        for name in ("possible", "reached"):
             right.draw_artist(f[name])
         pixels = np.asarray(canvas.buffer_rgba())
         buffer = io.BytesIO()
