@@ -1,0 +1,378 @@
+"""Lesson 04's artifact explorer: what falsely recorded "no one" answers do to a survey.
+
+A slider sets the share of respondents who named at least one confidant but are recorded
+as naming no one (a survey artifact such as interviewer effects, Paik & Sanchagrin 2013).
+The explorer applies it to the earlier distribution with
+:func:`netind_teach.simulate.artifact_shift` and shows, beside the real later figures,
+
+* the distributions as bars (:func:`netind_teach.plotting.plot_distribution`),
+* the mean number named (:func:`netind_teach.simulate.mean_confidants`),
+* the share naming no one (:func:`netind_teach.simulate.share_none`),
+* how far each distribution is from the later one, :func:`gap_points`.
+
+Everything is driveable from Python: set ``explorer.slider.value`` (a proportion) or call
+``explorer.show_rate("17.6%")``, then read ``explorer.mean``, ``explorer.share``,
+``explorer.gap`` or ``explorer.figures_text``. Bad input never raises: it leaves the
+slider where it was and says what to type in ``explorer.message_text``.
+
+Importing this module does not import ipywidgets or matplotlib; building the explorer does.
+
+Examples
+--------
+>>> gss_1985 = {0: 136, 1: 228, 2: 235, 3: 321, 4: 233, 5: 294, 6: 84}
+>>> gss_2004 = {0: 356, 1: 281, 2: 263, 3: 232, 4: 128, 5: 96, 6: 70}
+>>> round(gap_points(gss_1985, gss_2004), 1)
+24.0
+>>> parse_rate("17.6%")
+0.176
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import math
+import numbers
+import re
+from typing import Any
+
+from netind_teach import simulate
+
+__all__ = ["MAX_RATE", "ArtifactExplorer", "gap_points", "parse_rate"]
+
+#: Largest rate the slider offers (a proportion).
+MAX_RATE = 0.5
+
+_PERCENT = re.compile(r"^\s*([+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+))\s*(%|percent|per cent)?\s*$")
+
+
+def gap_points(counts: Any, other: Any) -> float:
+    """Return how many respondents in 100 sit in a different category in ``other``.
+
+    The total variation distance between the two distributions, in percentage points:
+    half the sum, over every number of confidants, of the difference in percent. 0 means
+    the two distributions have the same shape; 100 means they share no category.
+
+    Parameters
+    ----------
+    counts, other : mapping or list
+        Distributions of confidants, ``{number named: respondents}`` (or shares).
+
+    Examples
+    --------
+    >>> gap_points({0: 10, 1: 90}, {0: 30, 1: 70})
+    20.0
+    >>> gap_points({0: 1, 1: 1}, {0: 50, 1: 50})
+    0.0
+    """
+    a, b = simulate._as_counts(counts), simulate._as_counts(other)
+    total_a, total_b = sum(a.values()), sum(b.values())
+    keys = set(a) | set(b)
+    return 50.0 * sum(abs(a.get(k, 0.0) / total_a - b.get(k, 0.0) / total_b) for k in keys)
+
+
+def parse_rate(value: Any, maximum: float = MAX_RATE) -> float | str:
+    """Turn a learner's rate into a proportion, or return a message saying what to type.
+
+    Numbers are proportions (``0.176``); text may be a proportion or a percentage
+    (``"17.6%"``, ``"17,6 %"``).
+
+    Examples
+    --------
+    >>> parse_rate(0.25), parse_rate("0.25"), parse_rate("25 %")
+    (0.25, 0.25, 0.25)
+    >>> print(parse_rate(17.6))
+    Give the rate as a proportion between 0 and 0.5 (e.g. 0.176) or as text with a percent
+    sign (e.g. "17.6%"); you gave 17.6.
+    >>> parse_rate("lots")
+    'Type the rate as a number, e.g. 0.176 or "17.6%"; you gave \\'lots\\'.'
+    """
+    example = 'e.g. 0.176 or "17.6%"'
+    if isinstance(value, bool):
+        return f"Type the rate as a number, {example}; you gave {value!r}."
+    percent = False
+    if isinstance(value, numbers.Real):
+        number = float(value)
+    elif isinstance(value, str):
+        match = _PERCENT.match(value)
+        if not match:
+            return f"Type the rate as a number, {example}; you gave {value[:30]!r}."
+        number = float(match.group(1).replace(",", "."))
+        percent = match.group(2) is not None
+    else:
+        return f"Type the rate as a number, {example}; you gave a {type(value).__name__}."
+    if not math.isfinite(number):
+        return f"Type the rate as a finite number, {example}."
+    rate = number / 100.0 if percent else number
+    if not 0.0 <= rate <= maximum:
+        shown = f"{number:g}%" if percent else f"{number:g}"
+        return (
+            f"Give the rate as a proportion between 0 and {maximum:g} (e.g. 0.176) or as text "
+            f'with a percent sign (e.g. "17.6%"); you gave {shown}.'
+        )
+    return round(rate, 10)
+
+
+class ArtifactExplorer:
+    """A slider for the share of falsely recorded zeros, with the distributions and figures.
+
+    Parameters
+    ----------
+    before, after : mapping or list
+        Distributions of confidants ``{number named: respondents}``: the earlier survey
+        (the artifact is applied to it) and the later one it is compared with.
+    rate : float
+        Starting rate (a proportion between 0 and :data:`MAX_RATE`).
+    labels : tuple of str
+        Names of ``before`` and ``after`` (the survey years).
+    top_value : float or None
+        How the top category counts in means (see
+        :func:`netind_teach.simulate.mean_confidants`).
+    source : str
+        Footnote of the plot.
+    draw : bool
+        Draw the bars (set False for a figures-only explorer, e.g. in fast tests).
+
+    Attributes
+    ----------
+    slider : ipywidgets.FloatSlider
+        The rate, a proportion (shown as a percentage).
+    image : ipywidgets.Image
+        The bars, as a PNG redrawn on each change.
+    figures : ipywidgets.HTML
+        Mean, share naming no one and gap for the three distributions.
+    message : ipywidgets.HTML
+        Notes and messages about bad input (``message_text`` in plain words).
+    box : ipywidgets.VBox
+        What the notebook displays.
+
+    Examples
+    --------
+    >>> ex = ArtifactExplorer({0: 10, 1: 90}, {0: 28, 1: 72}, draw=False)
+    >>> ex.slider.value = 0.2
+    >>> round(ex.share, 3), round(ex.gap, 6)
+    (0.28, 0.0)
+    >>> ex.show_rate("two")
+    >>> ex.rate, ex.message_text.startswith("Type the rate")
+    (0.2, True)
+    """
+
+    def __init__(
+        self,
+        before: Any,
+        after: Any,
+        *,
+        rate: float = 0.0,
+        labels: tuple[str, str] = ("1985", "2004"),
+        top_value: float | None = 5,
+        source: str = "GSS, variable NUMGIVEN, unweighted counts (gssrdoc); middle bars: model",
+        draw: bool = True,
+    ) -> None:
+        import ipywidgets as widgets
+
+        self.before = simulate._as_counts(before)
+        self.after = simulate._as_counts(after)
+        if not (isinstance(labels, (tuple, list)) and len(labels) == 2):
+            raise ValueError(f"labels must be two names, e.g. ('1985', '2004'); got {labels!r}.")
+        self.labels = (str(labels[0]), str(labels[1]))
+        self.top_value = top_value
+        self.source = source
+        self.draw = bool(draw)
+        self.after_mean = simulate.mean_confidants(self.after, top_value)
+        self.after_share = simulate.share_none(self.after)
+        self.message_text = ""
+        self._ymax = self._y_limit()
+
+        start = parse_rate(rate)
+        self.slider = widgets.FloatSlider(
+            value=start if isinstance(start, float) else 0.0,
+            min=0.0,
+            max=MAX_RATE,
+            step=0.001,
+            readout_format=".1%",
+            description="false zeros",
+            continuous_update=True,
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="32em"),
+        )
+        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="680px"))
+        self.figures = widgets.HTML()
+        self.message = widgets.HTML()
+        self.box = widgets.VBox([self.slider, self.figures, self.image, self.message])
+        self.box.add_class("netind-artifact-explorer")
+        self.slider.observe(self._on_rate, names="value")
+        self._update()
+        if isinstance(start, str):
+            self._say(start)
+
+    # -- what the explorer shows -----------------------------------------------------
+    @property
+    def rate(self) -> float:
+        """The rate on the slider (a proportion)."""
+        return float(self.slider.value)
+
+    @property
+    def model_label(self) -> str:
+        """Legend label of the model distribution."""
+        return f"{self.labels[0]} + {self.rate:.1%} false zeros (model)"
+
+    def rows(self) -> dict[str, tuple[float, float, float]]:
+        """``{column: (mean, share naming no one, gap in points from 'after')}``."""
+        return {
+            f"{self.labels[0]} (survey)": (
+                simulate.mean_confidants(self.before, self.top_value),
+                simulate.share_none(self.before),
+                gap_points(self.before, self.after),
+            ),
+            self.model_label: (self.mean, self.share, self.gap),
+            f"{self.labels[1]} (survey)": (self.after_mean, self.after_share, 0.0),
+        }
+
+    # -- updates ------------------------------------------------------------------------
+    def show_rate(self, value: Any) -> None:
+        """Move the slider to ``value`` (``0.176`` or ``"17.6%"``), or say what is wrong."""
+        rate = parse_rate(value)
+        if isinstance(rate, str):
+            self._say(rate)
+            return
+        self._say("")
+        self.slider.value = rate
+
+    def _say(self, text: str) -> None:
+        self.message_text = text
+        self.message.value = f"<p><b>{html.escape(text)}</b></p>" if text else ""
+
+    def _on_rate(self, _change: Any = None) -> None:
+        try:
+            self._update()
+        except Exception as exc:  # never a traceback under a widget
+            self._say(f"Could not update the explorer ({type(exc).__name__}): run the cell again.")
+
+    def _update(self) -> None:
+        self.shifted = simulate.artifact_shift(self.before, self.rate)
+        self.mean = simulate.mean_confidants(self.shifted, self.top_value)
+        self.share = simulate.share_none(self.shifted)
+        self.gap = gap_points(self.shifted, self.after)
+        self.figures_text = self._figures_text()
+        self.figures.value = self._figures_html()
+        if self.draw:
+            self.image.value = self._png()
+
+    def _figures_text(self) -> str:
+        lines = []
+        for name, (mean, share, gap) in self.rows().items():
+            lines.append(
+                f"{name}: mean {mean:.2f}, naming no one {share:.1%}, "
+                f"gap from {self.labels[1]} {gap:.1f} points"
+            )
+        return "\n".join(lines)
+
+    def _figures_html(self) -> str:
+        head = "".join(
+            f"<th style='padding:2px 10px'>{html.escape(name)}</th>" for name in self.rows()
+        )
+        body = []
+        measures = ("mean number named", "share naming no one", f"gap from {self.labels[1]}")
+        formats = ("{:.2f}", "{:.1%}", "{:.1f} points")
+        for i, (measure, fmt) in enumerate(zip(measures, formats, strict=True)):
+            cells = "".join(
+                f"<td style='padding:2px 10px;text-align:right'>{fmt.format(row[i])}</td>"
+                for row in self.rows().values()
+            )
+            body.append(f"<tr><th style='text-align:left'>{measure}</th>{cells}</tr>")
+        note = (
+            "<small>Mean counts the top category as "
+            f"{'its label' if self.top_value is None else f'{self.top_value:g}'}; gap: "
+            f"respondents in 100 who sit in a different category than in {self.labels[1]}."
+            "</small>"
+        )
+        return f"<table><tr><th></th>{head}</tr>{''.join(body)}</table>{note}"
+
+    def _y_limit(self) -> float:
+        """A fixed y axis (percent) that holds every bar at every rate: no jumping."""
+        highest = [simulate.share_none(simulate.artifact_shift(self.before, MAX_RATE))]
+        for counts in (self.before, self.after):
+            total = sum(counts.values())
+            highest.append(max(counts.values()) / total)
+        return 10.0 * math.ceil(10.0 * max(highest) + 0.5)
+
+    def _build_figure(self) -> None:
+        """Draw the bars once with the course's plotting, keeping the moving parts apart.
+
+        The model's bars and the title are *animated* artists: the rest of the picture is
+        rendered once and kept as a background; an update restores it and draws only the
+        moving parts on top (matplotlib's blitting), which keeps a slider move fast.
+        """
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure  # no pyplot: no global figure state
+
+        from netind_teach import plotting
+
+        fig = Figure(figsize=(8.5, 4.6), dpi=72)
+        FigureCanvasAgg(fig)
+        ax = fig.add_subplot()
+        plotting.plot_distribution(
+            {
+                f"{self.labels[0]} (survey)": self.before,
+                f"{self.labels[0]} + false zeros (model)": self.shifted,
+                f"{self.labels[1]} (survey)": self.after,
+            },
+            ax=ax,
+            title=self._title(),
+            source=self.source,
+            top_label=f"{max(self.before):g} (top)",
+        )
+        ax.legend(fontsize=plotting.FONT["legend"], frameon=False, loc="upper right")
+        ax.set_ylim(0, self._ymax)
+        fig.subplots_adjust(left=0.09, right=0.98, top=0.9, bottom=0.22)
+        self._keys = sorted(set(self.before) | set(self.after))
+        self._model_bars = list(ax.containers[1])  # one bar container per series, in order
+        for artist in (*self._model_bars, ax.title):
+            artist.set_animated(True)
+        fig.canvas.draw()
+        self._background = fig.canvas.copy_from_bbox(fig.bbox)
+        self._fig, self._ax = fig, ax
+
+    def _title(self) -> str:
+        return f"Model: {self.labels[0]} with {self.rate:.1%} false zeros, beside {self.labels[1]}"
+
+    def _png(self) -> bytes:
+        from PIL import Image
+
+        if not hasattr(self, "_fig"):
+            self._build_figure()
+        total = sum(self.shifted.values())
+        for key, bar in zip(self._keys, self._model_bars, strict=True):
+            bar.set_height(100.0 * self.shifted.get(key, 0.0) / total)
+        self._ax.title.set_text(self._title())
+        canvas = self._fig.canvas
+        canvas.restore_region(self._background)
+        for artist in (*self._model_bars, self._ax.title):
+            self._ax.draw_artist(artist)
+        width, height = canvas.get_width_height()
+        picture = Image.frombuffer(
+            "RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1
+        )
+        buffer = io.BytesIO()
+        picture.save(buffer, format="png", compress_level=1)
+        return buffer.getvalue()
+
+    def bar_heights(self) -> dict[str, list[float]]:
+        """Heights (percent) of the drawn bars, per legend label: what the picture shows."""
+        if not hasattr(self, "_fig"):
+            self._build_figure()
+        ax = self._ax
+        labels = [t.get_text() for t in ax.get_legend().get_texts()]
+        return {
+            label: [bar.get_height() for bar in container]
+            for label, container in zip(labels, ax.containers, strict=True)
+        }
+
+    # -- display --------------------------------------------------------------------------
+    def __repr__(self) -> str:
+        return f"Artifact explorer at {self.rate:.1%} false zeros"
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        bundle = dict(self.box._repr_mimebundle_() or {})
+        bundle["text/plain"] = repr(self)
+        return bundle
