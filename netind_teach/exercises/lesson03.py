@@ -177,11 +177,11 @@ EXERCISES = (
         name="halve_weak_ties",
         title="Predict: remove half the weak ties",
         question="In the lesson's synthetic network with the social network and internet "
-        "revolutions on, 20% of people have a weak tie into a neighbouring group and 20% an "
-        "online tie to a distant group; after 15 steps about 227 of the 300 people know "
-        "person 0's news. **Predict** before you run anything: if both shares drop to 10% "
-        "(half the weak ties gone, strong ties unchanged), how many will know the news "
-        "after 15 steps?",
+        "revolutions on, each person has a weak tie into a neighbouring group with "
+        "probability 20%, and an online tie to a distant group with probability 20%; after 15 "
+        "steps about 227 of the 300 people know person 0's news. **Predict** before you run "
+        "anything: if both shares drop to 10% (about half the weak ties gone, strong ties "
+        "unchanged), how many will know the news after 15 steps?",
         options=(
             Option(
                 "About the same (around 220): most of the news travels over strong ties anyway.",
