@@ -1,0 +1,404 @@
+"""Lesson 01's explorer: a slider from little boxes to networked individualism.
+
+:class:`ContinuumExplorer` shows one synthetic ego network from
+:func:`netind_teach.models.community_continuum`: a slider moves it from Wellman's *little
+boxes* (``p = 0``) to *networked individualism* (``p = 1``), two more sliders set the
+number of circles at the networked end and the number of people ego knows. Each change
+redraws the network (:func:`netind_teach.plotting.draw_ego`) and updates its measures
+(:func:`netind_teach.egonet.summary`). The widget is thin: everything it shows comes from
+those tested functions, and it can be driven from Python (set ``explorer.p.value``, read
+``explorer.measures``), which is how the tests drive it.
+
+The module also holds two small helpers of the lesson: :func:`measures_table` (the
+measures of several ego networks, one row each, rounded for display) and
+:func:`draw_timeline` (where the term *networked individualism* comes from).
+
+Importing this module imports neither matplotlib nor ipywidgets: they load when a
+widget or a figure is built.
+
+Examples
+--------
+>>> from netind_teach import models
+>>> from netind_teach.widgets.continuum import measures_table
+>>> table = measures_table({"p = 0": models.community_continuum(0.0, seed=1),
+...                         "p = 1": models.community_continuum(1.0, seed=1)})
+>>> list(table.columns)  # doctest: +NORMALIZE_WHITESPACE
+['people', 'density', 'clustering', 'circles', 'bridging ties', 'share at a distance']
+>>> int(table.loc["p = 0", "circles"]), int(table.loc["p = 1", "circles"])
+(1, 4)
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import time
+from collections.abc import Hashable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+import pandas as pd
+
+from netind_teach import egonet, models, plotting
+from netind_teach.vocab import EGO
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+__all__ = [
+    "MEASURES",
+    "TIMELINE",
+    "ContinuumExplorer",
+    "draw_timeline",
+    "measures_table",
+    "network_measures",
+]
+
+#: The measures the lesson shows, as (column name, what it means for a learner).
+MEASURES: tuple[tuple[str, str], ...] = (
+    ("people", "alters: the people ego is tied to"),
+    ("density", "share of pairs of alters who know each other (0 to 1)"),
+    ("clustering", "how far each alter's contacts know each other, on average (0 to 1)"),
+    ("circles", "groups the alters belong to (the colours)"),
+    ("bridging ties", "ties between alters in different circles"),
+    ("share at a distance", "share of alters who live at a distance (squares)"),
+)
+
+#: Where the term comes from: (year, what happened), as facts.md states it.
+TIMELINE: tuple[tuple[int, str], ...] = (
+    (1960, "1960s: the shift from groups to\nnetworks begins, before the\ninternet (Wellman 2002)"),
+    (2000, "2000: Barry Wellman\ncoins the term"),
+    (2001, "2001: first published, by\nManuel Castells and\nBarry Wellman"),
+    (2002, "2002: Wellman's three\nmodels of community"),
+    (2012, "2012: Rainie & Wellman,\nNetworked: The New Social\nOperating System"),
+)
+
+
+def network_measures(G: nx.Graph, ego: Hashable = EGO) -> dict[str, float | int]:
+    """Return the lesson's measures of one ego network, rounded for display.
+
+    Circles are the alters' ``circle`` labels (the colours of the drawing; see
+    :func:`netind_teach.egonet.circles` with ``method="attribute"``), so circles and
+    bridging ties agree with the picture. Floats are rounded to 2 decimals.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        An ego network whose alters carry a ``circle`` label (the course's models do).
+    ego : node
+        The focal person.
+
+    Examples
+    --------
+    >>> from netind_teach import models
+    >>> network_measures(models.little_boxes(group_size=10, seed=2))["bridging ties"]
+    0
+    """
+    s = egonet.summary(G, ego, circle_method="attribute")
+    return {
+        "people": s.n_alters,
+        "density": round(s.density, 2),
+        "clustering": round(s.clustering, 2),
+        "circles": s.n_circles,
+        "bridging ties": s.bridging_ties,
+        "share at a distance": round(s.share_distant, 2),
+    }
+
+
+def measures_table(graphs: Mapping[str, nx.Graph], ego: Hashable = EGO) -> pd.DataFrame:
+    """Return :func:`network_measures` of several ego networks, one row per network.
+
+    Parameters
+    ----------
+    graphs : mapping
+        ``{row name: ego network}``, e.g. the three models.
+    ego : node
+        The focal person of every network.
+
+    Examples
+    --------
+    >>> from netind_teach import models
+    >>> t = measures_table({"boxes": models.little_boxes(group_size=8, seed=0)})
+    >>> int(t.loc["boxes", "people"]), float(t.loc["boxes", "share at a distance"])
+    (8, 0.0)
+    """
+    if not isinstance(graphs, Mapping) or not graphs:
+        raise ValueError("Give the networks as a non-empty mapping {name: graph}.")
+    rows = {name: network_measures(G, ego) for name, G in graphs.items()}
+    return pd.DataFrame.from_dict(rows, orient="index")
+
+
+def draw_timeline(ax: Axes | None = None) -> Axes:
+    """Draw the timeline of the term (:data:`TIMELINE`) and return the Axes.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> ax = draw_timeline()
+    >>> ax.get_title()
+    'Where "networked individualism" comes from'
+    """
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        _, ax = plt.subplots(figsize=(11, 3.6))
+    ink = "#333333"
+    ax.axhline(0, color=ink, linewidth=1.5, zorder=1)
+    # Where each label goes: (height of its stem, horizontal alignment).
+    places = ((1.0, "center"), (1.0, "right"), (-1.0, "right"), (2.2, "left"), (-1.0, "center"))
+    for (year, text), (height, align) in zip(TIMELINE, places, strict=True):
+        ax.vlines(year, 0, height * 0.8, color=ink, linewidth=1, zorder=1)
+        ax.scatter([year], [0], s=60, color=plotting.PALETTE[0], zorder=2)
+        shift = {"right": -5, "left": 5, "center": 0}[align]
+        ax.annotate(
+            text,
+            (year, height * 0.8),
+            xytext=(shift, 4 if height > 0 else -4),
+            textcoords="offset points",
+            ha=align,
+            va="top" if height < 0 else ("center" if align != "center" else "bottom"),
+            fontsize=plotting.FONT["note"] + 1,
+        )
+    ax.set_xlim(1950, 2022)
+    ax.set_ylim(-2.4, 3.0)
+    ax.set_yticks([])
+    ax.set_xticks([1960, 1970, 1980, 1990, 2000, 2010, 2020])
+    for side in ("left", "top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.set_title('Where "networked individualism" comes from', fontsize=plotting.FONT["title"])
+    return ax
+
+
+class ContinuumExplorer:
+    """A slider from little boxes to networked individualism, with live measures.
+
+    Three controls: ``p`` (0 = little boxes, 1 = networked individualism),
+    ``n_circles`` (circles at the networked end) and ``n_alters`` (people ego knows).
+    Every change rebuilds the network with
+    :func:`netind_teach.models.community_continuum` (same ``seed``, so a small step
+    changes only a few ties), redraws it on positions computed once for the networked
+    end (so the picture does not jump), and updates the measures table. A combination
+    the model cannot build (more circles than people) shows a message instead and keeps
+    the last picture.
+
+    Parameters
+    ----------
+    p : float
+        Starting position of the slider, 0 to 1.
+    n_circles, n_alters : int
+        Starting values of the other two sliders.
+    seed : int
+        Seed of the synthetic network (and of its layout).
+    dpi : int
+        Resolution of the drawing.
+
+    Attributes
+    ----------
+    p, n_circles, n_alters : ipywidgets sliders
+        The controls; set ``.value`` to drive the explorer from Python.
+    graph : networkx.Graph or None
+        The network on show.
+    measures : dict
+        Its measures (:func:`network_measures`); empty before the first drawing.
+    error : str
+        The message on show when the controls ask for something impossible, else "".
+    image : ipywidgets.Image
+        The drawing (PNG).
+    table : ipywidgets.HTML
+        The measures as an HTML table.
+    legend : ipywidgets.HTML
+        What the colours, shapes and lines of the drawing mean.
+    timings_ms : list of float
+        Milliseconds each update took (build, measure, draw, encode), newest last.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> explorer = ContinuumExplorer(seed=1)
+    >>> explorer.measures["circles"], explorer.measures["share at a distance"]
+    (1, 0.0)
+    >>> explorer.p.value = 1.0
+    >>> explorer.measures["circles"]
+    4
+    >>> explorer.n_alters.value = 6
+    >>> explorer.n_circles.value = 8
+    >>> explorer.error
+    'Too many circles: 8 circles need at least 8 people. Add people or remove circles.'
+    """
+
+    def __init__(
+        self,
+        p: float = 0.0,
+        n_circles: int = 4,
+        n_alters: int = 20,
+        seed: int = 1,
+        *,
+        dpi: int = 80,
+    ) -> None:
+        import ipywidgets as widgets
+
+        if isinstance(seed, bool) or not isinstance(seed, int):
+            raise TypeError(f"seed must be a whole number, got {seed!r}.")
+        self.seed = seed
+        self.dpi = dpi
+        self.graph: nx.Graph | None = None
+        self.measures: dict[str, float | int] = {}
+        self.error = ""
+        self.timings_ms: list[float] = []
+        self._positions: dict[tuple[int, int], dict] = {}
+
+        self.p = widgets.FloatSlider(
+            value=p,
+            min=0.0,
+            max=1.0,
+            step=0.05,
+            description="",
+            readout_format=".2f",
+            layout=widgets.Layout(width="320px"),
+        )
+        self.n_circles = widgets.IntSlider(
+            value=n_circles,
+            min=1,
+            max=8,
+            description="circles",
+            layout=widgets.Layout(width="320px"),
+        )
+        self.n_alters = widgets.IntSlider(
+            value=n_alters,
+            min=4,
+            max=40,
+            description="people",
+            layout=widgets.Layout(width="320px"),
+        )
+        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="440px"))
+        self.image.add_class("netind-continuum-drawing")
+        self.table = widgets.HTML()
+        self.legend = widgets.HTML()
+        self.status = widgets.HTML()
+        for control in (self.p, self.n_circles, self.n_alters):
+            control.observe(self._on_change, names="value")
+        self.update()
+
+    # -- what the widget shows ---------------------------------------------------------
+    def _layout(self, n_alters: int, n_circles: int) -> dict:
+        """Positions for this size, laid out once on the networked end (circles show)."""
+        key = (n_alters, n_circles)
+        if key not in self._positions:
+            end = models.community_continuum(
+                1.0, seed=self.seed, n_alters=n_alters, n_circles=n_circles
+            )
+            self._positions[key] = plotting.stable_layout(end, seed=self.seed)
+        return self._positions[key]
+
+    def update(self) -> None:
+        """Rebuild, measure and redraw for the controls' current values."""
+        start = time.perf_counter()
+        p, n_circles, n_alters = self.p.value, self.n_circles.value, self.n_alters.value
+        if n_circles > n_alters:
+            self._show_error(
+                f"Too many circles: {n_circles} circles need at least {n_circles} people. "
+                "Add people or remove circles."
+            )
+            return
+        try:
+            G = models.community_continuum(
+                p, seed=self.seed, n_alters=n_alters, n_circles=n_circles
+            )
+            measures = network_measures(G)
+            png = self._draw(G, self._layout(n_alters, n_circles), p)
+        except (TypeError, ValueError) as exc:
+            self._show_error(f"This combination cannot be drawn: {exc}")
+            return
+        self.graph, self.measures, self.error = G, measures, ""
+        self.image.value = png
+        self.table.value = self._table_html(measures)
+        self.legend.value = self._legend_html(G)
+        self.status.value = f"<p>{html.escape(self.where())}</p>"
+        self.timings_ms.append(1000 * (time.perf_counter() - start))
+
+    def where(self) -> str:
+        """A sentence saying where on the continuum the slider is."""
+        p = self.p.value
+        if p <= 0.15:
+            return "Close to little boxes: one densely-knit local group."
+        if p >= 0.85:
+            return "Close to networked individualism: several loosely-knit circles."
+        return "In between: people are leaving the group for circles of their own."
+
+    def _show_error(self, message: str) -> None:
+        self.error = message
+        self.status.value = f"<p style='color:#B00020'><b>{html.escape(message)}</b></p>"
+
+    def _draw(self, G: nx.Graph, pos: dict, p: float) -> bytes:
+        from matplotlib.figure import Figure  # no pyplot: no global figure state
+
+        fig = Figure(figsize=(5.4, 5.4))
+        ax = fig.add_axes((0.02, 0.02, 0.96, 0.88))
+        # The legend is HTML beside the picture (see _legend_html): a matplotlib legend
+        # would double the drawing time. Fast PNG compression saves another ~25 ms.
+        title = f"Synthetic network, p = {p:.2f}"
+        plotting.draw_ego(G, pos=pos, ax=ax, title=title, legend=False)
+        ax.set_title(title, y=1.0, fontsize=plotting.FONT["title"])  # fixed: no re-layout
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=self.dpi, pil_kwargs={"compress_level": 1})
+        return buffer.getvalue()
+
+    @staticmethod
+    def _legend_html(G: nx.Graph) -> str:
+        group = egonet.alters(G)
+        colors = plotting.circle_colors(G.nodes[a]["circle"] for a in group)
+        items = [
+            f"<span style='color:{color};font-size:1.3em'>&#9679;</span> {html.escape(str(name))}"
+            for name, color in colors.items()
+        ]
+        kinds = {kind for _, _, kind in G.edges(data="kind")}
+        lines = {"strong": "&#8212;&#8212;", "weak": "- - -", "online": "&middot;&middot;&middot;"}
+        items += [f"<b>{lines[k]}</b> {k} tie" for k in plotting.KIND_STYLES if k in kinds]
+        if any(G.nodes[a].get("place") == "distant" for a in group):
+            items.append("&#9633; lives at a distance")
+        if any("second_circle" in G.nodes[a] for a in group):
+            items.append("&#9711; ring: also in a second circle")
+        return "<p><small>" + " &nbsp; ".join(items) + "</small></p>"
+
+    @staticmethod
+    def _table_html(measures: Mapping[str, Any]) -> str:
+        meaning = dict(MEASURES)
+        rows = "".join(
+            f"<tr><td><b>{html.escape(name)}</b></td>"
+            f"<td style='text-align:right;padding:0 1em'>{value}</td>"
+            f"<td><small>{html.escape(meaning[name])}</small></td></tr>"
+            for name, value in measures.items()
+        )
+        return f"<table>{rows}</table>"
+
+    def _on_change(self, _change: Any = None) -> None:
+        try:
+            self.update()
+        except Exception as exc:  # a learner never sees a traceback from a slider
+            self._show_error(f"Something went wrong ({type(exc).__name__}); move the slider again.")
+
+    # -- display -------------------------------------------------------------------------
+    def widget(self) -> Any:
+        """Return the whole explorer as one ipywidgets box."""
+        import ipywidgets as widgets
+
+        ends = widgets.HBox(
+            [
+                widgets.Label("little boxes"),
+                self.p,
+                widgets.Label("networked individualism"),
+            ]
+        )
+        controls = widgets.VBox(
+            [ends, self.n_circles, self.n_alters, self.status, self.table],
+            layout=widgets.Layout(margin="0 1em 0 0"),
+        )
+        picture = widgets.VBox([self.image, self.legend], layout=widgets.Layout(width="460px"))
+        return widgets.Box([controls, picture], layout=widgets.Layout(flex_flow="row wrap"))
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget())
