@@ -1,0 +1,379 @@
+"""Lesson 02 (the typology): classify synthetic people, a median, the rule in code, a reflection.
+
+Every person here is from the *synthetic* East York sample (made-up people calibrated to
+Wellman, Quan-Haase & Harper 2020; the interviews are not public). Answers and reasons
+are not typed in by hand: they come from :mod:`netind_teach.typology` applied to that
+sample, so the exercises always agree with the package.
+
+Examples
+--------
+>>> [d.kind for d in EXERCISES][:3]
+['multiple choice', 'classify this network', 'classify this network']
+>>> [d.answer for d in EXERCISES if d.kind == "classify this network"]
+['networked', 'limited', 'bounded', 'bounded', 'networked', 'limited']
+>>> course_type({"ties": 14, "groups": 1, "diversity": 7}, {"ties": 14, "groups": 1,
+...              "diversity": 7})
+'networked'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+import networkx as nx
+
+from .. import datasets, synthetic, typology
+from ..vocab import TYPES
+from .code import Case, CodeExercise
+from .kinds import ClassifyNetwork, MultipleChoice, Numeric, Option, Reflection
+
+__all__ = [
+    "CLASSIFY_PEOPLE",
+    "EXERCISES",
+    "MEDIAN_AGE_GROUP",
+    "TITLE",
+    "SyntheticPersonNetwork",
+    "course_type",
+    "person_network",
+]
+
+TITLE = "The typology: networked, bounded and limited individuals"
+
+#: Synthetic people of the classify-this-network exercises, in the order shown:
+#: two clear cases, two bounded people (many ties but narrow; many groups but fewer ties
+#: than their age group), and two borderline people (exactly at every median; at two
+#: medians and below one).
+CLASSIFY_PEOPLE: tuple[int, ...] = (16, 65, 33, 2, 6, 68)
+
+#: Age group of the numeric exercise (median ties).
+MEDIAN_AGE_GROUP = "35-50"
+
+_MEASURES = typology.MEASURES
+_NAMES = {"ties": "ties", "groups": "groups", "diversity": "diversity score"}
+
+
+def _measures_text(values: dict) -> str:
+    """E.g. '63 ties, 1 group, diversity score 4'."""
+    ties, groups = _num(values["ties"]), _num(values["groups"])
+    noun = "group" if groups == "1" else "groups"
+    return f"{ties} ties, {groups} {noun}, diversity score {_num(values['diversity'])}"
+
+
+# The synthetic sample, loaded once (read only).
+_PEOPLE = datasets.load("east_york_synthetic")
+_ALTERS = datasets.load("east_york_synthetic_alters")
+_TIES = datasets.load("east_york_synthetic_ties")
+
+
+def person_network(person_id: int) -> nx.Graph:
+    """Return one synthetic person's ego network (alters carry ``category`` and ``circle``).
+
+    Examples
+    --------
+    >>> G = person_network(65)
+    >>> G.graph["synthetic"], G.degree("ego") == G.graph["ties"]
+    (True, True)
+    """
+    people, alters, ties = _PEOPLE, _ALTERS, _TIES
+    graphs = synthetic.egonets_from_tables(
+        alters[alters["person_id"] == person_id],
+        ties[ties["person_id"] == person_id],
+        people[people["person_id"] == person_id],
+    )
+    if person_id not in graphs:
+        raise ValueError(
+            f"There is no synthetic person {person_id}. Fix: use an id from 1 to {len(people)}."
+        )
+    G = graphs[person_id]
+    G.graph["name"] = f"synthetic East York person {person_id}"
+    return G
+
+
+@dataclass(frozen=True, kw_only=True)
+class SyntheticPersonNetwork(ClassifyNetwork):
+    """A classify-this-network exercise on a synthetic East York person.
+
+    The same as :class:`~netind_teach.exercises.ClassifyNetwork`, drawn with
+    :func:`netind_teach.widgets.typology_explorer.draw_person`, which gives each of the
+    synthetic sample's circles its own colour and names them in a legend.
+    """
+
+    def draw(self, ax: Any = None, **kwargs: Any) -> Any:
+        """Draw the network, circles coloured and named; return the Axes."""
+        from ..widgets.typology_explorer import draw_person  # lazy: matplotlib
+
+        kwargs.setdefault("title", self.drawing_title or None)
+        return draw_person(self.network(), ax=ax, ego=self.ego, **kwargs)
+
+
+def course_type(person: dict, medians: dict) -> str:
+    """The course rule for one person, with the package: ``typology.classify``.
+
+    ``person`` and ``medians`` map ``ties``, ``groups`` and ``diversity`` to numbers.
+    """
+    return typology.classify(person, {m: medians[m] for m in _MEASURES}).type
+
+
+# -- the sample, typed by the package ---------------------------------------------------
+_TYPED = typology.classify_sample(_PEOPLE).set_index("person_id", drop=False)
+_REFERENCE = typology.reference_medians("synthetic")
+_GROUP_MEDIANS = {
+    str(group): {m: float(rows[m].median()) for m in _MEASURES}
+    for group, rows in _TYPED.groupby("age_group", sort=False)
+}
+
+
+def _side(value: float, median: float) -> str:
+    return "above" if value > median else ("below" if value < median else "at")
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+_STORIES = {
+    "networked": "At or above the median on every measure is the networked type: many ties, "
+    "several groups and many kinds of relation, for their age.",
+    "limited": "At or below the median on every measure is the limited type: fewer ties than "
+    "most people of their age, and few groups or kinds of relation.",
+    "bounded": "Above the median on one measure and below on another is the bounded type. "
+    "Being high on one measure is not enough to be networked.",
+}
+_NOTES = {
+    33: " This person has a very large network (63 ties, the largest in the sample) but a "
+    "narrow one: a low diversity score. Many ties are not the same as many kinds of tie.",
+    2: " This person belongs to many groups, and has more ties than the median of the whole "
+    "sample (22), but fewer than the median of people under 35 (34): the study compares "
+    "people with their own age group.",
+    6: " This person is *exactly* at the median on all three measures. The rule as written "
+    "makes them both networked (at or above on all three) and limited (at or below on all "
+    "three); the course's tie-break checks networked first.",
+    68: " Being *at* the median on two measures does not save this person: at or below on "
+    "all three, and below on one, is limited.",
+}
+
+
+def _description(person_id: int) -> str:
+    """Text alternative of a person's drawing: circles with their sizes, ties among alters."""
+    alters = _ALTERS[_ALTERS["person_id"] == person_id]
+    sizes = alters["circle"].value_counts(sort=False)
+    circles = ", ".join(f"{name} ({n})" for name, n in sizes.items())
+    among = int((_TIES["person_id"] == person_id).sum())
+    return (
+        f"Synthetic ego network of person {person_id}: ego and {len(alters)} alters in "
+        f"{len(sizes)} circles: {circles}; {among} ties among the alters."
+    )
+
+
+def _classify_definition(person_id: int) -> SyntheticPersonNetwork:
+    row = _TYPED.loc[person_id]
+    group = str(row["age_group"])
+    medians = _GROUP_MEDIANS[group]
+    person = {m: int(row[m]) for m in _MEASURES} | {"age_group": group}
+    result = typology.classify(person, _REFERENCE)
+    if result.type != row["type"]:  # the one-person and whole-sample functions must agree
+        raise RuntimeError(f"typology disagrees with itself about synthetic person {person_id}")
+    sides = {m: _side(person[m], medians[m]) for m in _MEASURES}
+    values, median_text = _measures_text(person), _measures_text(medians)
+    return SyntheticPersonNetwork(
+        name=f"person_{person_id}",
+        title=f"Classify synthetic person {person_id}",
+        question=f"**Synthetic person {person_id}**, aged {row['age']} (age group {group}). "
+        f"Measures: {values}. Medians of the {group} age group in the synthetic sample: "
+        f"{median_text} (the ties median is also the published one). Circles are coloured; "
+        "the drawing shows ties among alters too.\n\n"
+        "Which type does the course rule give? (Networked: at or above the median on all "
+        "three; limited: at or below on all three; bounded: everyone else; someone exactly "
+        "at every median is networked.)",
+        graph=partial(person_network, person_id),
+        answer=str(row["type"]),
+        reasons=result.reasons,
+        drawing_title=f"Synthetic person {person_id} ({group})",
+        description=_description(person_id),
+        hints=(
+            f"Compare each measure with the {group} median: above, at, or below?",
+            "Here: " + "; ".join(f"{_NAMES[m]} {sides[m]}" for m in _MEASURES) + ".",
+        ),
+        explanation=_STORIES[str(row["type"])] + _NOTES.get(person_id, ""),
+        wrong_examples=tuple(t for t in TYPES if t != row["type"]),
+    )
+
+
+# -- the code exercise: the rule for one person, checked on the whole sample --------------
+_STARTER = '''def course_type(person, medians):
+    """Return "networked", "bounded" or "limited" for one person.
+
+    person:  their measures, e.g. {"ties": 34, "groups": 2, "diversity": 9}
+    medians: the medians of their age group, with the same keys
+    """
+    return ____
+'''
+
+_SOLUTION = '''def course_type(person, medians):
+    measures = ["ties", "groups", "diversity"]
+    if all(person[m] >= medians[m] for m in measures):   # checked first: the tie-break
+        return "networked"
+    if all(person[m] <= medians[m] for m in measures):
+        return "limited"
+    return "bounded"'''
+
+
+def _sample_cases() -> tuple[Case, ...]:
+    cases = []
+    for row in _TYPED.itertuples():
+        person = {m: int(getattr(row, m)) for m in _MEASURES}
+        medians = _GROUP_MEDIANS[row.age_group]
+        shown = ", ".join(f"{m} {person[m]} vs {_num(medians[m])}" for m in _MEASURES)
+        cases.append(
+            Case((person, medians), row.type, f"synthetic person {row.person_id}: {shown}")
+        )
+    return tuple(cases)
+
+
+def _strictly_above_first(person: dict, medians: dict) -> str:
+    if all(person[m] > medians[m] for m in _MEASURES):
+        return "networked"
+    if all(person[m] <= medians[m] for m in _MEASURES):
+        return "limited"
+    return "bounded"
+
+
+def _limited_first(person: dict, medians: dict) -> str:
+    if all(person[m] <= medians[m] for m in _MEASURES):
+        return "limited"
+    if all(person[m] >= medians[m] for m in _MEASURES):
+        return "networked"
+    return "bounded"
+
+
+def _literal_bounded(person: dict, medians: dict) -> str:
+    below = sum(person[m] < medians[m] for m in _MEASURES)
+    if below == 0:
+        return "networked"
+    return "bounded" if below == 1 else "limited"
+
+
+_GROUP_TIES = _PEOPLE.loc[_PEOPLE["age_group"] == MEDIAN_AGE_GROUP, "ties"]
+_MEDIAN_ANSWER = float(_GROUP_TIES.median())
+_MEAN = round(float(_GROUP_TIES.mean()), 1)
+_WHOLE = float(_PEOPLE["ties"].median())
+
+
+EXERCISES = (
+    MultipleChoice(
+        name="overlap",
+        title="The rule as written",
+        question="As written, the study's rule says: networked = at or above the median on "
+        "all three measures; bounded = below the median on one; limited = at or below the "
+        "median on all three. Someone is **exactly at the median** on all three measures. "
+        "Which type does the rule *as written* give them?",
+        options=(
+            Option("networked only", feedback="Look at the limited clause too: 'at or below'."),
+            Option("limited only", feedback="Look at the networked clause too: 'at or above'."),
+            Option(
+                "both networked and limited: the clauses overlap",
+                correct=True,
+                feedback="That is why the course adds a tie-break.",
+            ),
+            Option(
+                "bounded",
+                feedback="Bounded needs a measure below the median; this person has none.",
+            ),
+        ),
+        hints=(
+            "Read each clause and ask: does 'at the median' fit it?",
+            "'At or above' and 'at or below' both include 'at'.",
+        ),
+        explanation="Both 'at or above' (networked) and 'at or below' (limited) include people "
+        "exactly at the median, so the rule as written overlaps. The course makes it exclusive "
+        "with a stated tie-break: networked is checked first, then limited, and everyone else is "
+        "bounded (so the person above is networked).",
+        wrong_examples=("a", "b", "d"),
+    ),
+    *(_classify_definition(pid) for pid in CLASSIFY_PEOPLE),
+    Numeric(
+        name="median_ties",
+        title="Median network size of an age group",
+        question=f"In the synthetic sample (`people`), what is the **median** number of ties "
+        f"(network size) of the people aged **{MEDIAN_AGE_GROUP}**? Compute it with pandas.",
+        answer=_MEDIAN_ANSWER,
+        unit="ties",
+        unit_words=("tie",),
+        mistakes=tuple(
+            (value, message)
+            for value, message in (
+                (
+                    _WHOLE,
+                    f"{_num(_WHOLE)} is the median of the whole sample: keep only the "
+                    f"people aged {MEDIAN_AGE_GROUP}.",
+                ),
+                (_MEAN, "That is the mean; the study uses the median (the middle value)."),
+            )
+            if value != _MEDIAN_ANSWER
+        ),
+        hints=(
+            f"Keep the rows where `people['age_group'] == '{MEDIAN_AGE_GROUP}'`, then take the "
+            "median of the `ties` column.",
+            f"`people.loc[people['age_group'] == '{MEDIAN_AGE_GROUP}', 'ties'].median()`",
+        ),
+        explanation=f"{_num(_MEDIAN_ANSWER)} ties: the same as the published median for ages "
+        f"{MEDIAN_AGE_GROUP} (Wellman, Quan-Haase & Harper 2020). The synthetic sample was "
+        "built to match the published medians of ties by age group: 34, 21, 15 and 14 from the "
+        "youngest group to the oldest.",
+        wrong_examples=(_WHOLE, _MEAN, 34, "21 groups"),
+    ),
+    CodeExercise(
+        name="rule_in_code",
+        title="The course rule in code",
+        question="Write `course_type(person, medians)`: given one person's three measures and "
+        "the medians of their age group (two dicts with the keys `ties`, `groups` and "
+        "`diversity`), return `'networked'`, `'bounded'` or `'limited'` by the course rule. "
+        "The checker compares your function with the package on **every person of the "
+        "synthetic sample** (101 cases).",
+        function_name="course_type",
+        starter_code=_STARTER,
+        reference=course_type,
+        solution_code=_SOLUTION,
+        cases=_sample_cases(),
+        hints=(
+            "Check networked first: is the person at or above the median on every measure? "
+            "Then limited: at or below on every measure? Anyone else is bounded.",
+            "`all(person[m] >= medians[m] for m in ['ties', 'groups', 'diversity'])` tests "
+            "'at or above on every measure'.",
+        ),
+        explanation="Checking networked first makes the overlapping clauses exclusive: "
+        "someone exactly at every median is networked. The 'else' branch closes the gap the "
+        "rule as written leaves (e.g. below on two measures and above on one): such people "
+        "are bounded.",
+        wrong_examples=(_strictly_above_first, _limited_first, _literal_bounded),
+    ),
+    Reflection(
+        name="limited_word",
+        title="Is 'limited' a fair word?",
+        question="Think of someone with a few, very close ties: a partner, two siblings and an "
+        "old friend who all know each other. The rule calls them *limited*. Is that a fair "
+        "word? And what would a **density** measure (how many of their alters know each "
+        "other) add to the three measures? Note that the study does not measure density. "
+        "Write three or four sentences.",
+        example="'Limited' describes the size and spread of the network, not the quality of "
+        "the ties: a few close, supportive ties may give more help than many weak ones, so "
+        "the word can sound like a judgement it is not. A density measure would show whether "
+        "those few people form one tight-knit group, which makes support easy to organise but "
+        "brings little new information, or are scattered across separate circles. It would "
+        "separate 'few ties in one closed group' from 'few ties in several places'.",
+        min_words=30,
+        hints=(
+            "Separate the number and spread of ties (what the rule counts) from how close or "
+            "helpful they are (what it does not).",
+            "Density among alters: 1 if everyone ego knows knows everyone else, near 0 if "
+            "they do not know each other.",
+        ),
+        explanation="There is no single right answer. The three measures count ties, groups and "
+        "kinds of relation; they do not weigh how close or supportive ties are, and the study "
+        "does not measure density: the density shown for the synthetic networks in this "
+        "lesson is illustrative, like the networks themselves.",
+        wrong_examples=("Yes, it is fair.", "Density is the number of ties."),
+    ),
+)

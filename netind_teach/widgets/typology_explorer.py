@@ -1,0 +1,673 @@
+"""Lesson 02's explorers of the typology, over the *synthetic* East York sample.
+
+* :class:`SampleBrowser`: pick a (synthetic) person; see their ego network drawn with
+  its circles coloured, their three measures against their age group's medians, a few
+  ego-network measures, and their type with the rule's reasons.
+* :class:`RuleExplorer`: change the rule (which measures, medians or fixed numbers,
+  medians within each age group or across the sample, which clause is checked first)
+  and watch the shares of the three types, and one person's type, move.
+
+Both are thin: they call :func:`netind_teach.typology.classify_sample`,
+:func:`~netind_teach.typology.classify`, :func:`~netind_teach.typology.shares`,
+:mod:`netind_teach.egonet` and :func:`netind_teach.plotting.draw_ego`, keep their state in
+widget values and attributes, and never print. Drive them from Python: set a control's
+``value`` (or call :meth:`SampleBrowser.show`), then read the attributes.
+
+The sample is synthetic: the interviews of Wellman, Quan-Haase & Harper (2020) are not
+public; see :mod:`netind_teach.synthetic`.
+
+Examples
+--------
+>>> explorer = RuleExplorer()
+>>> explorer.counts["networked"], explorer.moved
+(35, 0)
+>>> explorer.order.value = ("limited", "networked")
+>>> explorer.moved > 0
+True
+>>> explorer.use["ties"].value = explorer.use["groups"].value = False
+>>> explorer.use["diversity"].value = False
+>>> explorer.message
+'Tick at least one measure: the rule needs something to compare.'
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from dataclasses import replace
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+
+from netind_teach import datasets, egonet, synthetic, typology
+from netind_teach.vocab import AGE_GROUPS, EGO, TYPES
+
+__all__ = ["RuleExplorer", "SampleBrowser", "draw_person"]
+
+_MEASURE_NAMES = {
+    "ties": "network size (ties)",
+    "groups": "group involvement (groups)",
+    "diversity": "diversity score (0-12)",
+}
+# Display order of the synthetic networks' circles (see netind_teach.synthetic).
+_CIRCLE_ORDER = ("immediate family", "extended family", "neighbourhood", "work", "friends")
+_KEY = "_circle_key"  # node attribute the drawing colours by (one number per circle)
+_N_COLOURS = 7  # colours of plotting.PALETTE; circles beyond it get a second marker
+_COURSE_ORDER = ("networked", "limited")
+_ORDER_OPTIONS = (
+    ("networked checked first (course)", ("networked", "limited")),
+    ("limited checked first", ("limited", "networked")),
+)
+_PATTERNS = {  # repeat plotting's hatches (bounded //, limited ..) so bars read in grey
+    "networked": "",
+    "bounded": "repeating-linear-gradient(45deg, rgba(0,0,0,.28) 0 2px, transparent 2px 7px),",
+    "limited": "radial-gradient(rgba(0,0,0,.35) 1px, transparent 1.5px) 0 0/6px 6px,",
+}
+
+
+def _typed_sample() -> pd.DataFrame:
+    people = datasets.load("east_york_synthetic")
+    return typology.classify_sample(people).set_index("person_id", drop=False)
+
+
+def _person_label(row: Any) -> str:
+    return f"person {row.person_id} · {row.age_group} · age {row.age}"
+
+
+def _compare_word(value: float, threshold: float) -> str:
+    return "above" if value > threshold else ("below" if value < threshold else "at")
+
+
+def _num(value: float) -> str:
+    value = float(value)
+    return str(int(value)) if value.is_integer() else f"{value:.1f}"
+
+
+def _table_html(header: list[str], rows: list[list[str]]) -> str:
+    head = "".join(f"<th style='text-align:left;padding:2px 8px'>{h}</th>" for h in header)
+    body = "".join(
+        "<tr>" + "".join(f"<td style='padding:2px 8px'>{c}</td>" for c in row) + "</tr>"
+        for row in rows
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _message_html(text: str) -> str:
+    return f"<p style='color:#B00020'><b>{html.escape(text)}</b></p>" if text else ""
+
+
+# ---------------------------------------------------------------------- drawing
+def _circle_order(G: nx.Graph, ego: Any) -> list[str]:
+    present = {G.nodes[a].get("circle", "no circle") for a in G[ego] if a != ego}
+    order = [c for c in _CIRCLE_ORDER if c in present]
+    return order + sorted(present - set(order), key=str)
+
+
+def draw_person(
+    G: nx.Graph,
+    ax: Any = None,
+    *,
+    ego: Any = EGO,
+    pos: Any = None,
+    seed: int = 0,
+    title: str | None = None,
+) -> Any:
+    """Draw a synthetic East York ego network with one colour per circle, and a legend.
+
+    A wrapper of :func:`netind_teach.plotting.draw_ego` for the synthetic sample's circles
+    (immediate family, extended family, neighbourhood, work, friends, group 1, ...):
+    circles are numbered in that order and coloured with the course palette; as the
+    palette has seven colours, circles after the seventh are also drawn as triangles.
+    The legend gives each circle's name and number of alters.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        An ego network whose alters have a ``circle`` attribute (e.g.
+        ``datasets.load("east_york_egonets")[6]``); it is not changed.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+    ego : node
+        The focal person.
+    pos : mapping, optional
+        Positions (:func:`netind_teach.plotting.stable_layout`); computed with ``seed``
+        when omitted.
+    seed : int
+        Layout seed.
+    title : str, optional
+        Default: "Synthetic person <id> (<age group>)" from the graph's attributes.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from netind_teach import datasets
+    >>> ax = draw_person(datasets.load("east_york_egonets")[6])
+    >>> ax.get_title(loc="left")
+    'Synthetic person 6 (under 35)'
+    >>> [t.get_text() for t in ax.get_legend().get_texts()][:2]
+    ['immediate family (2)', 'extended family (7)']
+    """
+    from matplotlib.lines import Line2D
+
+    from netind_teach import plotting
+
+    order = _circle_order(G, ego)
+    number = {c: k for k, c in enumerate(order, start=1)}
+    H = G.subgraph([ego, *G[ego]]).copy()
+    for a in H:
+        if a != ego:
+            H.nodes[a][_KEY] = f"circle {number[H.nodes[a].get('circle', 'no circle')]}"
+    if pos is None:
+        pos = plotting.stable_layout(H, seed=seed, ego=ego)
+    if title is None:
+        title = f"Synthetic person {G.graph.get('person_id', '?')} ({G.graph.get('age_group')})"
+    ax = plotting.draw_ego(H, ego, ax=ax, pos=pos, color_by=_KEY, title="", legend=False)
+    ax.set_title(title, loc="left", fontsize=plotting.FONT["title"] - 2)
+    keys = [f"circle {k}" for k in range(1, len(order) + 1)]
+    colours = plotting.circle_colors(keys)
+    members: dict[str, list] = {}
+    for a in H:
+        if a != ego:
+            members.setdefault(H.nodes[a][_KEY], []).append(a)
+    size = max(40.0, min(260.0, 5200.0 / max(len(H) - 1, 1)))  # as draw_ego sizes alters
+    handles = []
+    for k, (key, name) in enumerate(zip(keys, order, strict=True), start=1):
+        marker = "o" if k <= _N_COLOURS else "^"
+        if marker != "o":  # colours repeat after seven circles: redraw as triangles
+            xs = [pos[a][0] for a in members[key]]
+            ys = [pos[a][1] for a in members[key]]
+            ax.scatter(xs, ys, s=size * 1.4, c="white", marker="o", linewidths=0, zorder=2.4)
+            ax.scatter(
+                xs,
+                ys,
+                s=size * 1.2,
+                c=colours[key],
+                marker=marker,
+                edgecolors="#333333",
+                linewidths=0.8,
+                zorder=2.5,
+            )
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker=marker,
+                linestyle="",
+                markersize=9,
+                markerfacecolor=colours[key],
+                markeredgecolor="#333333",
+                label=f"{name} ({len(members[key])})",
+            )
+        )
+    ax.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
+        title="circles (alters)",
+        fontsize=11,
+        title_fontsize=11,
+        frameon=False,
+    )
+    return ax
+
+
+# ---------------------------------------------------------------------- browser
+class SampleBrowser:
+    """Browse the synthetic East York sample one person at a time.
+
+    Controls: ``type_filter`` (ToggleButtons: "all" or a type) narrows the list of
+    people in ``person`` (Dropdown of person ids). Displays: ``image`` (the ego network,
+    circles coloured, as a PNG), ``measures_html``, ``reasons_html``, ``status``.
+
+    Attributes (read them after a change)
+    -------------------------------------
+    person_id : int
+        Who is shown.
+    type : str
+        Their type under the course rule.
+    reasons : tuple of str
+        The rule's reasons (:func:`netind_teach.typology.classify`).
+    measures : dict
+        ``{measure: (value, age-group median, "above"/"at"/"below")}``.
+    network : dict
+        Measures of the drawn ego network: ``alters``, ``ties_among_alters``,
+        ``circles`` (by the alters' recorded ``circle``) and ``density``.
+    message : str
+        Why the last request was refused (empty when all is well).
+    box : ipywidgets.VBox
+        What is displayed.
+
+    Examples
+    --------
+    >>> browser = SampleBrowser(draw=False)
+    >>> browser.show(6)
+    >>> browser.type, browser.measures["ties"]
+    ('networked', (34, 34.0, 'at'))
+    >>> browser.show(999)
+    >>> browser.message
+    'There is no person 999: the synthetic sample has people 1 to 101.'
+    >>> browser.person_id
+    6
+    """
+
+    def __init__(self, person_id: int = 1, *, draw: bool = True) -> None:
+        import ipywidgets as widgets
+
+        self._draw = draw
+        self.table = _typed_sample()
+        self.reference = typology.reference_medians("synthetic")
+        alters = datasets.load("east_york_synthetic_alters")
+        ties = datasets.load("east_york_synthetic_ties")
+        self._alters = {int(k): g for k, g in alters.groupby("person_id", sort=True)}
+        self._ties = {int(k): g for k, g in ties.groupby("person_id", sort=True)}
+        self._graphs: dict[int, nx.Graph] = {}
+        self._positions: dict[int, dict] = {}
+
+        self.person_id = 0
+        self.type = ""
+        self.reasons: tuple[str, ...] = ()
+        self.measures: dict[str, tuple[float, float, str]] = {}
+        self.network: dict[str, Any] = {}
+        self.message = ""
+
+        self.type_filter = widgets.ToggleButtons(
+            options=["all", *TYPES], value="all", description="Show:"
+        )
+        self.person = widgets.Dropdown(
+            options=self._options("all"),
+            value=person_id if person_id in self.table.index else 1,
+            description="Person:",
+            layout=widgets.Layout(width="22em"),
+        )
+        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="680px"))
+        self.measures_html = widgets.HTML()
+        self.reasons_html = widgets.HTML()
+        self.status = widgets.HTML()
+        self.type_filter.observe(self._on_filter, names="value")
+        self.person.observe(self._on_person, names="value")
+        self.box = widgets.VBox(
+            [
+                widgets.HTML(
+                    "<b>Synthetic East York sample</b> (made-up people, calibrated to the "
+                    "published figures of Wellman, Quan-Haase &amp; Harper 2020)"
+                ),
+                widgets.HBox([self.type_filter]),
+                self.person,
+                self.status,
+                self.image,
+                widgets.HBox([self.measures_html, self.reasons_html]),
+            ]
+        )
+        self._update()
+
+    # -- choosing -------------------------------------------------------------------
+    def _options(self, chosen_type: str) -> list[tuple[str, int]]:
+        rows = self.table if chosen_type == "all" else self.table[self.table["type"] == chosen_type]
+        return [(_person_label(r), int(r.person_id)) for r in rows.itertuples()]
+
+    def show(self, person_id: Any) -> None:
+        """Show one person (by id); a bad id sets :attr:`message` and changes nothing."""
+        try:
+            pid = int(person_id)
+            if isinstance(person_id, bool) or pid != person_id or pid not in self.table.index:
+                raise ValueError
+        except (TypeError, ValueError):
+            self.message = (
+                f"There is no person {person_id!r}: the synthetic sample has people "
+                f"1 to {len(self.table)}."
+            )
+            self.status.value = _message_html(self.message)
+            return
+        if pid not in [value for _, value in self.person.options]:
+            self.type_filter.value = "all"
+        if self.person.value == pid:
+            self._update()
+        else:
+            self.person.value = pid  # the observer updates the display
+
+    def _on_filter(self, change: dict) -> None:
+        options = self._options(change["new"])
+        current = self.person.value
+        self.person.options = options  # may reset value to the first option
+        if current in [value for _, value in options]:
+            self.person.value = current
+        self._update()
+
+    def _on_person(self, change: dict) -> None:
+        if change["new"] is not None:
+            self._update()
+
+    # -- the person's network ----------------------------------------------------------
+    def graph(self, person_id: int) -> nx.Graph:
+        """The person's synthetic ego network (built once, then kept)."""
+        if person_id not in self._graphs:
+            people = self.table.loc[[person_id], list(synthetic.PEOPLE_COLUMNS)]
+            empty = pd.DataFrame(columns=list(synthetic.TIE_COLUMNS))
+            G = synthetic.egonets_from_tables(
+                self._alters[person_id], self._ties.get(person_id, empty), people
+            )[person_id]
+            self._graphs[person_id] = G
+        return self._graphs[person_id]
+
+    def _update(self) -> None:
+        pid = self.person.value
+        if pid is None:
+            return
+        self.message = ""
+        self.status.value = ""
+        self.person_id = int(pid)
+        row = self.table.loc[self.person_id]
+        person = {m: int(row[m]) for m in typology.MEASURES} | {"age_group": row["age_group"]}
+        result = typology.classify(person, self.reference)
+        self.type, self.reasons = result.type, result.reasons
+        self.measures = {
+            m: (person[m], result.thresholds[m], _compare_word(person[m], result.thresholds[m]))
+            for m in typology.MEASURES
+        }
+        G = self.graph(self.person_id)
+        n_alters = G.degree(EGO)
+        self.network = {
+            "alters": n_alters,
+            "ties_among_alters": G.number_of_edges() - n_alters,
+            "circles": len(egonet.circles(G, method="attribute")),
+            "density": egonet.alter_density(G),
+        }
+        self._write_text(row)
+        if self._draw:
+            self.image.value = self._png(G, row)
+
+    def _write_text(self, row: Any) -> None:
+        group = html.escape(str(row["age_group"]))
+        rows = [
+            [_MEASURE_NAMES[m], _num(v), _num(t), word] for m, (v, t, word) in self.measures.items()
+        ]
+        net = self.network
+        rows += [
+            ["<i>as drawn:</i> alters", str(net["alters"]), "", ""],
+            ["ties among alters", str(net["ties_among_alters"]), "", ""],
+            ["circles", str(net["circles"]), "", ""],
+            ["density among alters", f"{net['density']:.2f}", "", "not measured by the study"],
+        ]
+        self.measures_html.value = (
+            f"<b>Synthetic person {self.person_id}</b>, age {row['age']} ({group})"
+            + _table_html(["measure", "this person", f"median, ages {group}", ""], rows)
+        )
+        items = "".join(f"<li>{html.escape(r)}</li>" for r in self.reasons)
+        self.reasons_html.value = f"<b>Type: {self.type}</b><ul>{items}</ul>"
+
+    def _png(self, G: nx.Graph, row: Any) -> bytes:
+        from matplotlib.figure import Figure
+
+        from netind_teach import plotting
+
+        pid = self.person_id
+        if pid not in self._positions:
+            self._positions[pid] = plotting.stable_layout(G, seed=pid)
+        fig = Figure(figsize=(7.6, 4.8))
+        ax = fig.add_axes((0.0, 0.04, 0.6, 0.84))
+        title = f"Synthetic person {pid} ({row['age_group']}): {self.type}"
+        draw_person(G, ax=ax, pos=self._positions[pid], title=title)
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=72)
+        return buffer.getvalue()
+
+    def __repr__(self) -> str:
+        return f"SampleBrowser(person {self.person_id}: {self.type})"
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        bundle = dict(self.box._repr_mimebundle_() or {})
+        bundle["text/plain"] = repr(self)
+        return bundle
+
+
+# ---------------------------------------------------------------------- rule explorer
+def _bars_html(table: pd.DataFrame, title: str) -> str:
+    """Stacked horizontal bars of type shares, one per row of ``table`` (percent)."""
+    from netind_teach.plotting import TYPE_COLORS
+
+    rows = []
+    for group, shares_row in table.iterrows():
+        parts = []
+        for t in TYPES:
+            share = float(shares_row[t])
+            if share <= 0:
+                continue
+            text = f"{share:.0f}%" if share >= 8 else ""
+            ink = "white" if t == "networked" else "#222"
+            parts.append(
+                f"<div title='{t}: {share:.1f}%' style='width:{share:.2f}%;"
+                f"background:{_PATTERNS[t]}{TYPE_COLORS[t]};color:{ink};text-align:center;"
+                f"font-size:12px;line-height:20px;overflow:hidden'>{text}</div>"
+            )
+        rows.append(
+            "<div style='display:flex;align-items:center;margin:2px 0'>"
+            f"<div style='width:6em'>{html.escape(str(group))}</div>"
+            "<div style='display:flex;width:300px;height:20px;border:1px solid #333'>"
+            + "".join(parts)
+            + "</div></div>"
+        )
+    legend = " ".join(
+        f"<span style='display:inline-block;width:12px;height:12px;"
+        f"background:{_PATTERNS[t]}{TYPE_COLORS[t]};border:1px solid #333'></span> {t}"
+        for t in TYPES
+    )
+    return f"<b>{html.escape(title)}</b>{''.join(rows)}<div>{legend}</div>"
+
+
+class RuleExplorer:
+    """Change the typology rule and watch the shares, and one person's type, move.
+
+    Controls
+    --------
+    use : dict of ipywidgets.Checkbox
+        Which measures the rule compares (``use["ties"]``, ``use["groups"]``,
+        ``use["diversity"]``).
+    thresholds : ToggleButtons
+        ``"median"`` or ``"fixed"`` (the numbers in ``fixed``).
+    scope : ToggleButtons
+        For medians: ``"age group median"`` (the study's choice) or ``"sample median"``.
+    fixed : dict of ipywidgets.IntSlider
+        Fixed thresholds per measure (start at the synthetic sample's medians).
+    order : ToggleButtons
+        Which clause is checked first: ``("networked", "limited")`` (the course) or
+        ``("limited", "networked")``.
+    person : Dropdown
+        The person to follow.
+
+    Attributes (read them after a change)
+    -------------------------------------
+    rule : typology.Rule
+        The rule in force.
+    classified : pandas.DataFrame
+        :func:`~netind_teach.typology.classify_sample` of the sample under ``rule``.
+    shares : pandas.DataFrame
+        :func:`~netind_teach.typology.shares` of ``classified`` (percent; rows "all" and
+        the age groups).
+    counts : dict
+        People of each type under ``rule``.
+    moved : int
+        People whose type differs from the course rule's.
+    person_type, person_reasons
+        The followed person's type under ``rule``, and the rule's reasons.
+    message : str
+        Why the last setting was refused (the previous results stay); empty when fine.
+    """
+
+    def __init__(self, person_id: int = 6) -> None:
+        import ipywidgets as widgets
+
+        people = datasets.load("east_york_synthetic")
+        self.people = people
+        self.baseline = typology.classify_sample(people)
+        self._references = {
+            "age group median": typology.reference_medians("synthetic", by="age group"),
+            "sample median": typology.reference_medians("synthetic", by="sample"),
+        }
+        self.rule = typology.COURSE_RULE
+        self.classified = self.baseline
+        self.shares = typology.shares(self.baseline)
+        self.counts: dict[str, int] = {}
+        self.moved = 0
+        self.person_type = ""
+        self.person_reasons: tuple[str, ...] = ()
+        self.message = ""
+
+        self.use = {
+            m: widgets.Checkbox(value=True, description=m, indent=False, layout={"width": "9em"})
+            for m in typology.MEASURES
+        }
+        self.thresholds = widgets.ToggleButtons(
+            options=[("medians", "median"), ("fixed numbers", "fixed")],
+            value="median",
+            description="Compare with:",
+            style={"description_width": "initial"},
+        )
+        self.scope = widgets.ToggleButtons(
+            options=[
+                ("within each age group", "age group median"),
+                ("across the whole sample", "sample median"),
+            ],
+            value="age group median",
+            description="Medians:",
+            style={"description_width": "initial", "button_width": "auto"},
+        )
+        self.fixed = {
+            m: widgets.IntSlider(
+                value=int(people[m].median()),
+                min=0,
+                max=int(people[m].max()),
+                description=m,
+                disabled=True,
+                continuous_update=False,
+            )
+            for m in typology.MEASURES
+        }
+        self.order = widgets.ToggleButtons(
+            options=list(_ORDER_OPTIONS),
+            value=_COURSE_ORDER,
+            description="Tie-break:",
+            style={"description_width": "initial", "button_width": "auto"},
+        )
+        self.person = widgets.Dropdown(
+            options=[(_person_label(r), int(r.person_id)) for r in people.itertuples()],
+            value=person_id,
+            description="Follow:",
+            layout=widgets.Layout(width="22em"),
+        )
+        self.status = widgets.HTML()
+        self.rule_html = widgets.HTML()
+        self.chart = widgets.HTML()
+        self.table_html = widgets.HTML()
+        self.person_html = widgets.HTML()
+        self.moved_html = widgets.HTML()
+        controls: list[Any] = [*self.use.values(), self.thresholds, self.scope, self.order]
+        controls += [*self.fixed.values(), self.person]
+        for control in controls:
+            control.observe(self._on_change, names="value")
+        self.box = widgets.VBox(
+            [
+                widgets.HTML("<b>Measures the rule compares:</b>"),
+                widgets.HBox(list(self.use.values())),
+                self.thresholds,
+                self.scope,
+                widgets.VBox(list(self.fixed.values())),
+                self.order,
+                self.person,
+                self.status,
+                widgets.HBox([self.chart, self.table_html]),
+                self.person_html,
+                self.moved_html,
+                self.rule_html,
+            ]
+        )
+        self._update()
+
+    def _on_change(self, change: dict) -> None:
+        self._update()
+
+    def _current_rule(self) -> typology.Rule:
+        measures = tuple(m for m, box in self.use.items() if box.value)
+        if not measures:
+            raise ValueError("Tick at least one measure: the rule needs something to compare.")
+        if self.thresholds.value == "fixed":
+            thresholds: Any = {m: self.fixed[m].value for m in measures}
+        else:
+            thresholds = self.scope.value
+        return replace(
+            typology.COURSE_RULE, measures=measures, thresholds=thresholds, order=self.order.value
+        )
+
+    def _update(self) -> None:
+        fixed = self.thresholds.value == "fixed"
+        self.scope.disabled = fixed
+        for slider in self.fixed.values():
+            slider.disabled = not fixed
+        try:
+            rule = self._current_rule()
+        except (TypeError, ValueError) as exc:
+            self.message = str(exc)
+            self.status.value = _message_html(self.message)
+            return
+        self.message = ""
+        self.status.value = ""
+        self.rule = rule
+        self.classified = typology.classify_sample(self.people, rule)
+        self.shares = typology.shares(self.classified).reindex(["all", *AGE_GROUPS])
+        counts = self.classified["type"].value_counts()
+        self.counts = {t: int(counts.get(t, 0)) for t in TYPES}
+        changed = self.classified["type"] != self.baseline["type"]
+        self.moved = int(changed.sum())
+        pid = self.person.value
+        row = self.people.loc[self.people["person_id"] == pid].iloc[0]
+        person = {m: int(row[m]) for m in rule.measures} | {"age_group": row["age_group"]}
+        reference = None if fixed else self._references[self.scope.value]
+        result = typology.classify(person, reference, rule)
+        self.person_type, self.person_reasons = result.type, result.reasons
+        self._write(pid, row, changed)
+
+    def _write(self, pid: int, row: Any, changed: pd.Series) -> None:
+        self.chart.value = _bars_html(self.shares, "Types under this rule (synthetic sample)")
+        published = typology.published_shares()
+        overall = published[published["age_group"] == "all"].set_index("type")["percent"]
+        course = typology.shares(self.baseline, by=None).loc["all"]
+        rows = [
+            [
+                t,
+                f"{self.shares.loc['all', t]:.1f}% ({self.counts[t]})",
+                f"{course[t]:.1f}%",
+                f"{overall[t]:.0f}%",
+            ]
+            for t in TYPES
+        ]
+        self.table_html.value = _table_html(["type", "this rule", "course rule", "published"], rows)
+        before = self.baseline.loc[row.name, "type"]
+        moved_word = "same as" if before == self.person_type else "was"
+        items = "".join(f"<li>{html.escape(r)}</li>" for r in self.person_reasons)
+        self.person_html.value = (
+            f"<b>Synthetic person {pid}</b> ({html.escape(str(row['age_group']))}): "
+            f"<b>{self.person_type}</b> ({moved_word} {before} under the course rule)"
+            f"<ul>{items}</ul>"
+        )
+        pairs = zip(
+            self.baseline.loc[changed, "type"], self.classified.loc[changed, "type"], strict=True
+        )
+        flows = pd.Series(list(pairs), dtype=object).value_counts()
+        moves = ", ".join(
+            f"{n} {a} → {b}" for (a, b), n in sorted(flows.items(), key=lambda kv: (-kv[1], kv[0]))
+        )
+        self.moved_html.value = (
+            f"<b>{self.moved} of {len(self.people)}</b> people have another type than under "
+            f"the course rule" + (f": {html.escape(moves)}." if moves else ".")
+        )
+        self.rule_html.value = f"<pre>{html.escape(self.rule.describe())}</pre>"
+
+    def __repr__(self) -> str:
+        shares = ", ".join(f"{t} {self.shares.loc['all', t]:.1f}%" for t in TYPES)
+        return f"RuleExplorer({shares}; {self.moved} moved)"
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        bundle = dict(self.box._repr_mimebundle_() or {})
+        bundle["text/plain"] = repr(self)
+        return bundle
