@@ -251,7 +251,7 @@ def test_explorer_at_the_artifact_rate_matches_zeros_not_shape(explorer) -> None
     )
     assert explorer.mean > simulate.mean_confidants(L.COUNTS[2004]) + 0.3  # shape is off
     assert 0 < explorer.gap < before_gap
-    assert "naming no one 25.0%" in explorer.figures_text.splitlines()[1]
+    assert "naming no one 25.0%" in explorer.figures_text.splitlines()[2]
 
 
 def test_explorer_bars_show_the_model(explorer) -> None:

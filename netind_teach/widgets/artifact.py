@@ -165,7 +165,7 @@ class ArtifactExplorer:
         rate: float = 0.0,
         labels: tuple[str, str] = ("1985", "2004"),
         top_value: float | None = 5,
-        source: str = "GSS, variable NUMGIVEN, unweighted counts (gssrdoc); middle bars: model",
+        source: str = "GSS, variable NUMGIVEN, unweighted counts (gssrdoc); right-hand bars: model",
         draw: bool = True,
     ) -> None:
         import ipywidgets as widgets
@@ -224,8 +224,8 @@ class ArtifactExplorer:
                 simulate.share_none(self.before),
                 gap_points(self.before, self.after),
             ),
-            self.model_label: (self.mean, self.share, self.gap),
             f"{self.labels[1]} (survey)": (self.after_mean, self.after_share, 0.0),
+            self.model_label: (self.mean, self.share, self.gap),
         }
 
     # -- updates ------------------------------------------------------------------------
@@ -314,8 +314,8 @@ class ArtifactExplorer:
         plotting.plot_distribution(
             {
                 f"{self.labels[0]} (survey)": self.before,
-                f"{self.labels[0]} + false zeros (model)": self.shifted,
                 f"{self.labels[1]} (survey)": self.after,
+                f"{self.labels[0]} + false zeros (model)": self.shifted,
             },
             ax=ax,
             title=self._title(),
@@ -326,7 +326,7 @@ class ArtifactExplorer:
         ax.set_ylim(0, self._ymax)
         fig.subplots_adjust(left=0.09, right=0.98, top=0.9, bottom=0.22)
         self._keys = sorted(set(self.before) | set(self.after))
-        self._model_bars = list(ax.containers[1])  # one bar container per series, in order
+        self._model_bars = list(ax.containers[2])  # one bar container per series, in order
         for artist in (*self._model_bars, ax.title):
             artist.set_animated(True)
         fig.canvas.draw()
