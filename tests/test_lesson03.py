@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import json
 import re
-import statistics
 import subprocess
 import sys
-import time
 from collections import Counter
 
 import networkx as nx
@@ -263,13 +261,9 @@ def test_explorer_rejects_bad_arguments_with_a_sentence(kwargs, error, words):
         RevolutionsExplorer(**kwargs)
 
 
-def test_explorer_updates_are_fast_and_print_nothing(explorer, capsys):
-    # CPU time of this process, not wall time: on a busy machine wall time mostly measures
-    # waiting for other programs. Measured: CPU p50 ~25 ms, p95 ~34 ms; wall p50 ~21 ms,
-    # p95 ~26 ms on a lightly loaded 2-core machine. The target is 100 ms per update.
-    steps = []
-    for i in range(50):
-        start = time.process_time()
+def test_explorer_updates_print_nothing(explorer, capsys):
+    # Update latency is measured in benchmarks/ (make bench), not asserted here.
+    for i in range(10):
         match i % 5:
             case 0:
                 explorer.social.value = not explorer.social.value
@@ -281,9 +275,8 @@ def test_explorer_updates_are_fast_and_print_nothing(explorer, capsys):
                 explorer.weak_share.value = round(0.05 * (i % 11), 2)
             case _:
                 explorer.always_on.value = round(0.05 * (i % 21), 2)
-        steps.append(time.process_time() - start)
+        assert explorer.error == ""
     assert capsys.readouterr().out == ""
-    assert statistics.median(steps) < 0.1
 
 
 def test_importing_the_module_does_not_import_plotting_or_widgets():
