@@ -15,6 +15,7 @@ Run alone with ``python benchmarks/bench_lessons.py`` (or all benchmarks: ``run.
 from __future__ import annotations
 
 import ast
+import os
 import shutil
 import statistics
 import sys
@@ -111,6 +112,7 @@ class Run:
     seconds: float  # from asking for a kernel to the end of the last cell
     kernel_seconds: float  # from asking for a kernel to the kernel answering
     peak_mib: float | None  # the kernel's peak resident memory (VmHWM)
+    cpu_seconds: float | None = None  # CPU time the kernel process used, to the last cell
     cell_seconds: dict[int, float] = field(default_factory=dict)  # notebook index -> s
     error: str = ""
 
@@ -131,6 +133,25 @@ def peak_rss_mib(pid: int) -> float | None:
     try:
         return psutil.Process(pid).memory_info().rss / 2**20
     except psutil.Error:
+        return None
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU seconds process ``pid`` has used (Linux /proc; else psutil)."""
+    import os
+
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        import psutil
+
+        times = psutil.Process(pid).cpu_times()
+        return times.user + times.system
+    except Exception:
         return None
 
 
@@ -157,6 +178,7 @@ def execute(nb, workdir: Path, timeout: int = TIMEOUT) -> Run:
     marks: list[float] = []
     cells: dict[int, float] = {}
     peaks: list[float] = []
+    cpu: list[float] = []
 
     def ready(**_kwargs) -> None:
         marks.append(time.perf_counter())
@@ -169,6 +191,9 @@ def execute(nb, workdir: Path, timeout: int = TIMEOUT) -> Run:
         peak = peak_rss_mib(pid) if pid else None
         if peak is not None:
             peaks.append(peak)
+        used = cpu_seconds(pid) if pid else None
+        if used is not None:
+            cpu.append(used)
 
     client = NotebookClient(
         nb,
@@ -191,7 +216,14 @@ def execute(nb, workdir: Path, timeout: int = TIMEOUT) -> Run:
         error = f"{type(exc).__name__}: {exc}"[:200]
     end = marks[-1] if marks else time.perf_counter()
     kernel = marks[0] - start if marks else end - start
-    return Run(end - start, kernel, max(peaks) if peaks else None, cells, error)
+    return Run(
+        end - start,
+        kernel,
+        max(peaks) if peaks else None,
+        cpu[-1] if cpu else None,
+        cells,
+        error,
+    )
 
 
 def warm_up(workdir: Path) -> None:
@@ -257,29 +289,43 @@ def measure(paths: Sequence[Path] | None = None, repeat: int = 3) -> list[Result
         nb = nbformat.read(path, as_version=4)
         notebooks[path] = (nb, floor_notebook(nb))
         figures[path] = LessonFigures(path.stem, lesson_imports(nb))
-    with tempfile.TemporaryDirectory(prefix="netind-bench-lessons-") as tmp:
-        scratch = Path(tmp)
-        warm_up(scratch)
-        for round_ in range(repeat):
-            for i, path in enumerate(paths):
-                # a fresh scratch copy of the lessons' folder per run: no run sees files
-                # (progress, saved networks) an earlier run wrote
-                nb, floor = notebooks[path]
-                order = (("floor", floor), ("lesson", nb))
-                if (round_ + i) % 2:  # alternate which goes first, so drift hits both
-                    order = order[::-1]
-                for kind, notebook in order:
-                    workdir = scratch / f"{kind}-{round_}-{path.stem}"
-                    shutil.copytree(path.parent, workdir)
-                    run = execute(notebook, workdir)
-                    getattr(figures[path], kind).append(run)
-                    shutil.rmtree(workdir, ignore_errors=True)
+    saved_home = os.environ.get("NETIND_TEACH_HOME")
+    try:
+        with tempfile.TemporaryDirectory(prefix="netind-bench-lessons-") as tmp:
+            scratch = Path(tmp)
+            warm_up(scratch)
+            for round_ in range(repeat):
+                for i, path in enumerate(paths):
+                    _run_pair(path, notebooks[path], figures[path], scratch, round_, i)
+    finally:
+        if saved_home is None:
+            os.environ.pop("NETIND_TEACH_HOME", None)
+        else:
+            os.environ["NETIND_TEACH_HOME"] = saved_home
     return results_of(list(figures.values()))
+
+
+def _run_pair(
+    path: Path, notebooks, figures: LessonFigures, scratch: Path, round_: int, i: int
+) -> None:
+    """Run a lesson and its floor once each, in an order that alternates between calls."""
+    nb, floor = notebooks
+    order = (("floor", floor), ("lesson", nb))
+    if (round_ + i) % 2:  # alternate which goes first, so drift in load hits both
+        order = order[::-1]
+    for kind, notebook in order:
+        # a fresh scratch copy of the lessons' folder and a fresh progress folder per
+        # run: every run is a first-time learner, no run sees files an earlier run wrote
+        workdir = scratch / f"{kind}-{round_}-{path.stem}"
+        shutil.copytree(path.parent, workdir)
+        os.environ["NETIND_TEACH_HOME"] = str(workdir / ".netind-teach")
+        getattr(figures, kind).append(execute(notebook, workdir))
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 def results_of(figures: list[LessonFigures]) -> list[Result]:
     out: list[Result] = []
-    total_lesson = total_floor = 0.0
+    total_lesson = total_floor = cpu_lesson_total = cpu_floor_total = 0.0
     all_ok = True
     for f in figures:
         if f.error:
@@ -304,6 +350,16 @@ def results_of(figures: list[LessonFigures]) -> list[Result]:
             f"cell {index} {seconds:.2f} s" for index, seconds in f.slowest_cells()
         )
         kernel_s = statistics.median(r.kernel_seconds for r in f.floor)
+        cpu_text = ""
+        if all(r.cpu_seconds for r in f.lesson + f.floor):
+            cpu_lesson = statistics.median(r.cpu_seconds for r in f.lesson)
+            cpu_floor = statistics.median(r.cpu_seconds for r in f.floor)
+            cpu_lesson_total += cpu_lesson
+            cpu_floor_total += cpu_floor
+            cpu_text = (
+                f"; kernel CPU {cpu_lesson:.2f} s vs {cpu_floor:.2f} s = "
+                f"{cpu_lesson / cpu_floor:.2f}x"
+            )
         out.append(
             Result(
                 SECTION,
@@ -313,8 +369,8 @@ def results_of(figures: list[LessonFigures]) -> list[Result]:
                 f"<= {LESSON_LIMIT:g}x",
                 ratio <= LESSON_LIMIT,
                 f"lesson {lesson_s:.2f} s, floor {floor_s:.2f} s (kernel start {kernel_s:.2f} s + "
-                f"{len(f.imports)} import lines), median of {len(f.lesson)}; slowest cells: "
-                f"{slow_text or 'n/a'}",
+                f"{len(f.imports)} import lines), median of {len(f.lesson)}{cpu_text}; "
+                f"slowest cells: {slow_text or 'n/a'}",
             )
         )
         peak = f.peak()
@@ -339,7 +395,13 @@ def results_of(figures: list[LessonFigures]) -> list[Result]:
                 "x",
                 f"<= {COURSE_LIMIT:g}x",
                 ratio <= COURSE_LIMIT,
-                f"lessons {total_lesson:.1f} s, floors {total_floor:.1f} s",
+                f"lessons {total_lesson:.1f} s, floors {total_floor:.1f} s"
+                + (
+                    f"; kernel CPU {cpu_lesson_total:.1f} s vs {cpu_floor_total:.1f} s = "
+                    f"{cpu_lesson_total / cpu_floor_total:.2f}x"
+                    if cpu_floor_total
+                    else ""
+                ),
             )
         )
     elif total_floor:

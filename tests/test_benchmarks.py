@@ -89,11 +89,12 @@ def test_a_lesson_run_is_timed_and_its_kernel_memory_read(tmp_path):
     assert set(result.cell_seconds) == {0, 2}  # notebook indexes; the run stopped at 2
     assert 0 < result.kernel_seconds < result.seconds
     assert result.peak_mib is not None and 40 < result.peak_mib < 1000
+    assert result.cpu_seconds is not None and 0 < result.cpu_seconds < 60
 
 
 def test_failed_lessons_are_reported_not_averaged():
-    ok = bench_lessons.Run(2.0, 1.0, 100.0, {0: 1.0})
-    bad = bench_lessons.Run(1.0, 1.0, 90.0, {}, error="NameError: x")
+    ok = bench_lessons.Run(2.0, 1.0, 100.0, cpu_seconds=1.5, cell_seconds={0: 1.0})
+    bad = bench_lessons.Run(1.0, 1.0, 90.0, error="NameError: x")
     figures = [
         bench_lessons.LessonFigures("01_a", ["import json"], [ok], [ok]),
         bench_lessons.LessonFigures("02_b", ["import json"], [bad], [ok]),
