@@ -187,27 +187,39 @@ def reach(
 
     within = nx.single_source_shortest_path_length(G, ego, cutoff=hops)
     index = {node: i for i, node in enumerate(within)}  # ego first
-    src, dst, kinds = [], [], []
+    n = len(index)
+    ends: list[tuple[int, int]] = []  # each tie once
+    kinds = []
     for u, i in index.items():
         for v, data in G[u].items():
             j = index.get(v)
             if j is not None and i < j:
-                src.append(i)
-                dst.append(j)
+                ends.append((i, j))
                 kinds.append(data.get("kind", "strong"))
     p = _arc_probabilities(kinds, probs, "availability")
-    src_a, dst_a = np.array(src, dtype=np.intp), np.array(dst, dtype=np.intp)
+    tie_ends = np.array(ends, dtype=np.intp).reshape(-1, 2)
+    # Arcs: both directions of every tie, grouped by the person they leave.
+    tail = np.concatenate([tie_ends[:, 0], tie_ends[:, 1]])
+    order = np.argsort(tail, kind="stable")
+    tail = tail[order]
+    head = np.concatenate([tie_ends[:, 1], tie_ends[:, 0]])[order]
+    tie = np.concatenate([np.arange(len(ends)), np.arange(len(ends))])[order]
+    offset = np.zeros(n + 1, dtype=np.intp)
+    offset[1:] = np.cumsum(np.bincount(tail, minlength=n))
 
     rng = np.random.default_rng(seed)
-    available = rng.random((trials, len(src))) < p
-    reached = np.zeros((trials, len(index)), dtype=bool)
+    available = rng.random((trials, len(ends))) < p
+    reached = np.zeros((trials, n), dtype=bool)
     reached[:, 0] = True
+    frontier = reached.copy()  # reached at the last hop, in each trial
     for _ in range(hops):
-        step = reached.copy()
-        for a, b in ((src_a, dst_a), (dst_a, src_a)):
-            t, e = np.nonzero(available & reached[:, a])
-            step[t, b[e]] = True
-        reached = step
+        # Only ties leaving someone newly reached can reach someone new.
+        arcs = _arcs_of(np.flatnonzero(frontier.any(axis=0)), offset)
+        t, e = np.nonzero(available[:, tie[arcs]] & frontier[:, tail[arcs]])
+        frontier = np.zeros_like(reached)
+        frontier[t, head[arcs[e]]] = True
+        frontier &= ~reached
+        reached |= frontier
     counts = reached.sum(axis=1) - 1
     return ReachResult(
         mean=float(counts.mean()), counts=tuple(counts.tolist()), possible=len(index) - 1
