@@ -1,0 +1,693 @@
+"""The network builder widget: a name generator, like a survey's, that saves as you go.
+
+Add people by a nickname or initials; say what each is to you, how close you are, how you
+mostly keep in touch and whether they live near you; then, person by person, tick who
+they know, so your circles appear. The drawing, your measures and your type (with the
+reasons) update after every change, and every change is saved to your file at once.
+
+Everything is reachable from Python (tests and learners who prefer code): the methods
+:meth:`NetworkBuilder.add`, :meth:`~NetworkBuilder.edit`, :meth:`~NetworkBuilder.delete`,
+:meth:`~NetworkBuilder.link`, :meth:`~NetworkBuilder.set_knows`,
+:meth:`~NetworkBuilder.undo` never raise: each returns True or False and leaves a sentence
+in :attr:`~NetworkBuilder.message`. Controls can be set too (``builder.nickname.value =
+"Sam"; builder.add_button.click()``). Callbacks only write widget values, never print.
+
+Examples
+--------
+>>> import tempfile
+>>> b = NetworkBuilder(path=tempfile.mkdtemp(), draw=False)
+>>> b.add("Sam", "friend"), b.add("Ola", "friend"), b.link("Sam", "Ola")
+(True, True, True)
+>>> b.measures.circles, b.message
+(1, 'Sam and Ola now know each other. Saved.')
+>>> b.link("Sam", "Sam")
+False
+>>> b.message
+"'Sam' cannot know themselves. Fix: choose two different people."
+>>> b.undo(), b.measures.links
+(True, 0)
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import os
+import warnings
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from netind_teach import typology
+from netind_teach.vocab import AGE_GROUPS, CATEGORIES
+
+from .export import export_anonymised, export_text, preview_html
+from .model import (
+    CLOSENESS,
+    CONTACT_MODES,
+    MAX_GROUPS,
+    MAX_PEOPLE,
+    REFERENCES,
+    Measures,
+    PersonalNetwork,
+    reference_and_rule,
+    short,
+)
+from .storage import SaveError, open_network, save_network
+
+__all__ = ["NetworkBuilder"]
+
+_PLACE_OPTIONS = (("lives near me", "local"), ("lives far away (over an hour)", "distant"))
+_NO_AGE = "prefer not to say"
+_HISTORY = 100
+_ERROR, _OK = "#B00020", "#1B5E20"
+_MEASURE_ROWS = (
+    ("people", "people you listed"),
+    ("ties", "ties: immediate kin, extended kin, friends, neighbours, workmates"),
+    ("groups", "social groups you take part in"),
+    ("diversity", "diversity score (course's own, 0-12)"),
+    ("circles", "circles (people who know each other, directly or through each other)"),
+    ("density", "density (share of your people's pairs who know each other)"),
+)
+
+
+class NetworkBuilder:
+    """Build your personal network in a notebook; it is saved after every change.
+
+    Parameters
+    ----------
+    path : path, optional
+        The file (or a folder for ``my_network.json`` inside it). Default:
+        ``my_network.json`` in the working folder (where the notebook is).
+    start : PersonalNetwork, optional
+        Used when no file exists yet at ``path`` (e.g. :func:`demo_network`); it is
+        saved there at once.
+    reference : {"published", "synthetic"}
+        Medians your type is computed against (a toggle in the widget).
+    draw : bool
+        Draw the network (switch off for speed in tests).
+
+    Attributes
+    ----------
+    network : PersonalNetwork
+        The network as it is now.
+    path : pathlib.Path
+        Where it is saved.
+    can_save : bool
+        False when an existing file could not be read (it is then never overwritten).
+    message : str
+        The last message (also shown in :attr:`status`).
+    measures : Measures
+        Current measures.
+    type : str
+        Current type ("" while the network is empty).
+    reasons : tuple of str
+        The reasons of the type.
+    last_error : str
+        Description of the last *unexpected* error a control caught ("" if none).
+    box : ipywidgets.VBox
+        What is displayed.
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        start: PersonalNetwork | None = None,
+        reference: str = "published",
+        draw: bool = True,
+    ) -> None:
+        import ipywidgets as widgets
+
+        if reference not in REFERENCES:
+            reference_and_rule(reference)  # raises the clear message
+        if start is not None and not isinstance(start, PersonalNetwork):
+            raise TypeError(f"start must be a PersonalNetwork, not {type(start).__name__}.")
+        opened = open_network(path)
+        self.path = opened.path
+        self.can_save = opened.can_save
+        self._draw = bool(draw)
+        self._history: list[dict[str, Any]] = []
+        self._refs: dict[str, tuple[typology.Reference, typology.Rule]] = {}
+        self._pos: dict | None = None
+        self._figure: Any = None
+        self._syncing = False
+        self._previewed: str | None = None
+        self.last_error = ""
+        self.message = ""
+        self.type = ""
+        self.reasons: tuple[str, ...] = ()
+        self.classification: typology.Classification | None = None
+        self.measures: Measures
+        self.last_export: Any = None
+
+        notes = [opened.message] if opened.message else []
+        if opened.network is not None:
+            self.network = opened.network
+            notes.append(f"Loaded your network ({len(self.network)} people) from {self.path.name}.")
+        elif start is not None and self.can_save and opened.set_aside is None:
+            self.network = start.copy()
+            notes.append(f"Started from the demo network. {self._save()}")
+        else:
+            self.network = PersonalNetwork()
+            if self.can_save and not opened.message:
+                notes.append("A new, empty network: add someone to start (nothing is saved yet).")
+
+        lay = widgets.Layout
+        self.where = widgets.HTML(self._where_html())
+        self.status = widgets.HTML()
+        # -- add
+        self.nickname = widgets.Text(
+            placeholder="nickname or initials", description="Nickname", layout=lay(width="20em")
+        )
+        self.category = widgets.Dropdown(options=list(CATEGORIES), description="Is my")
+        self.closeness = widgets.Dropdown(
+            options=list(CLOSENESS), value="close", description="Closeness"
+        )
+        self.contact = widgets.Dropdown(options=list(CONTACT_MODES), description="Mostly by")
+        self.place = widgets.Dropdown(options=list(_PLACE_OPTIONS), description="Where")
+        self.add_button = widgets.Button(description="Add", button_style="primary", icon="plus")
+        # -- edit and links
+        self.person = widgets.Dropdown(description="Person", layout=lay(width="20em"))
+        self.new_nickname = widgets.Text(description="Nickname", layout=lay(width="20em"))
+        self.edit_category = widgets.Dropdown(options=list(CATEGORIES), description="Is my")
+        self.edit_closeness = widgets.Dropdown(options=list(CLOSENESS), description="Closeness")
+        self.edit_contact = widgets.Dropdown(options=list(CONTACT_MODES), description="Mostly by")
+        self.edit_place = widgets.Dropdown(options=list(_PLACE_OPTIONS), description="Where")
+        self.save_button = widgets.Button(description="Save changes", icon="check")
+        self.delete_button = widgets.Button(
+            description="Delete", button_style="danger", icon="trash"
+        )
+        self.knows = widgets.SelectMultiple(description="Knows", rows=8, layout=lay(width="20em"))
+        # -- about you
+        self.age_group = widgets.Dropdown(
+            options=[(_NO_AGE, ""), *((g, g) for g in AGE_GROUPS)],
+            value=self.network.age_group or "",
+            description="Age group",
+        )
+        self.groups = widgets.BoundedIntText(
+            value=self.network.groups, min=0, max=MAX_GROUPS, description="Groups"
+        )
+        self.reference = widgets.ToggleButtons(
+            options=[("published medians", "published"), ("synthetic medians", "synthetic")],
+            value=reference,
+            description="Compare with",
+        )
+        # -- view and export
+        self.undo_button = widgets.Button(description="Undo", icon="undo")
+        self.rearrange_button = widgets.Button(description="Re-arrange drawing", icon="refresh")
+        self.show_names = widgets.Checkbox(value=False, description="show nicknames")
+        self.color_by = widgets.ToggleButtons(
+            options=[("circle", "circle"), ("category", "category")],
+            value="circle",
+            description="Colour by",
+        )
+        self.image = widgets.Image(format="png", layout=lay(max_width="560px"))
+        self.legend_html = widgets.HTML()
+        self.measures_html = widgets.HTML()
+        self.type_html = widgets.HTML()
+        self.preview_button = widgets.Button(description="Preview export", icon="eye")
+        self.export_button = widgets.Button(
+            description="Write export", icon="download", disabled=True
+        )
+        self.export_html = widgets.HTML()
+
+        self.add_button.on_click(self._guard(self._on_add))
+        self.save_button.on_click(self._guard(self._on_save_edit))
+        self.delete_button.on_click(self._guard(self._on_delete))
+        self.undo_button.on_click(self._guard(lambda _b: self.undo()))
+        self.rearrange_button.on_click(self._guard(self._on_rearrange))
+        self.preview_button.on_click(self._guard(lambda _b: self.export_preview()))
+        self.export_button.on_click(self._guard(lambda _b: self.export_anonymised()))
+        self.person.observe(self._guard(self._on_person), names="value")
+        self.knows.observe(self._guard(self._on_knows), names="value")
+        self.age_group.observe(self._guard(self._on_age_group), names="value")
+        self.groups.observe(self._guard(self._on_groups), names="value")
+        for control in (self.reference, self.show_names, self.color_by):
+            control.observe(self._guard(lambda _c: self._refresh()), names="value")
+
+        row = widgets.HBox
+        add_tab = widgets.VBox(
+            [
+                row([self.nickname, self.category]),
+                row([self.closeness, self.contact]),
+                row([self.place, self.add_button]),
+            ]
+        )
+        edit_tab = widgets.VBox(
+            [
+                self.person,
+                row([self.new_nickname, self.edit_category]),
+                row([self.edit_closeness, self.edit_contact]),
+                row([self.edit_place]),
+                row([self.save_button, self.delete_button]),
+                widgets.HTML("<i>Tick everyone this person knows (Ctrl/Cmd-click for more):</i>"),
+                self.knows,
+            ]
+        )
+        about_tab = widgets.VBox(
+            [
+                self.age_group,
+                self.groups,
+                widgets.HTML(
+                    "<i>Groups: clubs, teams, congregations, associations, volunteer groups "
+                    "you take part in.</i>"
+                ),
+                self.reference,
+            ]
+        )
+        export_tab = widgets.VBox(
+            [row([self.preview_button, self.export_button]), self.export_html]
+        )
+        tabs = widgets.Tab(
+            children=[add_tab, edit_tab, about_tab, export_tab],
+            titles=["Add people", "Edit / who knows whom", "About you", "Export"],
+        )
+        self.box = widgets.VBox(
+            [
+                self.where,
+                tabs,
+                self.status,
+                row([self.undo_button, self.rearrange_button, self.show_names, self.color_by]),
+                self.legend_html,
+                self.image,
+                row([self.measures_html, self.type_html]),
+            ]
+        )
+        self._refresh()
+        self._say(" ".join(notes), error=bool(opened.message))
+
+    # -- display ----------------------------------------------------------------------
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> Any:
+        return self.box._repr_mimebundle_(include=include, exclude=exclude)
+
+    def _where_html(self) -> str:
+        where = html.escape(str(self.path))
+        if not self.can_save:
+            return f"<b>Not saving</b>: your existing file {where} could not be read."
+        return (
+            f"Saved on this computer only, in <code>{where}</code> (readable by you only). "
+            "To delete your data, delete that file."
+        )
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.message = text
+        color = _ERROR if error else _OK
+        self.status.value = f"<p style='color:{color}'>{html.escape(text)}</p>" if text else ""
+
+    def _guard(self, handler: Callable[..., Any]) -> Callable[..., None]:
+        def guarded(*args: Any) -> None:
+            try:
+                handler(*args)
+            except Exception as exc:  # a control must never raise into the notebook
+                self.last_error = f"{type(exc).__name__}: {exc}"
+                self._say(
+                    "Something unexpected went wrong "
+                    f"({short(self.last_error, 80)}); your network was not changed.",
+                    error=True,
+                )
+
+        return guarded
+
+    # -- changing (the Python API; never raises) -------------------------------------------
+    def _change(self, action: Callable[[], str]) -> bool:
+        snapshot = self.network.to_dict()
+        try:
+            done = action()
+        except (ValueError, TypeError, KeyError) as exc:
+            self.network = PersonalNetwork.from_dict(snapshot)
+            self._say(str(exc.args[0]) if exc.args else str(exc), error=True)
+            self._sync_controls()
+            return False
+        except Exception as exc:
+            self.network = PersonalNetwork.from_dict(snapshot)
+            self.last_error = f"{type(exc).__name__}: {exc}"
+            self._say(
+                f"Something unexpected went wrong ({short(self.last_error, 80)}); your "
+                "network was not changed.",
+                error=True,
+            )
+            self._sync_controls()
+            return False
+        if self.network.to_dict() == snapshot:
+            self._say(done)
+            self._sync_controls()
+            return True
+        self._history = [*self._history[-(_HISTORY - 1) :], snapshot]
+        self._previewed = None
+        saved = self._save()
+        self._refresh()
+        self._say(f"{done} {saved}".strip(), error=saved.startswith("Not saved"))
+        return True
+
+    def _save(self) -> str:
+        if not self.can_save:
+            return "Not saved (your existing file could not be read)."
+        try:
+            save_network(self.network, self.path)
+        except SaveError as exc:
+            return f"Not saved: {exc}"
+        return "Saved."
+
+    def add(
+        self,
+        nickname: Any,
+        category: Any = "friend",
+        *,
+        closeness: Any = "close",
+        contact: Any = "in person",
+        place: Any = "local",
+    ) -> bool:
+        """Add a person (see :meth:`PersonalNetwork.add`); True when added."""
+
+        def action() -> str:
+            person = self.network.add(
+                nickname, category, closeness=closeness, contact=contact, place=place
+            )
+            left = MAX_PEOPLE - len(self.network)
+            tail = f" ({left} more can be added.)" if left <= 10 else ""
+            return f"Added {person.nickname} ({person.category}).{tail}"
+
+        return self._change(action)
+
+    def edit(self, who: Any, **changes: Any) -> bool:
+        """Change a person's nickname or choices; True when changed."""
+
+        def action() -> str:
+            person = self.network.edit(who, **changes)
+            return f"Updated {person.nickname}."
+
+        return self._change(action)
+
+    def delete(self, who: Any) -> bool:
+        """Delete a person and their links (Undo brings them back); True when deleted."""
+
+        def action() -> str:
+            person = self.network.remove(who)
+            return f"Deleted {person.nickname} (Undo brings them back)."
+
+        return self._change(action)
+
+    def link(self, a: Any, b: Any) -> bool:
+        """Record that two people know each other; True when done."""
+
+        def action() -> str:
+            self.network.link(a, b)
+            first, second = self.network.find(a), self.network.find(b)
+            return f"{first.nickname} and {second.nickname} now know each other."
+
+        return self._change(action)
+
+    def unlink(self, a: Any, b: Any) -> bool:
+        """Record that two people do not know each other; True when done."""
+
+        def action() -> str:
+            self.network.unlink(a, b)
+            first, second = self.network.find(a), self.network.find(b)
+            return f"{first.nickname} and {second.nickname} no longer marked as knowing each other."
+
+        return self._change(action)
+
+    def set_knows(self, who: Any, others: Iterable[Any]) -> bool:
+        """Make ``others`` exactly the people ``who`` knows; True when done."""
+
+        def action() -> str:
+            self.network.set_knows(who, others)
+            person = self.network.find(who)
+            return f"{person.nickname} knows {len(self.network.knows(person))} of your people."
+
+        return self._change(action)
+
+    def set_age_group(self, age_group: Any) -> bool:
+        """Set your age group (or "" / None for prefer not to say)."""
+
+        def action() -> str:
+            self.network.set_age_group(age_group)
+            return f"Age group: {self.network.age_group or _NO_AGE}."
+
+        return self._change(action)
+
+    def set_groups(self, groups: Any) -> bool:
+        """Set how many social groups you take part in."""
+
+        def action() -> str:
+            self.network.set_groups(groups)
+            return f"Groups: {self.network.groups}."
+
+        return self._change(action)
+
+    def undo(self) -> bool:
+        """Undo the last change (up to 100 steps); True when something was undone."""
+        if not self._history:
+            self._say("Nothing to undo.")
+            return False
+        self.network = PersonalNetwork.from_dict(self._history.pop())
+        self._previewed = None
+        saved = self._save()
+        self._refresh()
+        self._say(f"Undone. {saved}", error=saved.startswith("Not saved"))
+        return True
+
+    # -- export -------------------------------------------------------------------------
+    def export_preview(self) -> str:
+        """Show (in the Export tab) and return the exact text an export would hold."""
+        text = export_text(self.network)
+        self._previewed = text
+        self.export_html.value = preview_html(self.network)
+        self.export_button.disabled = False
+        self._say("This is exactly what the export will contain. Press 'Write export' to save it.")
+        return text
+
+    def export_anonymised(self, path: str | os.PathLike[str] | None = None) -> Any:
+        """Write the anonymised export after :meth:`export_preview`; return its path or None.
+
+        ``path``: a file or folder (default: the folder of your network file). The export
+        is written only if it is exactly what the last preview showed.
+        """
+        if self._previewed is None or self._previewed != export_text(self.network):
+            self._say(
+                "Preview the export first (Export tab, or export_preview()), so you see "
+                "exactly what will be written.",
+                error=True,
+            )
+            return None
+        try:
+            written = export_anonymised(self.network, self.path.parent if path is None else path)
+        except (SaveError, TypeError) as exc:
+            self._say(str(exc), error=True)
+            return None
+        self.last_export = written
+        self._say(
+            f"Export written to {written}. It holds exactly the text previewed; share this "
+            "file only if you want to."
+        )
+        return written
+
+    # -- callbacks -----------------------------------------------------------------------
+    def _on_add(self, _source: Any) -> None:
+        if self.add(
+            self.nickname.value,
+            self.category.value,
+            closeness=self.closeness.value,
+            contact=self.contact.value,
+            place=self.place.value,
+        ):
+            self.nickname.value = ""
+
+    def _on_save_edit(self, _button: Any) -> None:
+        if self.person.value is None:
+            self._say("Choose a person to edit first.", error=True)
+            return
+        self.edit(
+            self.person.value,
+            nickname=self.new_nickname.value,
+            category=self.edit_category.value,
+            closeness=self.edit_closeness.value,
+            contact=self.edit_contact.value,
+            place=self.edit_place.value,
+        )
+
+    def _on_delete(self, _button: Any) -> None:
+        if self.person.value is None:
+            self._say("Choose a person to delete first.", error=True)
+            return
+        self.delete(self.person.value)
+
+    def _on_rearrange(self, _button: Any) -> None:
+        self._pos = None
+        self._refresh()
+
+    def _on_person(self, _change: Any) -> None:
+        if not self._syncing:
+            self._sync_controls()
+
+    def _on_knows(self, change: Any) -> None:
+        if self._syncing or self.person.value is None:
+            return
+        self.set_knows(self.person.value, list(change["new"]))
+
+    def _on_age_group(self, change: Any) -> None:
+        if not self._syncing:
+            self.set_age_group(change["new"])
+
+    def _on_groups(self, change: Any) -> None:
+        if not self._syncing:
+            self.set_groups(change["new"])
+
+    # -- showing --------------------------------------------------------------------------
+    def _sync_controls(self) -> None:
+        """Make every control show the network as it is (without firing changes)."""
+        self._syncing = True
+        try:
+            people = self.network.people
+            options = [(p.nickname, p.id) for p in people]
+            chosen = self.person.value
+            if chosen not in {p.id for p in people}:
+                chosen = people[0].id if people else None
+            self.person.options = options
+            self.person.value = chosen
+            if chosen is not None:
+                person = self.network.find(chosen)
+                self.new_nickname.value = person.nickname
+                self.edit_category.value = person.category
+                self.edit_closeness.value = person.closeness
+                self.edit_contact.value = person.contact
+                self.edit_place.value = person.place
+                self.knows.options = [(p.nickname, p.id) for p in people if p.id != chosen]
+                self.knows.value = tuple(p.id for p in self.network.knows(chosen))
+            else:
+                self.new_nickname.value = ""
+                self.knows.options = []
+            self.age_group.value = self.network.age_group or ""
+            self.groups.value = self.network.groups
+            if self._previewed is None:
+                self.export_button.disabled = True
+                self.export_html.value = ""
+        finally:
+            self._syncing = False
+
+    def _reference(self) -> tuple[typology.Reference, typology.Rule]:
+        source = self.reference.value
+        if source not in self._refs:
+            self._refs[source] = reference_and_rule(source)
+        return self._refs[source]
+
+    def _refresh(self) -> None:
+        self._sync_controls()
+        G = self.network.to_graph(names=True)
+        from .model import measures_of
+
+        self.measures = measures_of(G, self.network.groups)
+        ref, rule = self._reference()
+        self.classification = typology.classify(
+            self.measures.for_typology(self.network.age_group), ref, rule
+        )
+        empty = len(self.network) == 0
+        self.type = "" if empty else self.classification.type
+        self.reasons = () if empty else self.classification.reasons
+        self.measures_html.value = self._measures_table()
+        self.type_html.value = self._type_text()
+        if self._draw:
+            self.image.value = self._png(G)
+            self.legend_html.value = self._legend_html(G)
+
+    def _measures_table(self) -> str:
+        values = self.measures.as_dict()
+        shown = {k: f"{v:.2f}" if k == "density" else str(v) for k, v in values.items()}
+        rows = "".join(
+            f"<tr><td style='padding:1px 8px'>{html.escape(label)}</td>"
+            f"<td style='padding:1px 8px;text-align:right'><b>{shown[key]}</b></td></tr>"
+            for key, label in _MEASURE_ROWS
+        )
+        m = self.measures
+        parts = (
+            f"diversity = {m.kinds} kinds + {m.ways} ways of keeping in touch + {m.places} places"
+        )
+        return (
+            f"<table><tbody>{rows}</tbody></table><p style='font-size:90%'>{html.escape(parts)}</p>"
+        )
+
+    def _type_text(self) -> str:
+        if not self.type:
+            return "<p>Add people to see your type.</p>"
+        source = (
+            "the published medians (Wellman, Quan-Haase &amp; Harper 2020)"
+            if self.reference.value == "published"
+            else "the <b>synthetic</b> East York sample's medians"
+        )
+        items = "".join(f"<li>{html.escape(r)}</li>" for r in self.reasons)
+        return (
+            f"<p>Compared with {source}, your network is <b>{html.escape(self.type)}</b>:</p>"
+            f"<ul style='font-size:90%'>{items}</ul>"
+        )
+
+    def _png(self, G: Any) -> bytes:
+        """Draw on one reused figure (no legend or title: those are HTML), return a PNG."""
+        from matplotlib.figure import Figure
+
+        from netind_teach import plotting
+
+        if self._figure is None:
+            self._figure = Figure(figsize=(5.6, 4.4), dpi=80)
+            self._figure.add_subplot()
+            self._figure.subplots_adjust(left=0.02, right=0.98, top=0.96, bottom=0.06)
+        fig = self._figure
+        ax = fig.axes[0]
+        for artist in [*ax.collections, *ax.texts, *ax.lines, *ax.patches]:
+            artist.remove()
+        ax.set_axis_off()
+        if len(self.network) == 0:
+            self._pos = None
+            ax.text(0.5, 0.5, "Add people to see your network", ha="center", va="center")
+            ax.set_xlim(0, 1)
+            ax.set_ylim(0, 1)
+        else:
+            self._pos = plotting.stable_layout(G, seed=0, previous=self._pos)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # glyphs missing from the font, e.g. emoji
+                plotting.draw_ego(
+                    G, ax=ax, pos=self._pos, color_by=self.color_by.value, title="", legend=False
+                )
+                if self.show_names.value:
+                    for node, data in G.nodes(data=True):
+                        if "nickname" in data:
+                            ax.annotate(
+                                data["nickname"],
+                                self._pos[node],
+                                xytext=(0, 7),
+                                textcoords="offset points",
+                                ha="center",
+                                fontsize=8,
+                                parse_math=False,
+                            )
+        buffer = io.BytesIO()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            fig.savefig(buffer, format="png")
+        return buffer.getvalue()
+
+    def _legend_html(self, G: Any) -> str:
+        """The drawing's key, as HTML (cheaper than a matplotlib legend)."""
+        from netind_teach import egonet, plotting
+
+        if len(self.network) == 0:
+            return ""
+        if self.color_by.value == "category":
+            labels = [p.category for p in self.network.people]
+        else:
+            labels = [f"circle {i + 1}" for i in range(len(egonet.circles(G)))]
+        colors = plotting.circle_colors(labels)
+        shown = list(colors.items())[:10]
+        swatches = "".join(
+            f"<span style='white-space:nowrap;margin-right:10px'><span style='display:"
+            f"inline-block;width:11px;height:11px;border-radius:6px;background:{c};"
+            f"border:1px solid #333;vertical-align:middle'></span> {html.escape(str(label))}"
+            "</span> "
+            for label, c in shown
+        )
+        more = f" and {len(colors) - len(shown)} more" if len(colors) > len(shown) else ""
+        return (
+            f"<div style='max-width:720px;font-size:90%'><b>Your network</b> (you, ego, in "
+            f"black at the centre). {swatches}{more}<br>Squares live far away; lines from you: "
+            "solid = very close, dashed = less close, dotted = mostly online; lines between "
+            "people: they know each other.</div>"
+        )

@@ -1,0 +1,232 @@
+"""The class picture: combine a folder of anonymised exports into one table and plots.
+
+:func:`combine` reads every ``*.json`` file of a folder, skips (and names) the ones that
+are not well-formed exports, recomputes each network's measures from its people and
+links (the numbers a file states are not trusted), types each against the chosen
+reference medians, and returns a :class:`ClassView`. Exports marked synthetic keep that
+label in the table and in every plot title.
+
+Examples
+--------
+>>> import tempfile
+>>> from netind_teach.mynetwork.demo import write_synthetic_class
+>>> folder = tempfile.mkdtemp()
+>>> _ = write_synthetic_class(folder, n=6, seed=1)
+>>> view = combine(folder)
+>>> len(view.table), view.skipped, view.synthetic
+(6, (), 'all')
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from netind_teach.vocab import AGE_GROUPS, TYPES
+
+from .export import read_export
+from .model import measures_of, network_graph, reference_and_rule, short
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+__all__ = ["COLUMNS", "NOT_GIVEN", "ClassView", "combine"]
+
+#: Columns of :attr:`ClassView.table`.
+COLUMNS: tuple[str, ...] = (
+    "file",
+    "network",
+    "synthetic",
+    "age_group",
+    "people",
+    "ties",
+    "groups",
+    "diversity",
+    "circles",
+    "density",
+    "type",
+)
+#: Age-group label of exports that gave none.
+NOT_GIVEN = "not given"
+_PLOTTED = (
+    ("ties", "ties (five categories)"),
+    ("diversity", "diversity score (0-12)"),
+    ("circles", "circles"),
+    ("density", "density"),
+)
+
+
+@dataclass(frozen=True)
+class ClassView:
+    """A class's exports, combined.
+
+    Attributes
+    ----------
+    table : pandas.DataFrame
+        One row per export (columns :data:`COLUMNS`), sorted by file name.
+    skipped : tuple of (str, str)
+        (file name, why) for every file that was not used.
+    reference : str
+        ``"published"`` or ``"synthetic"``: the medians the types were computed against.
+    """
+
+    table: pd.DataFrame
+    skipped: tuple[tuple[str, str], ...]
+    reference: str
+
+    @property
+    def synthetic(self) -> str:
+        """``"all"``, ``"some"`` or ``"none"``: how many exports are synthetic."""
+        flags = self.table["synthetic"]
+        if len(flags) and flags.all():
+            return "all"
+        return "some" if flags.any() else "none"
+
+    def _label(self) -> str:
+        return {"all": " (synthetic class)", "some": " (includes synthetic exports)"}.get(
+            self.synthetic, ""
+        )
+
+    def counts(self) -> pd.DataFrame:
+        """People of each type per age group, with a total row ``"all"``.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> view = ClassView(pd.DataFrame({"age_group": ["under 35", "65+"],
+        ...     "type": ["networked", "limited"], "synthetic": [True, True]}), (), "published")
+        >>> view.counts().loc["all"].tolist()
+        [1, 0, 1]
+        """
+        table = self.table
+        order = [g for g in (*AGE_GROUPS, NOT_GIVEN) if g in set(table["age_group"])]
+        grid = pd.crosstab(table["age_group"], table["type"]).reindex(
+            index=order, columns=list(TYPES), fill_value=0
+        )
+        grid.loc["all"] = grid.sum()
+        grid.index.name, grid.columns.name = "age group", "type"
+        return grid.astype(int)
+
+    def medians(self) -> pd.Series:
+        """Median of each measure over the class."""
+        columns = ["people", "ties", "groups", "diversity", "circles", "density"]
+        return self.table[columns].median()
+
+    def summary(self) -> str:
+        """A few lines for the instructor: how many exports, types, and skipped files."""
+        n = len(self.table)
+        lines = [f"{n} export{'s' if n != 1 else ''} combined{self._label()}."]
+        if n:
+            total = self.counts().loc["all"]
+            lines.append(
+                "Types (against the "
+                + self.reference
+                + " medians): "
+                + ", ".join(f"{t} {int(total[t])}" for t in TYPES)
+                + "."
+            )
+        if self.skipped:
+            lines.append(f"Skipped {len(self.skipped)} file(s):")
+            lines += [f"  - {name}: {why}" for name, why in self.skipped]
+        return "\n".join(lines)
+
+    def plot_types(self, ax: Axes | None = None) -> Axes:
+        """Stacked bars of the types per age group (see :func:`plotting.plot_typology`)."""
+        from netind_teach import plotting
+
+        if not len(self.table):
+            raise ValueError("There are no exports to plot. Fix: combine a folder of exports.")
+        counts = self.counts().drop(index="all")
+        return plotting.plot_typology(
+            counts,
+            ax=ax,
+            title=f"Types in the class{self._label()}",
+            source=f"typed against the {self.reference} medians (course rule)",
+        )
+
+    def plot_measures(self, axes: Any = None) -> Any:
+        """Histograms of ties, diversity, circles and density across the class."""
+        import matplotlib.pyplot as plt
+
+        from netind_teach import plotting
+
+        if not len(self.table):
+            raise ValueError("There are no exports to plot. Fix: combine a folder of exports.")
+        if axes is None:
+            _, axes = plt.subplots(1, len(_PLOTTED), figsize=(13, 3.4))
+        for ax, (column, label) in zip(list(axes), _PLOTTED, strict=True):
+            values = self.table[column]
+            bins = 10 if column == "density" else min(12, max(3, int(values.max()) + 1))
+            ax.hist(values, bins=bins, color=plotting.PALETTE[0], edgecolor="#333333")
+            ax.axvline(values.median(), color=plotting.PALETTE[5], linestyle="--")
+            ax.set_xlabel(label)
+            ax.set_ylabel("exports")
+        axes[0].figure.suptitle(f"Measures across the class{self._label()} (dashed: median)")
+        return axes
+
+
+def _row(name: str, data: dict[str, Any], against: tuple[Any, Any]) -> dict[str, Any]:
+    from netind_teach import typology
+
+    G = network_graph(data["people"], [tuple(pair) for pair in data["links"]])
+    m = measures_of(G, data["groups"])
+    kind = typology.classify(m.for_typology(data["age_group"]), *against).type
+    return {
+        "file": name,
+        "network": data["network"],
+        "synthetic": data["synthetic"],
+        "age_group": data["age_group"] or NOT_GIVEN,
+        "people": m.people,
+        "ties": m.ties,
+        "groups": m.groups,
+        "diversity": m.diversity,
+        "circles": m.circles,
+        "density": round(m.density, 4),
+        "type": kind,
+    }
+
+
+def combine(folder: str | os.PathLike[str], reference: str = "published") -> ClassView:
+    """Combine every export (``*.json``) of ``folder`` into a :class:`ClassView`.
+
+    Malformed files are skipped and named in :attr:`ClassView.skipped`; so is a second
+    export of a network already read (same network id: the first file, by name, is kept).
+
+    Parameters
+    ----------
+    folder : path
+        The folder holding the exports.
+    reference : {"published", "synthetic"}
+        Medians to type against (see
+        :func:`netind_teach.mynetwork.model.reference_and_rule`).
+    """
+    if not isinstance(folder, (str, os.PathLike)):
+        raise TypeError(f"folder is a path (text or pathlib.Path), not {type(folder).__name__}.")
+    where = Path(folder).expanduser()
+    if not where.is_dir():
+        raise ValueError(
+            f"{short(str(where), 60)} is not a folder. Fix: put the exports in one folder and "
+            "pass its path."
+        )
+    against = reference_and_rule(reference)  # a bad reference fails before any file is read
+    rows: list[dict[str, Any]] = []
+    skipped: list[tuple[str, str]] = []
+    seen: dict[str, str] = {}
+    for path in sorted(where.glob("*.json"), key=lambda p: p.name):
+        try:
+            data = read_export(path)
+        except ValueError as exc:
+            skipped.append((path.name, str(exc)))
+            continue
+        if data["network"] in seen:
+            first = seen[data["network"]]
+            skipped.append((path.name, f"same network as {first} (exported twice?)"))
+            continue
+        seen[data["network"]] = path.name
+        rows.append(_row(path.name, data, against))
+    table = pd.DataFrame(rows, columns=list(COLUMNS))
+    return ClassView(table=table, skipped=tuple(skipped), reference=reference)

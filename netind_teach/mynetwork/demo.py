@@ -1,0 +1,220 @@
+"""A made-up demo network, and synthetic classes of exports, all from fixed seeds.
+
+* :func:`demo_network`: the network lesson 05 starts from. Its people are invented
+  (nicknames only) and it is the same in every run.
+* :func:`synthetic_network`: a random, made-up personal network from a seed: circles of
+  kin, friends, workmates, club members, neighbours and online contacts, people mostly
+  knowing each other within a circle.
+* :func:`synthetic_class` / :func:`write_synthetic_class`: a *synthetic* class of
+  anonymised exports (marked ``"synthetic": true``) for the instructor section and the
+  tests. Nothing in them describes a real person.
+
+Examples
+--------
+>>> demo = demo_network()
+>>> len(demo), demo.age_group, demo.groups
+(18, 'under 35', 2)
+>>> synthetic_network(3) == synthetic_network(3)
+True
+"""
+
+from __future__ import annotations
+
+import os
+import random
+from pathlib import Path
+from typing import Any
+
+from netind_teach.vocab import AGE_GROUPS
+
+from .export import EXPORT_PREFIX, export_data, export_text
+from .model import CONTACT_MODES, MAX_GROUPS, PersonalNetwork
+
+__all__ = [
+    "DEMO_SEED",
+    "demo_network",
+    "synthetic_class",
+    "synthetic_network",
+    "write_synthetic_class",
+]
+
+#: Seed of the demo network's salt (its export ids).
+DEMO_SEED = 5
+
+# (nickname, category, closeness, contact, place), one tuple per circle.
+_DEMO_PEOPLE = (
+    ("Mum", "immediate kin", "very close", "in person", "local"),
+    ("Dad", "immediate kin", "very close", "phone", "distant"),
+    ("Bea", "immediate kin", "very close", "online", "distant"),
+    ("Gran", "extended kin", "close", "phone", "local"),
+    ("Uncle T", "extended kin", "not very close", "phone", "distant"),
+    ("Mrs P", "neighbour", "not very close", "in person", "local"),
+    ("Sam", "friend", "very close", "in person", "local"),
+    ("Ola", "friend", "close", "online", "distant"),
+    ("Kit", "friend", "close", "in person", "local"),
+    ("Ray", "friend", "not very close", "online", "local"),
+    ("Lee", "group member", "close", "in person", "local"),
+    ("Mo", "group member", "not very close", "in person", "local"),
+    ("Pat", "group member", "not very close", "in person", "local"),
+    ("Ana", "workmate", "close", "in person", "local"),
+    ("Dev", "workmate", "not very close", "in person", "local"),
+    ("Ike", "workmate", "not very close", "in person", "local"),
+    ("pixelfox", "online-only", "close", "online", "distant"),
+    ("Nao", "online-only", "not very close", "online", "distant"),
+)
+_DEMO_LINKS = (
+    ("Mum", "Dad"),
+    ("Mum", "Bea"),
+    ("Dad", "Bea"),
+    ("Mum", "Gran"),
+    ("Dad", "Gran"),
+    ("Bea", "Gran"),
+    ("Gran", "Uncle T"),
+    ("Dad", "Uncle T"),
+    ("Mum", "Mrs P"),
+    ("Sam", "Ola"),
+    ("Sam", "Kit"),
+    ("Kit", "Ray"),
+    ("Ola", "Kit"),
+    ("Lee", "Mo"),
+    ("Lee", "Pat"),
+    ("Mo", "Pat"),
+    ("Ana", "Dev"),
+    ("Dev", "Ike"),
+    ("pixelfox", "Nao"),
+)
+
+
+def _salt(rng: random.Random) -> str:
+    return f"{rng.getrandbits(128):032x}"
+
+
+def demo_network() -> PersonalNetwork:
+    """Return the lesson's made-up demo network (18 people in 5 circles, under 35).
+
+    A student's network: family (with a neighbour who knows Mum), school friends, a
+    climbing club, workmates at a café and two online-only friends. The nicknames are
+    invented. Its salt comes from :data:`DEMO_SEED`, so its export is the same every run.
+
+    Examples
+    --------
+    >>> m = demo_network().measures()
+    >>> m.people, m.ties, m.circles, m.diversity
+    (18, 13, 5, 12)
+    """
+    net = PersonalNetwork(salt=_salt(random.Random(DEMO_SEED)), age_group="under 35", groups=2)
+    for nickname, category, closeness, contact, place in _DEMO_PEOPLE:
+        net.add(nickname, category, closeness=closeness, contact=contact, place=place)
+    for a, b in _DEMO_LINKS:
+        net.link(a, b)
+    return net
+
+
+# circle theme -> (categories to draw from, chance a member lives at a distance,
+#                  ways of keeping in touch with weights)
+_THEMES: dict[str, tuple[tuple[str, ...], float, tuple[float, float, float]]] = {
+    "family": (("immediate kin", "immediate kin", "extended kin"), 0.35, (0.5, 0.35, 0.15)),
+    "friends": (("friend",), 0.25, (0.5, 0.1, 0.4)),
+    "work": (("workmate",), 0.05, (0.8, 0.05, 0.15)),
+    "club": (("group member", "group member", "friend"), 0.05, (0.85, 0.05, 0.1)),
+    "street": (("neighbour",), 0.0, (0.9, 0.1, 0.0)),
+    "online": (("online-only",), 0.8, (0.0, 0.0, 1.0)),
+}
+_AGE_WEIGHTS = (0.7, 0.15, 0.1, 0.05)  # a class of mostly young adults (synthetic choice)
+
+
+def synthetic_network(seed: int, *, age_group: Any = "random") -> PersonalNetwork:
+    """Return a made-up personal network generated from ``seed``.
+
+    Two to six circles (always family and friends; work, a club, neighbours or online
+    contacts by chance), 2 to 12 people each; people in a circle know each other with
+    probability 0.6, people in different circles with probability 0.02. The age group is
+    drawn (mostly "under 35", a synthetic choice for a class of students) unless given.
+
+    Examples
+    --------
+    >>> net = synthetic_network(1)
+    >>> 2 <= net.measures().circles <= len(net) and net.age_group in AGE_GROUPS
+    True
+    """
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise TypeError(f"seed must be a whole number, not {type(seed).__name__}.")
+    rng = random.Random(seed)
+    salt = _salt(rng)
+    if age_group == "random":
+        age_group = rng.choices(AGE_GROUPS, weights=_AGE_WEIGHTS)[0]
+    themes = ["family", "friends"] + [
+        t for t in ("work", "club", "street", "online") if rng.random() < 0.5
+    ]
+    clubs = themes.count("club")
+    net = PersonalNetwork(
+        salt=salt, age_group=age_group, groups=min(MAX_GROUPS, clubs + rng.randint(0, 2))
+    )
+    members: list[list[str]] = []
+    number = 0
+    for theme in themes:
+        categories, distant, contact_weights = _THEMES[theme]
+        circle = []
+        for _ in range(rng.randint(2, 12)):
+            number += 1
+            person = net.add(
+                f"synthetic {number}",
+                rng.choice(categories),
+                closeness=rng.choices(("very close", "close", "not very close"), (2, 4, 4))[0],
+                contact=rng.choices(CONTACT_MODES, contact_weights)[0],
+                place="distant" if rng.random() < distant else "local",
+            )
+            circle.append(person.id)
+        members.append(circle)
+    everyone = [pid for circle in members for pid in circle]
+    circle_of = {pid: i for i, circle in enumerate(members) for pid in circle}
+    for i, a in enumerate(everyone):
+        for b in everyone[i + 1 :]:
+            chance = 0.6 if circle_of[a] == circle_of[b] else 0.02
+            if rng.random() < chance:
+                net.link(a, b)
+    return net
+
+
+def synthetic_class(n: int = 30, seed: int = 0) -> list[dict[str, Any]]:
+    """Return ``n`` synthetic exports (plain data, each marked ``"synthetic": true``).
+
+    Examples
+    --------
+    >>> exports = synthetic_class(3, seed=2)
+    >>> [e["synthetic"] for e in exports], len({e["network"] for e in exports})
+    ([True, True, True], 3)
+    """
+    return [export_data(net, synthetic=True) for net in _class_networks(n, seed)]
+
+
+def _class_networks(n: int, seed: int) -> list[PersonalNetwork]:
+    if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= 1000:
+        raise ValueError(f"n must be a whole number from 0 to 1000, not {n!r}.")
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise TypeError(f"seed must be a whole number, not {type(seed).__name__}.")
+    rng = random.Random(seed)
+    return [synthetic_network(rng.getrandbits(32)) for _ in range(n)]
+
+
+def write_synthetic_class(folder: str | os.PathLike[str], n: int = 30, seed: int = 0) -> list[Path]:
+    """Write ``n`` synthetic exports into ``folder`` (created if needed); return the paths.
+
+    Files are named ``my_network_export_synthetic_<k>.json``, as a class would hand them in.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> [p.name for p in write_synthetic_class(tempfile.mkdtemp(), n=2)]
+    ['my_network_export_synthetic_01.json', 'my_network_export_synthetic_02.json']
+    """
+    from netind_teach.progress import atomic_write_text
+
+    where = Path(folder).expanduser()
+    where.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for k, net in enumerate(_class_networks(n, seed), start=1):
+        path = where / f"{EXPORT_PREFIX}synthetic_{k:02d}.json"
+        atomic_write_text(path, export_text(net, synthetic=True))
+        paths.append(path)
+    return paths
