@@ -85,10 +85,10 @@ def _num(value: float) -> str:
 
 
 def _table_html(header: list[str], rows: list[list[str]]) -> str:
-    head = "".join(f"<th style='text-align:left;padding:2px 8px'>{h}</th>" for h in header)
+    cell = "padding:2px 8px;white-space:nowrap"
+    head = "".join(f"<th style='text-align:left;{cell}'>{h}</th>" for h in header)
     body = "".join(
-        "<tr>" + "".join(f"<td style='padding:2px 8px'>{c}</td>" for c in row) + "</tr>"
-        for row in rows
+        "<tr>" + "".join(f"<td style='{cell}'>{c}</td>" for c in row) + "</tr>" for row in rows
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
@@ -263,7 +263,7 @@ class SampleBrowser:
         self._alters = {int(k): g for k, g in alters.groupby("person_id", sort=True)}
         self._ties = {int(k): g for k, g in ties.groupby("person_id", sort=True)}
         self._graphs: dict[int, nx.Graph] = {}
-        self._positions: dict[int, dict] = {}
+        self._pictures: dict[int, bytes] = {}
 
         self.person_id = 0
         self.type = ""
@@ -376,7 +376,9 @@ class SampleBrowser:
         }
         self._write_text(row)
         if self._draw:
-            self.image.value = self._png(G, row)
+            if self.person_id not in self._pictures:  # a person's picture never changes
+                self._pictures[self.person_id] = self._png(G, row)
+            self.image.value = self._pictures[self.person_id]
 
     def _write_text(self, row: Any) -> None:
         group = html.escape(str(row["age_group"]))
@@ -400,15 +402,11 @@ class SampleBrowser:
     def _png(self, G: nx.Graph, row: Any) -> bytes:
         from matplotlib.figure import Figure
 
-        from netind_teach import plotting
-
         pid = self.person_id
-        if pid not in self._positions:
-            self._positions[pid] = plotting.stable_layout(G, seed=pid)
         fig = Figure(figsize=(7.6, 4.8))
         ax = fig.add_axes((0.0, 0.04, 0.6, 0.84))
         title = f"Synthetic person {pid} ({row['age_group']}): {self.type}"
-        draw_person(G, ax=ax, pos=self._positions[pid], title=title)
+        draw_person(G, ax=ax, seed=pid, title=title)
         buffer = io.BytesIO()
         fig.savefig(buffer, format="png", dpi=72)
         return buffer.getvalue()
