@@ -247,6 +247,43 @@ def summary_line(results: Sequence[Result]) -> str:
     return f"{len(missed)} of {len(judged)} targets MISSED: {names}"
 
 
+def markdown(info: dict[str, object], results: Sequence[Result], seconds: float) -> str:
+    """The machine's figures and the results as Markdown (for docs/performance.md)."""
+    lines = [f"- {line}" for line in machine_lines(info)]
+    lines.append(f"- the whole run took {seconds:.0f} s")
+    lines += [
+        "",
+        "| section | figure | value | target | verdict |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for r in results:
+        name = r.name.replace("|", "/")
+        verdict = f"**{r.verdict}**" if r.ok is False else r.verdict
+        lines.append(f"| {r.section} | {name} | {_value_text(r)} | {r.target or '-'} | {verdict} |")
+    details = [r for r in results if r.detail]
+    if details:
+        lines += ["", "<details><summary>details of each figure</summary>", ""]
+        lines += [f"- *{r.section}: {r.name.replace('|', '/')}*: {r.detail}" for r in details]
+        lines += ["", "</details>"]
+    return "\n".join(lines)
+
+
+DOC_START = "<!-- benchmark figures: start (written by benchmarks/run.py --doc) -->"
+DOC_END = "<!-- benchmark figures: end -->"
+
+
+def update_doc(path: Path, block: str) -> None:
+    """Replace the text between the figure markers of ``path`` with ``block``."""
+    text = path.read_text(encoding="utf-8")
+    if DOC_START not in text or DOC_END not in text:
+        raise ValueError(
+            f"{path} has no figure markers; put {DOC_START!r} and {DOC_END!r} where the figures go."
+        )
+    head, rest = text.split(DOC_START, 1)
+    _, tail = rest.split(DOC_END, 1)
+    path.write_text(f"{head}{DOC_START}\n{block}\n{DOC_END}{tail}", encoding="utf-8")
+
+
 def write_json(
     path: Path, info: dict[str, object], results: Sequence[Result], extra: dict[str, object]
 ) -> None:

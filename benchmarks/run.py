@@ -80,9 +80,23 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--no-json", action="store_true", help="do not write the JSON file")
     parser.add_argument(
+        "--doc",
+        type=Path,
+        metavar="MARKDOWN",
+        help="also write the figures into this file, between its figure markers "
+        "(docs/performance.md)",
+    )
+    parser.add_argument(
         "--strict", action="store_true", help="exit with status 1 when a target is missed"
     )
     args = parser.parse_args(argv)
+    if args.doc is not None:
+        text = args.doc.read_text(encoding="utf-8") if args.doc.is_file() else ""
+        if harness.DOC_START not in text or harness.DOC_END not in text:
+            parser.error(
+                f"--doc {args.doc}: the file needs the lines {harness.DOC_START} and "
+                f"{harness.DOC_END} around where the figures go"
+            )
     for name in ("repeat", "updates"):
         value = getattr(args, name)
         if value is not None and value < 1:
@@ -162,6 +176,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             },
         )
         print(f"results written to {args.json}")
+    if args.doc:
+        harness.update_doc(args.doc, harness.markdown(info, results, elapsed))
+        print(f"figures written into {args.doc}")
     missed = any(r.ok is False for r in results)
     return 1 if args.strict and missed else 0
 

@@ -146,3 +146,18 @@ def test_quick_run_prints_the_table_and_writes_json(tmp_path, capsys):
 def test_unknown_section_is_refused():
     with pytest.raises(SystemExit):
         run.parse_args(["--only", "speed"])
+
+
+def test_figures_go_between_the_markers_of_the_doc(tmp_path):
+    doc = tmp_path / "performance.md"
+    doc.write_text(f"# Perf\n\nintro\n\n{harness.DOC_START}\nold\n{harness.DOC_END}\n\nafter\n")
+    info = harness.machine()
+    results = [harness.Result("a", "x | y", 3.0, "ms", "< 5 ms", False, "slow because")]
+    harness.update_doc(doc, harness.markdown(info, results, 12.0))
+    text = doc.read_text()
+    assert text.startswith("# Perf\n\nintro\n") and text.endswith("\nafter\n")
+    assert "old" not in text
+    assert "| a | x / y | 3.00 ms | < 5 ms | **MISSED** |" in text
+    assert "slow because" in text and f"{info['cores']} cores" in text
+    with pytest.raises(SystemExit):
+        run.parse_args(["--doc", str(tmp_path / "missing.md")])
