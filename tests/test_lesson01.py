@@ -304,3 +304,13 @@ def test_generator_choices_quoted_in_the_lesson() -> None:
 
     assert inspect.signature(models.glocalized).parameters["between"].default == 0.15
     assert models._P_BETWEEN == 0.02
+
+
+def test_explorer_redraws_on_one_figure_without_leftovers() -> None:
+    explorer = ContinuumExplorer(p=1.0, seed=1)
+    fresh = bytes(explorer.image.value)
+    counts = len(explorer._axes.collections), len(explorer._axes.texts)
+    for p in (0.0, 0.5, 1.0):
+        explorer.p.value = p
+    assert (len(explorer._axes.collections), len(explorer._axes.texts)) == counts
+    assert bytes(explorer.image.value) == fresh  # the same picture as a new explorer's
