@@ -1,0 +1,157 @@
+"""What the browser test expects of each lesson: widget count and one real interaction.
+
+Every ``lessons/*.ipynb`` needs an entry in :data:`LESSONS`; a lesson without one fails
+``tests/browser/test_lessons_in_browser.py`` with a message pointing here, so a new lesson
+cannot skip the browser check by accident.
+
+How to add a lesson
+-------------------
+1. Run the browser test once: a lesson without an entry still gets the generic checks,
+   and the failure message prints what the run saw ("widget views 9 sent / 9 rendered").
+   Use that number as ``min_widget_views`` (each widget output counts once, however
+   many widgets it nests).
+2. Pick one thing a learner does and assert the page changed as it should:
+
+   - an exercise shown as a widget (a cell ``ex.<name>``) answered by typing:
+     ``wrong_answer("04", "artifact_rate")`` types the first of that exercise's
+     ``mistakes`` (from ``netind_teach/exercises/lesson04.py``), presses **Check** and
+     asserts the feedback says "Not quite" with that mistake's message;
+   - anything else: write ``def name(page, notebook) -> None``. ``page`` is the
+     Playwright page, ``notebook`` a locator of the open notebook; find your widget by the
+     text it shows (see :func:`move_circles_slider`) and assert with
+     ``expect(locator).to_contain_text(...)``, which waits for the kernel's reply. Helpers
+     in ``browser_lab.py``: ``move_slider(page, slider, steps)``,
+     ``exercise(page, notebook, heading)``, ``press_check(exercise)`` (for choice
+     exercises: click an option first) and ``press_check_with_wrong_answer(exercise,
+     text)``; both return the new feedback text.
+   - several steps: ``both(first, second)``.
+3. Add ``"NN_name.ipynb": LessonExpectation(min_widget_views=..., interaction=...)``.
+   A lesson with no widgets at all says so with ``interaction=None, reason="..."``.
+
+Run ``PYTHONPATH=tests/offline .venv/bin/python -m pytest tests/browser -q`` and look at
+the screenshot in ``test-artifacts/browser/``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .browser_lab import Interaction, exercise, move_slider, press_check_with_wrong_answer
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator, Page
+
+__all__ = [
+    "LESSONS",
+    "LessonExpectation",
+    "both",
+    "missing_entry_message",
+    "move_circles_slider",
+    "wrong_answer",
+]
+
+
+@dataclass(frozen=True)
+class LessonExpectation:
+    """The minimum number of rendered widget outputs and the interaction to perform."""
+
+    min_widget_views: int
+    interaction: Interaction | None
+    reason: str = ""
+
+    def __post_init__(self) -> None:
+        if self.interaction is None and not self.reason:
+            raise ValueError("a lesson without an interaction must give a reason= for it")
+        if self.interaction is not None and self.min_widget_views < 1:
+            raise ValueError("a lesson with an interaction must expect at least one widget")
+
+
+def move_circles_slider(page: Page, notebook: Locator) -> None:
+    """Lesson 00: move "My circles" from 2 to 6; the reply must follow the slider."""
+    from playwright.sync_api import expect
+
+    # ``has=`` is matched inside each candidate box, so it is built from ``page``.
+    box = notebook.locator(
+        ".widget-vbox", has=page.locator(".widget-slider", has_text="My circles")
+    ).last
+    slider = box.locator(".widget-slider")
+    reply = box.locator(".widget-html")
+    expect(reply).to_contain_text("2 circles")
+    move_slider(page, slider, 4)
+    expect(slider.locator(".widget-readout")).to_have_text(re.compile(r"^\s*6\s*$"))
+    expect(reply).to_contain_text("6 circles")
+    expect(reply).to_contain_text("networked individual")
+
+
+def wrong_answer(lesson: str, name: str) -> Interaction:
+    """An interaction: type a known mistake into exercise ``name``, press Check, read.
+
+    The mistake and the feedback it must get come from the exercise's definition
+    (``netind_teach/exercises/lessonNN.py``, its first ``mistakes`` entry), so the test
+    follows the lesson's wording. The feedback must start with "Not quite" and carry that
+    mistake's message.
+    """
+
+    def interaction(page: Page, notebook: Locator) -> None:
+        from netind_teach.exercises import registry
+
+        definition = next(d for d in registry.definitions(lesson) if d.name == name)
+        value, message = definition.mistakes[0]
+        widget = exercise(page, notebook, definition.heading)
+        typed = str(value)  # exactly the mistake, whatever the exercise's tolerance
+        feedback = press_check_with_wrong_answer(widget, typed)
+        assert feedback.startswith("Not quite"), f"{lesson}.{name}: feedback {feedback!r}"
+        assert " ".join(message.split()) in " ".join(feedback.split()), (
+            f"{lesson}.{name}: typed {typed!r}, expected the message {message!r}, got {feedback!r}"
+        )
+
+    interaction.__name__ = interaction.__qualname__ = f"wrong_answer_{lesson}_{name}"
+    return interaction
+
+
+def both(*interactions: Interaction) -> Interaction:
+    """Run several interactions one after the other."""
+
+    def interaction(page: Page, notebook: Locator) -> None:
+        for step in interactions:
+            step(page, notebook)
+
+    return interaction
+
+
+# Minimum widget outputs = what a run of the lesson shows today (each output counts once,
+# however many widgets it nests); the test also checks that every widget the kernel sent
+# rendered, so this number only guards against widgets disappearing from the lesson.
+LESSONS: dict[str, LessonExpectation] = {
+    "00_welcome.ipynb": LessonExpectation(
+        min_widget_views=8, interaction=both(move_circles_slider, wrong_answer("00", "share"))
+    ),
+    "01_origins.ipynb": LessonExpectation(
+        min_widget_views=9, interaction=wrong_answer("01", "density_by_hand")
+    ),
+    "02_typology.ipynb": LessonExpectation(
+        min_widget_views=13, interaction=wrong_answer("02", "median_ties")
+    ),
+    "03_triple_revolution.ipynb": LessonExpectation(
+        min_widget_views=8, interaction=wrong_answer("03", "smartphone_half")
+    ),
+    "04_isolation_debate.ipynb": LessonExpectation(
+        min_widget_views=9, interaction=wrong_answer("04", "artifact_rate")
+    ),
+}
+
+
+def missing_entry_message(lesson: str) -> str:
+    """The failure message for a lesson that has no entry in :data:`LESSONS`.
+
+    Examples
+    --------
+    >>> "tests/browser/lesson_checks.py" in missing_entry_message("09_new.ipynb")
+    True
+    """
+    return (
+        f"{lesson} has no entry in LESSONS in tests/browser/lesson_checks.py: add its "
+        f"minimum number of widget outputs and one interaction (see that module's docstring)"
+    )
