@@ -539,7 +539,7 @@ def test_synthetic_networks_are_plausible() -> None:
     for _ in range(20):
         net = synthetic_network(rng.getrandbits(32))
         m = net.measures()
-        assert 4 <= m.people <= MAX_PEOPLE
+        assert 2 <= m.people <= MAX_PEOPLE
         assert m.ties <= m.people and 0 <= m.diversity <= 12
         assert 0.0 <= m.density <= 1.0
         assert all(p.nickname.startswith("synthetic ") for p in net.people)

@@ -28,7 +28,7 @@ from typing import Any
 from netind_teach.vocab import AGE_GROUPS
 
 from .export import EXPORT_PREFIX, export_data, export_text
-from .model import CONTACT_MODES, MAX_GROUPS, PersonalNetwork
+from .model import CONTACT_MODES, MAX_GROUPS, MAX_PEOPLE, PersonalNetwork
 
 __all__ = [
     "DEMO_SEED",
@@ -126,10 +126,13 @@ _AGE_WEIGHTS = (0.7, 0.15, 0.1, 0.05)  # a class of mostly young adults (synthet
 def synthetic_network(seed: int, *, age_group: Any = "random") -> PersonalNetwork:
     """Return a made-up personal network generated from ``seed``.
 
-    Two to six circles (always family and friends; work, a club, neighbours or online
-    contacts by chance), 2 to 12 people each; people in a circle know each other with
-    probability 0.6, people in different circles with probability 0.02. The age group is
-    drawn (mostly "under 35", a synthetic choice for a class of students) unless given.
+    Each made-up person gets four traits drawn from the seed: *reach* (how many people per
+    circle), *openness* (the chance of each circle beyond family and friends: work, a
+    club, neighbours, online contacts), *digital* (how often ties are kept by phone or
+    online) and *mobility* (how often people live far away). People in a circle know each
+    other with probability 0.6; zero to two ties join people of different circles. The age
+    group is drawn (mostly "under 35", a synthetic choice for a class of students) unless
+    given. At most :data:`~netind_teach.mynetwork.model.MAX_PEOPLE` people.
 
     Examples
     --------
@@ -143,8 +146,10 @@ def synthetic_network(seed: int, *, age_group: Any = "random") -> PersonalNetwor
     salt = _salt(rng)
     if age_group == "random":
         age_group = rng.choices(AGE_GROUPS, weights=_AGE_WEIGHTS)[0]
+    reach = rng.choice((0.4, 0.7, 1.0, 1.6, 2.4))
+    openness, digital, mobility = rng.random(), rng.random(), rng.random()
     themes = ["family", "friends"] + [
-        t for t in ("work", "club", "street", "online") if rng.random() < 0.5
+        t for t in ("work", "club", "street", "online") if rng.random() < 0.15 + 0.7 * openness
     ]
     clubs = themes.count("club")
     net = PersonalNetwork(
@@ -153,26 +158,32 @@ def synthetic_network(seed: int, *, age_group: Any = "random") -> PersonalNetwor
     members: list[list[str]] = []
     number = 0
     for theme in themes:
-        categories, distant, contact_weights = _THEMES[theme]
+        categories, distant, (in_person, phone, online) = _THEMES[theme]
+        weights = (in_person, phone * (0.2 + 1.6 * digital), online * (0.2 + 1.6 * digital))
+        far = min(0.95, distant * (0.2 + 1.6 * mobility))
         circle = []
-        for _ in range(rng.randint(2, 12)):
+        for _ in range(max(1, round(rng.randint(2, 10) * reach))):
+            if len(net) == MAX_PEOPLE:
+                break
             number += 1
             person = net.add(
                 f"synthetic {number}",
                 rng.choice(categories),
                 closeness=rng.choices(("very close", "close", "not very close"), (2, 4, 4))[0],
-                contact=rng.choices(CONTACT_MODES, contact_weights)[0],
-                place="distant" if rng.random() < distant else "local",
+                contact=rng.choices(CONTACT_MODES, weights)[0],
+                place="distant" if rng.random() < far else "local",
             )
             circle.append(person.id)
-        members.append(circle)
-    everyone = [pid for circle in members for pid in circle]
-    circle_of = {pid: i for i, circle in enumerate(members) for pid in circle}
-    for i, a in enumerate(everyone):
-        for b in everyone[i + 1 :]:
-            chance = 0.6 if circle_of[a] == circle_of[b] else 0.02
-            if rng.random() < chance:
-                net.link(a, b)
+        if circle:
+            members.append(circle)
+    for circle in members:
+        for i, a in enumerate(circle):
+            for b in circle[i + 1 :]:
+                if rng.random() < 0.6:
+                    net.link(a, b)
+    for _ in range(rng.choice((0, 0, 1, 2)) if len(members) > 1 else 0):
+        first, second = rng.sample(members, 2)
+        net.link(rng.choice(first), rng.choice(second))
     return net
 
 
@@ -201,6 +212,7 @@ def write_synthetic_class(folder: str | os.PathLike[str], n: int = 30, seed: int
     """Write ``n`` synthetic exports into ``folder`` (created if needed); return the paths.
 
     Files are named ``my_network_export_synthetic_<k>.json``, as a class would hand them in.
+    They are plain writes, not atomic ones: synthetic data can always be made again.
 
     Examples
     --------
@@ -208,13 +220,11 @@ def write_synthetic_class(folder: str | os.PathLike[str], n: int = 30, seed: int
     >>> [p.name for p in write_synthetic_class(tempfile.mkdtemp(), n=2)]
     ['my_network_export_synthetic_01.json', 'my_network_export_synthetic_02.json']
     """
-    from netind_teach.progress import atomic_write_text
-
     where = Path(folder).expanduser()
     where.mkdir(parents=True, exist_ok=True)
     paths = []
     for k, net in enumerate(_class_networks(n, seed), start=1):
         path = where / f"{EXPORT_PREFIX}synthetic_{k:02d}.json"
-        atomic_write_text(path, export_text(net, synthetic=True))
+        path.write_text(export_text(net, synthetic=True), encoding="ascii")
         paths.append(path)
     return paths
