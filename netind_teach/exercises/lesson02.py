@@ -98,6 +98,12 @@ class SyntheticPersonNetwork(ClassifyNetwork):
     The same as :class:`~netind_teach.exercises.ClassifyNetwork`, drawn with
     :func:`netind_teach.widgets.typology_explorer.draw_person`, which gives each of the
     synthetic sample's circles its own colour and names them in a legend.
+
+    Examples
+    --------
+    >>> d = next(d for d in EXERCISES if d.name == "person_6")
+    >>> d.answer, isinstance(d, ClassifyNetwork), d.network().graph["synthetic"]
+    ('networked', True, True)
     """
 
     def draw(self, ax: Any = None, **kwargs: Any) -> Any:
@@ -112,6 +118,12 @@ def course_type(person: dict, medians: dict) -> str:
     """The course rule for one person, with the package: ``typology.classify``.
 
     ``person`` and ``medians`` map ``ties``, ``groups`` and ``diversity`` to numbers.
+
+    Examples
+    --------
+    >>> course_type({"ties": 30, "groups": 1, "diversity": 9},
+    ...             {"ties": 21, "groups": 2, "diversity": 8})
+    'bounded'
     """
     return typology.classify(person, {m: medians[m] for m in _MEASURES}).type
 

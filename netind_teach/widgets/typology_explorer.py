@@ -491,6 +491,13 @@ class RuleExplorer:
         The followed person's type under ``rule``, and the rule's reasons.
     message : str
         Why the last setting was refused (the previous results stay); empty when fine.
+
+    Examples
+    --------
+    >>> explorer = RuleExplorer(person_id=6)
+    >>> explorer.scope.value = "sample median"
+    >>> explorer.rule.thresholds, explorer.moved > 0
+    ('sample median', True)
     """
 
     def __init__(self, person_id: int = 6) -> None:
