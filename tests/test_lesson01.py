@@ -9,7 +9,6 @@ the explorer is driven from Python the way a learner drives it in the browser.
 from __future__ import annotations
 
 import os
-import statistics
 import subprocess
 import sys
 
@@ -286,16 +285,15 @@ def test_explorer_rejects_a_bad_seed() -> None:
         ContinuumExplorer(seed="one")
 
 
-def test_explorer_update_is_fast() -> None:
+def test_explorer_redraws_once_per_step() -> None:
+    # Update latency is measured in benchmarks/ (make bench), not asserted here.
     explorer = ContinuumExplorer(seed=1)
     steps = [0.05, 0.1, 0.15, 0.2, 0.25, 0.2, 0.15, 0.1, 0.05, 0.0]
     explorer.timings_ms.clear()
     for p in steps:
         explorer.p.value = p
     assert len(explorer.timings_ms) == len(steps)
-    # The target is 100 ms per step (p50 about 45-60 ms on an idle 2-core machine, see
-    # the lesson's report); the bound here is loose so a busy CI machine does not fail.
-    assert statistics.median(explorer.timings_ms) < 400
+    assert explorer.error == ""
 
 
 def test_generator_choices_quoted_in_the_lesson() -> None:
