@@ -127,9 +127,10 @@ def circle_colors(labels: Any) -> dict[Any, str]:
 
     The course's circle names (:data:`netind_teach.models.CIRCLE_NAMES`) have fixed
     colours and the little-boxes group is grey; a label ending in a number ("household 3",
-    "group 12") takes the palette colour of that number; other labels share out the
-    palette in sorted order. A slider that moves alters from one circle to another
-    therefore never repaints the circles that stay. The result is in display order
+    "group 12") takes the colour of that number among those the named circles leave free;
+    other labels take colours nobody uses yet, in sorted order, before any colour repeats.
+    A slider that moves alters from one circle to another therefore never repaints the
+    circles that stay. The result is in display order
     (the box, the named circles, then by number or name), ready for a legend.
 
     Examples
@@ -139,6 +140,7 @@ def circle_colors(labels: Any) -> dict[Any, str]:
     (True, '#999999')
     """
     out: dict[Any, str] = {}
+    numbered: list[tuple[Any, int]] = []
     others = []
     for label in dict.fromkeys(labels):
         text = str(label)
@@ -150,11 +152,17 @@ def circle_colors(labels: Any) -> dict[Any, str]:
         elif text == "own household":
             out[label] = PALETTE[0]
         elif number:
-            out[label] = PALETTE[(int(number.group(1)) - 1) % len(PALETTE)]
+            numbered.append((label, int(number.group(1))))
         else:
             others.append(label)
+    # numbered circles keep the colour of their number among those the named ones leave
+    free = [c for c in PALETTE if c not in out.values()] or list(PALETTE)
+    for label, number in numbered:
+        out[label] = free[(number - 1) % len(free)]
+    # any other label takes a colour nobody uses yet, before colours repeat
+    unused = [c for c in PALETTE if c not in out.values()] or free
     for i, label in enumerate(sorted(others, key=str)):
-        out[label] = PALETTE[i % len(PALETTE)]
+        out[label] = unused[i % len(unused)]
     return dict(sorted(out.items(), key=lambda item: _label_order(item[0])))
 
 

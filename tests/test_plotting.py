@@ -336,3 +336,10 @@ def test_plot_typology_stacks_to_100_percent_in_age_order():
     assert sorted(p.get_height() for p in ax.patches) == sorted([13, 13, 15, 4, 2, 0])
     with pytest.raises(KeyError, match="not in the data"):
         plotting.plot_typology(data, groups=["35-50"])
+
+
+def test_circle_colors_distinct_when_named_numbered_and_other_labels_mix():
+    labels = ["immediate family", "extended family", "neighbourhood", "friends", "work",
+              "group 1", "group 2"]
+    colors = plotting.circle_colors(labels)
+    assert len(set(colors.values())) == len(labels) <= len(plotting.PALETTE)
