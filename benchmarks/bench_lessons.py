@@ -289,7 +289,7 @@ def measure(paths: Sequence[Path] | None = None, repeat: int = 3) -> list[Result
         nb = nbformat.read(path, as_version=4)
         notebooks[path] = (nb, floor_notebook(nb))
         figures[path] = LessonFigures(path.stem, lesson_imports(nb))
-    saved_home = os.environ.get("NETIND_TEACH_HOME")
+    saved = {k: os.environ.get(k) for k in ("NETIND_TEACH_HOME", "TMPDIR")}
     try:
         with tempfile.TemporaryDirectory(prefix="netind-bench-lessons-") as tmp:
             scratch = Path(tmp)
@@ -298,10 +298,11 @@ def measure(paths: Sequence[Path] | None = None, repeat: int = 3) -> list[Result
                 for i, path in enumerate(paths):
                     _run_pair(path, notebooks[path], figures[path], scratch, round_, i)
     finally:
-        if saved_home is None:
-            os.environ.pop("NETIND_TEACH_HOME", None)
-        else:
-            os.environ["NETIND_TEACH_HOME"] = saved_home
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
     return results_of(list(figures.values()))
 
 
@@ -319,6 +320,9 @@ def _run_pair(
         workdir = scratch / f"{kind}-{round_}-{path.stem}"
         shutil.copytree(path.parent, workdir)
         os.environ["NETIND_TEACH_HOME"] = str(workdir / ".netind-teach")
+        # files a lesson puts in temporary folders go into the scratch copy too
+        (workdir / ".tmp").mkdir()
+        os.environ["TMPDIR"] = str(workdir / ".tmp")
         getattr(figures, kind).append(execute(notebook, workdir))
         shutil.rmtree(workdir, ignore_errors=True)
 

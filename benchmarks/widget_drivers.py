@@ -22,6 +22,7 @@ import ast
 import importlib
 import importlib.util
 import inspect
+import os
 import pkgutil
 import re
 import tempfile
@@ -70,6 +71,14 @@ def step(control: Any, values: Sequence[Any], i: int) -> None:
     if value == control.value:
         value = values[(i + 1) % len(values)]
     control.value = value
+
+
+def scratch_folder() -> Path:
+    """A new folder for a widget's files, inside the run's scratch folder when there is one.
+
+    ``run.py`` points ``NETIND_TEACH_HOME`` at a temporary folder it removes at the end.
+    """
+    return Path(tempfile.mkdtemp(prefix="widget-", dir=os.environ.get("NETIND_TEACH_HOME")))
 
 
 def _grid(low: float, high: float, n: int) -> list[float]:
@@ -151,7 +160,7 @@ def build_exercise() -> Any:
     from netind_teach.exercises import for_lesson
     from netind_teach.progress import Progress
 
-    progress = Progress(Path(tempfile.mkdtemp(prefix="netind-bench-")) / "progress.json")
+    progress = Progress(scratch_folder() / "progress.json")
     ex = for_lesson("00", progress=progress)
     bar = ex.progress_bar()
     widget = ex.share.widget()
@@ -169,8 +178,7 @@ def build_network_builder() -> Any:
 
     if not hasattr(mynetwork, "NetworkBuilder"):
         raise Skip("netind_teach.mynetwork has no NetworkBuilder yet")
-    folder = tempfile.mkdtemp(prefix="netind-bench-")
-    return mynetwork.NetworkBuilder(path=folder, start=mynetwork.demo_network())
+    return mynetwork.NetworkBuilder(path=scratch_folder(), start=mynetwork.demo_network())
 
 
 def tick_knows(builder: Any, i: int) -> None:
