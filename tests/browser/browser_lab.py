@@ -400,13 +400,26 @@ def stop_process_tree(process: subprocess.Popen[bytes], grace: float = 10.0) -> 
 # --------------------------------------------------------------------------- browser
 
 
-def launch_browser(playwright: Any, user_data_dir: Path) -> BrowserContext:
-    """Launch Debian's Chromium headless, with no background networking."""
+def launch_browser(playwright: Any, folder: Path) -> BrowserContext:
+    """Launch Debian's Chromium headless, with no background networking.
+
+    Its profile and its home (Chromium writes crash reports and dconf files under ``~``)
+    are both inside ``folder``.
+    """
+    home = folder / "home"
+    home.mkdir(parents=True, exist_ok=True)
+    env = {
+        **os.environ,
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+    }
     context = playwright.chromium.launch_persistent_context(
-        user_data_dir=str(user_data_dir),
+        user_data_dir=str(folder / "profile"),
         executable_path=str(chromium_path()),
         headless=True,
         args=BROWSER_ARGS,
+        env=env,
         viewport={"width": 1280, "height": 900},
     )
     context.set_default_timeout(30_000)

@@ -33,7 +33,7 @@ def browser_context(tmp_path_factory):
 
     playwright = sync_playwright().start()
     try:
-        context = launch_browser(playwright, tmp_path_factory.mktemp("chromium-profile"))
+        context = launch_browser(playwright, tmp_path_factory.mktemp("chromium"))
         try:
             yield context
         finally:
