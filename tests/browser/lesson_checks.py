@@ -98,8 +98,14 @@ def wrong_answer(lesson: str, name: str) -> Interaction:
         from netind_teach.exercises import registry
 
         definition = next(d for d in registry.definitions(lesson) if d.name == name)
-        value, message = definition.mistakes[0]
+        mistakes = getattr(definition, "mistakes", ())
+        assert mistakes, f"{lesson}.{name} has no `mistakes` to type: pick another exercise"
+        value, message = mistakes[0]
         widget = exercise(page, notebook, definition.heading)
+        assert widget.count() == 1, (
+            f"{lesson}.{name}: no exercise widget titled {definition.heading!r} on the page "
+            f"(the lesson shows one with a cell `ex.{name}`)"
+        )
         typed = str(value)  # exactly the mistake, whatever the exercise's tolerance
         feedback = press_check_with_wrong_answer(widget, typed)
         assert feedback.startswith("Not quite"), f"{lesson}.{name}: feedback {feedback!r}"
