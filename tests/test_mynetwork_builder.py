@@ -206,6 +206,29 @@ def test_a_failed_save_keeps_the_change_in_the_session(
     assert len(_saved(builder.path)) == 1
 
 
+def test_a_file_changed_elsewhere_is_never_overwritten(tmp_path: Path) -> None:
+    first = NetworkBuilder(path=tmp_path, start=demo_network(), draw=False)
+    second = NetworkBuilder(path=tmp_path, draw=False)  # e.g. the same lesson open twice
+    assert first.add("Zed", "friend") and "Saved." in first.message
+    assert second.add("Yan", "friend")  # the change is kept in the session...
+    assert "was changed since this builder opened it" in second.message
+    saved = _saved(tmp_path / FILENAME)
+    assert "Zed" in {p.nickname for p in saved.people}  # ...but never replaces the file
+    assert "Yan" not in {p.nickname for p in saved.people}
+    assert first.add("Xi", "friend") and "Saved." in first.message
+    again = NetworkBuilder(path=tmp_path, draw=False)  # running the cell again reloads
+    assert again.network == first.network and again.add("Wu", "friend")
+    assert "Saved." in again.message
+
+
+def test_a_deleted_file_is_not_recreated_behind_the_learners_back(tmp_path: Path) -> None:
+    b = NetworkBuilder(path=tmp_path, start=demo_network(), draw=False)
+    assert "deleted 1 file" in mynetwork.delete_saved(tmp_path, confirm=True).lower()
+    assert b.add("Zed", "friend")
+    assert "was deleted since this builder opened it" in b.message
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_export_needs_a_preview_of_exactly_what_is_written(builder: NetworkBuilder) -> None:
     builder.add("Sam", "friend")
     assert builder.export_button.disabled

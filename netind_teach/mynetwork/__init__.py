@@ -9,8 +9,9 @@ Everything here runs on your own computer and never touches the network.
 * saving -- after each change the builder saves ``my_network.json`` (:data:`FILENAME`) in
   your working folder (the notebook's folder), atomically and readable by you only; it is
   reloaded when you reopen the notebook; a broken file is set aside, never replaced
-  (:mod:`~netind_teach.mynetwork.storage`). Delete your data by deleting that file, or
-  with :func:`delete_saved`;
+  (:mod:`~netind_teach.mynetwork.storage`), and a file changed or deleted since the
+  builder opened it (another notebook, by hand) is not overwritten. Delete your data by
+  deleting that file, or with :func:`delete_saved`;
 * :func:`export_anonymised` -- write what you may share: random ids instead of nicknames,
   no free text; see it first with :func:`export_text` / :func:`preview_html`;
 * :func:`combine` -- for instructors: a folder of exports as one table, with plots;

@@ -3,7 +3,9 @@
 Add people by a nickname or initials; say what each is to you, how close you are, how you
 mostly keep in touch and whether they live near you; then, person by person, tick who
 they know, so your circles appear. The drawing, your measures and your type (with the
-reasons) update after every change, and every change is saved to your file at once.
+reasons) update after every change, and every change is saved to your file at once
+(unless the file was changed or deleted since the builder opened it, say in another
+notebook: it is then left alone and the message says to run the cell again).
 
 Everything is reachable from Python (tests and learners who prefer code): the methods
 :meth:`NetworkBuilder.add`, :meth:`~NetworkBuilder.edit`, :meth:`~NetworkBuilder.delete`,
@@ -52,7 +54,7 @@ from .model import (
     reference_and_rule,
     short,
 )
-from .storage import SaveError, open_network, save_network
+from .storage import SaveError, file_text, open_network, save_network
 
 __all__ = ["NetworkBuilder"]
 
@@ -141,7 +143,11 @@ class NetworkBuilder:
         self.last_export: Any = None
 
         notes = [opened.message] if opened.message else []
+        # What this builder last saw in its file: a save never replaces a file that was
+        # changed (or deleted) since, by another notebook or by hand.
+        self._on_disk: str | None = None
         if opened.network is not None:
+            self._on_disk = file_text(opened.network)
             self.network = opened.network
             notes.append(f"Loaded your network ({len(self.network)} people) from {self.path.name}.")
         elif start is not None and self.can_save and opened.set_aside is None:
@@ -194,12 +200,15 @@ class NetworkBuilder:
         )
         # -- view and export
         self.undo_button = widgets.Button(description="Undo", icon="undo")
-        self.rearrange_button = widgets.Button(description="Re-arrange drawing", icon="refresh")
+        self.rearrange_button = widgets.Button(
+            description="Re-arrange", icon="refresh", tooltip="Lay the drawing out afresh"
+        )
         self.show_names = widgets.Checkbox(value=False, description="show nicknames")
         self.color_by = widgets.ToggleButtons(
             options=[("circle", "circle"), ("category", "category")],
             value="circle",
             description="Colour by",
+            style={"button_width": "6em"},
         )
         self.image = widgets.Image(format="png", layout=lay(max_width="560px"))
         self.legend_html = widgets.HTML()
@@ -260,7 +269,7 @@ class NetworkBuilder:
         )
         tabs = widgets.Tab(
             children=[add_tab, edit_tab, about_tab, export_tab],
-            titles=["Add people", "Edit / who knows whom", "About you", "Export"],
+            titles=["Add people", "Edit / links", "About you", "Export"],
         )
         self.box = widgets.VBox(
             [
@@ -273,6 +282,7 @@ class NetworkBuilder:
                 row([self.measures_html, self.type_html]),
             ]
         )
+        self.box.add_class("netind-network-builder")
         self._refresh()
         self._say(" ".join(notes), error=bool(opened.message))
 
@@ -343,9 +353,23 @@ class NetworkBuilder:
         if not self.can_save:
             return "Not saved (your existing file could not be read)."
         try:
+            current = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            current = None
+        except (OSError, UnicodeDecodeError):
+            current = "unreadable"
+        if current != self._on_disk:
+            what = "deleted" if current is None else "changed"
+            return (
+                f"Not saved: {self.path.name} was {what} since this builder opened it (in "
+                "another notebook, or by hand), and it is not replaced. Fix: run the "
+                "builder's cell again to load the file as it is now."
+            )
+        try:
             save_network(self.network, self.path)
         except SaveError as exc:
             return f"Not saved: {exc}"
+        self._on_disk = file_text(self.network)
         return "Saved."
 
     def add(

@@ -141,6 +141,8 @@ class ClassView:
         if not len(self.table):
             raise ValueError("There are no exports to plot. Fix: combine a folder of exports.")
         counts = self.counts().drop(index="all")
+        sizes = counts.sum(axis=1)
+        counts.index = [f"{g} (n={n})" for g, n in zip(counts.index, sizes, strict=True)]
         return plotting.plot_typology(
             counts,
             ax=ax,
@@ -157,15 +159,22 @@ class ClassView:
         if not len(self.table):
             raise ValueError("There are no exports to plot. Fix: combine a folder of exports.")
         if axes is None:
-            _, axes = plt.subplots(1, len(_PLOTTED), figsize=(13, 3.4))
+            _, axes = plt.subplots(1, len(_PLOTTED), figsize=(14, 3.6), layout="constrained")
         for ax, (column, label) in zip(list(axes), _PLOTTED, strict=True):
             values = self.table[column]
-            bins = 10 if column == "density" else min(12, max(3, int(values.max()) + 1))
+            if column == "density":
+                bins: Any = 10
+            else:  # whole numbers: one bar per value when there are few, else about 12
+                low, high = int(values.min()), int(values.max())
+                step = max(1, -(-(high - low + 1) // 12))
+                bins = [x - 0.5 for x in range(low, high + step + 1, step)]
             ax.hist(values, bins=bins, color=plotting.PALETTE[0], edgecolor="#333333")
             ax.axvline(values.median(), color=plotting.PALETTE[5], linestyle="--")
             ax.set_xlabel(label)
-            ax.set_ylabel("exports")
-        axes[0].figure.suptitle(f"Measures across the class{self._label()} (dashed: median)")
+        axes[0].set_ylabel("exports")
+        axes[0].figure.suptitle(
+            f"Measures across the class{self._label()}; dashed line: the median"
+        )
         return axes
 
 

@@ -61,6 +61,7 @@ __all__ = [
     "check_file_data",
     "default_path",
     "delete_saved",
+    "file_text",
     "open_network",
     "resolve_path",
     "save_network",
@@ -197,6 +198,18 @@ def _kind(data: object) -> str:
     return {list: "list", str: "string"}.get(type(data), type(data).__name__)
 
 
+def file_text(network: PersonalNetwork) -> str:
+    """Return the exact text :func:`save_network` writes for ``network``.
+
+    Examples
+    --------
+    >>> from netind_teach.mynetwork.model import PersonalNetwork
+    >>> file_text(PersonalNetwork(salt="0" * 32)).splitlines()[1]
+    ' "format": "netind-teach-my-network",'
+    """
+    return json.dumps(network.to_dict(), indent=1, ensure_ascii=False) + "\n"
+
+
 def save_network(network: PersonalNetwork, path: str | os.PathLike[str] | None = None) -> Path:
     """Save ``network`` atomically (readable by you only where the system allows).
 
@@ -204,9 +217,8 @@ def save_network(network: PersonalNetwork, path: str | os.PathLike[str] | None =
     cannot be written; the previous file, if any, is then unchanged.
     """
     target = resolve_path(path)
-    text = json.dumps(network.to_dict(), indent=1, ensure_ascii=False) + "\n"
     try:
-        atomic_write_text(target, text)
+        atomic_write_text(target, file_text(network))
     except ProgressError as exc:
         cause = exc.__cause__
         reason = getattr(cause, "strerror", None) or str(cause or exc)

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 __all__ = [
     "LESSONS",
     "LessonExpectation",
+    "add_to_demo_builder",
     "both",
     "missing_entry_message",
     "move_circles_slider",
@@ -83,6 +84,20 @@ def move_circles_slider(page: Page, notebook: Locator) -> None:
     expect(slider.locator(".widget-readout")).to_have_text(re.compile(r"^\s*6\s*$"))
     expect(reply).to_contain_text("6 circles")
     expect(reply).to_contain_text("networked individual")
+
+
+def add_to_demo_builder(page: Page, notebook: Locator) -> None:
+    """Lesson 05: type a nickname in the demo network builder, press Add, read the status."""
+    from playwright.sync_api import expect
+
+    builder = notebook.locator(".netind-network-builder").first
+    expect(builder).to_contain_text("Started from the demo network")
+    nickname = builder.locator("input[placeholder='nickname or initials']")
+    nickname.fill("Zed")
+    nickname.press("Tab")  # ipywidgets Text syncs its value on blur/enter
+    builder.locator(".widget-button", has_text=re.compile(r"^\s*Add\s*$")).click()
+    expect(builder).to_contain_text("Added Zed (immediate kin). Saved.")
+    expect(builder).to_contain_text("people you listed")
 
 
 def wrong_answer(lesson: str, name: str) -> Interaction:
@@ -145,6 +160,9 @@ LESSONS: dict[str, LessonExpectation] = {
     ),
     "04_isolation_debate.ipynb": LessonExpectation(
         min_widget_views=9, interaction=wrong_answer("04", "artifact_rate")
+    ),
+    "05_your_network.ipynb": LessonExpectation(
+        min_widget_views=8, interaction=both(add_to_demo_builder, wrong_answer("05", "demo_ties"))
     ),
 }
 
