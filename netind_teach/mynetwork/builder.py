@@ -369,7 +369,7 @@ class NetworkBuilder:
             save_network(self.network, self.path)
         except SaveError as exc:
             return f"Not saved: {exc}"
-        self._on_disk = file_text(self.network)
+        self._on_disk = self.path.read_text(encoding="utf-8")
         return "Saved."
 
     def add(
@@ -686,7 +686,7 @@ class NetworkBuilder:
         buffer = io.BytesIO()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            fig.savefig(buffer, format="png")
+            fig.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
         return buffer.getvalue()
 
     def _legend_html(self, G: Any) -> str:

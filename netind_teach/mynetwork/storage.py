@@ -204,10 +204,46 @@ def file_text(network: PersonalNetwork) -> str:
     Examples
     --------
     >>> from netind_teach.mynetwork.model import PersonalNetwork
-    >>> file_text(PersonalNetwork(salt="0" * 32)).splitlines()[1]
-    ' "format": "netind-teach-my-network",'
+    >>> net = PersonalNetwork(salt="0" * 32)
+    >>> _ = net.add("Sam", "friend")
+    >>> print(file_text(net))
+    {
+     "format": "netind-teach-my-network",
+     "version": 1,
+     "salt": "00000000000000000000000000000000",
+     "age_group": null,
+     "groups": 0,
+     "next_id": 2,
+     "people": [
+      {"id": "p1", "nickname": "Sam", "category": "friend", "closeness": "close",
+       "contact": "in person", "place": "local"}
+     ],
+     "links": []
+    }
+    <BLANKLINE>
+    >>> json.loads(file_text(net)) == net.to_dict()
+    True
     """
-    return json.dumps(network.to_dict(), indent=1, ensure_ascii=False) + "\n"
+    data = network.to_dict()
+    lines = [
+        f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},"
+        for key, value in data.items()
+        if key not in ("people", "links")
+    ]
+    # One person per line: readable, and json's fast C encoder (indent= would not use it).
+    people = ",\n".join(f"  {json.dumps(p, ensure_ascii=False)}" for p in data["people"])
+    return (
+        "\n".join(
+            [
+                "{",
+                *lines,
+                ' "people": [' + (f"\n{people}\n ]," if people else "],"),
+                f' "links": {json.dumps(data["links"])}',
+                "}",
+            ]
+        )
+        + "\n"
+    )
 
 
 def save_network(network: PersonalNetwork, path: str | os.PathLike[str] | None = None) -> Path:
