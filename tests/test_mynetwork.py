@@ -290,14 +290,11 @@ def test_a_temp_file_left_by_a_killed_save_does_not_disturb_loading(tmp_path: Pa
     [
         (b'{"format": "netind-teach-my-network", "vers', "not valid JSON"),
         (b"\xff\xfe\x00garbage", "not text"),
-        (b"[1, 2, 3]", "it holds a list"),
-        (b'{"name": "someone else\'s settings"}', "no 'format' field"),
-        (b'{"format": "jupyter"}', "its 'format' is 'jupyter'"),
-        (b'{"format": "netind-teach-network-export"}', "anonymised export"),
-        (b'{"format": "netind-teach-my-network", "version": 99}', "version 99"),
+        (b'{"format": "netind-teach-my-network", "version": 0}', "not a file version"),
+        (b'{"format": "netind-teach-my-network", "version": 1}', "fields are not those"),
     ],
 )
-def test_a_broken_or_foreign_file_is_set_aside_never_replaced(
+def test_a_broken_network_file_is_set_aside_never_replaced(
     tmp_path: Path, content: bytes, reason: str
 ) -> None:
     path = tmp_path / FILENAME
@@ -317,6 +314,28 @@ def test_a_broken_or_foreign_file_is_set_aside_never_replaced(
     assert opened.set_aside.read_bytes() == again.set_aside.read_bytes() == content
 
 
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"[1, 2, 3]", "it holds a list"),
+        (b'{"name": "someone else\'s settings"}', "no 'format' field"),
+        (b'{"format": "jupyter"}', "its 'format' is 'jupyter'"),
+        (b'{"format": "netind-teach-network-export"}', "anonymised export"),
+        (b'{"format": "netind-teach-my-network", "version": 99}', "newer netind-teach"),
+    ],
+)
+def test_a_foreign_file_is_left_exactly_as_it_is(
+    tmp_path: Path, content: bytes, reason: str
+) -> None:
+    path = tmp_path / "data.json"
+    path.write_bytes(content)
+    opened = open_network(path)
+    assert opened.network is None and not opened.can_save and opened.set_aside is None
+    assert reason in opened.message and "left as it is" in opened.message
+    assert [p.name for p in tmp_path.iterdir()] == ["data.json"]
+    assert path.read_bytes() == content
+
+
 def test_a_file_with_bad_people_is_set_aside_with_the_reason(tmp_path: Path) -> None:
     data = demo_network().to_dict()
     data["people"][1]["nickname"] = data["people"][0]["nickname"]  # a duplicate
@@ -334,7 +353,8 @@ def test_a_huge_file_is_not_read_into_memory(tmp_path: Path, monkeypatch) -> Non
 
     monkeypatch.setattr(storage, "MAX_FILE_BYTES", 100)
     (tmp_path / FILENAME).write_text(" " * 200)
-    assert "far too large" in open_network(tmp_path).message
+    opened = open_network(tmp_path)
+    assert "far too large" in opened.message and not opened.can_save
 
 
 def test_an_unreadable_file_is_left_alone_and_saving_is_switched_off(

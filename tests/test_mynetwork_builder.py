@@ -173,6 +173,16 @@ def test_a_corrupt_file_is_set_aside_and_the_builder_says_so(tmp_path: Path) -> 
     assert spare[0].read_text() == '{"format": "netind-teach-my-net'
 
 
+def test_importing_a_foreign_json_file_changes_nothing(tmp_path: Path) -> None:
+    foreign = tmp_path / "settings.json"
+    foreign.write_text('{"theme": "dark"}')
+    b = NetworkBuilder(path=foreign, draw=False)
+    assert "not a netind-teach network file" in b.message and not b.can_save
+    assert b.add("Sam", "friend") and "Not saved" in b.message
+    assert foreign.read_text() == '{"theme": "dark"}'
+    assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]
+
+
 def test_an_unreadable_file_is_never_saved_over(tmp_path: Path, monkeypatch) -> None:
     path = tmp_path / FILENAME
     path.write_text("keep me")

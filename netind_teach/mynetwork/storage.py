@@ -10,11 +10,12 @@ one, never half of one. The temporary file is created by :func:`tempfile.mkstemp
 makes it readable and writable by you only (mode ``0o600`` on Linux and macOS; on Windows
 your user folder's permissions apply), and the move keeps that mode.
 
-Reading: :func:`open_network` loads the file. A file that is not a valid network file
-(cut short, edited by hand, another program's JSON) is never deleted or overwritten: it is
-renamed ``my_network.corrupt-<time>.json`` beside it, a message says so, and you start
-afresh. A file that cannot be read at all (permissions) is left alone and saving is
-switched off, so it cannot be replaced by accident.
+Reading: :func:`open_network` loads the file. A broken network file (cut short by a
+crash, damaged by hand) is never deleted or overwritten: it is renamed
+``my_network.corrupt-<time>.json`` beside it, a message says so, and you start afresh. A
+file that is not a network file at all (another program's JSON, an export, a file from a
+newer course version) or cannot be read (permissions) is left exactly as it is, and saving
+is switched off, so it cannot be replaced by accident.
 
 To delete your data, delete ``my_network.json`` (and any ``my_network.corrupt-*.json`` and
 ``my_network_export_*.json``) in the file browser, or call :func:`delete_saved`.
@@ -56,6 +57,7 @@ __all__ = [
     "FILE_FORMAT",
     "FILE_VERSION",
     "MAX_FILE_BYTES",
+    "ForeignFileError",
     "Opened",
     "SaveError",
     "check_file_data",
@@ -82,6 +84,11 @@ _EXPORT_FORMAT = "netind-teach-network-export"
 
 class SaveError(OSError):
     """Your network could not be saved (the message says why and what to do)."""
+
+
+class ForeignFileError(ValueError):
+    """The file is not a network file this version can read: another program's JSON, an
+    export, or a file from a newer course version. It is left exactly as it is."""
 
 
 def default_path(folder: str | os.PathLike[str] | None = None) -> Path:
@@ -126,27 +133,29 @@ def check_file_data(data: object) -> dict[str, Any]:
     >>> check_file_data({"format": "something else"})
     Traceback (most recent call last):
     ...
-    ValueError: it is not a netind-teach network file (its 'format' is 'something else')
+    netind_teach.mynetwork.storage.ForeignFileError: it is not a netind-teach network file ...
     """
     if not isinstance(data, dict):
-        raise ValueError(f"it is not a netind-teach network file (it holds a {_kind(data)})")
+        raise ForeignFileError(f"it is not a netind-teach network file (it holds a {_kind(data)})")
     if data.get("format") == _EXPORT_FORMAT:
-        raise ValueError(
+        raise ForeignFileError(
             "it is an anonymised export, not a network file: exports carry no nicknames and "
             "cannot be turned back into your network"
         )
     if "format" not in data:
-        raise ValueError("it is not a netind-teach network file (it has no 'format' field)")
+        raise ForeignFileError("it is not a netind-teach network file (it has no 'format' field)")
     if data["format"] != FILE_FORMAT:
-        raise ValueError(
+        raise ForeignFileError(
             f"it is not a netind-teach network file (its 'format' is {short(data['format'])})"
         )
     version = data.get("version")
-    if not _is_int(version) or not 1 <= version <= FILE_VERSION:
-        raise ValueError(
-            f"it has version {short(version)}, which this course version cannot read "
-            "(update netind-teach)"
+    if _is_int(version) and version > FILE_VERSION:
+        raise ForeignFileError(
+            f"it was saved by a newer netind-teach (file version {version}); update the course "
+            "package to open it"
         )
+    if not _is_int(version) or version < 1:
+        raise ValueError(f"its version {short(version)} is not a file version")
     expected = {"format", "version", "salt", "age_group", "groups", "next_id", "people", "links"}
     if set(data) != expected:
         odd = sorted(set(data) ^ expected)
@@ -313,7 +322,7 @@ def open_network(path: str | os.PathLike[str] | None = None) -> Opened:
     try:
         size = target.stat().st_size
         if size > MAX_FILE_BYTES:
-            return _broken(target, f"it is {size:,} bytes, far too large for a network file")
+            return _left_alone(target, f"it is {size:,} bytes, far too large for a network file")
         raw = target.read_bytes()
     except FileNotFoundError:
         return Opened(None, target)
@@ -334,9 +343,21 @@ def open_network(path: str | os.PathLike[str] | None = None) -> Opened:
         return _broken(target, "it is not valid JSON (perhaps it was cut short)")
     try:
         network = PersonalNetwork.from_dict(data)
+    except ForeignFileError as exc:
+        return _left_alone(target, str(exc))
     except (ValueError, TypeError) as exc:
         return _broken(target, str(exc))
     return Opened(network, target)
+
+
+def _left_alone(target: Path, reason: str) -> Opened:
+    return Opened(
+        None,
+        target,
+        f"{target.name} was not opened: {reason}. It was left as it is and nothing will be "
+        "saved over it. Fix: give the builder another file (path=...), or move that file.",
+        can_save=False,
+    )
 
 
 def _broken(target: Path, reason: str) -> Opened:
