@@ -70,8 +70,9 @@ EXERCISES = (
         title="The demo network's type",
         question="The demo person is under 35. Compare the demo with the **published** "
         "medians of Wellman, Quan-Haase & Harper (2020): 34 ties for people under 35, and a "
-        "diversity score of 7 for the whole sample. The paper prints no median of group "
-        "involvement, so with the published medians the course compares two measures. The "
+        "diversity score of 7 for the whole sample. The paper gives medians of group "
+        "involvement only by type, not for the sample or an age group, so with the "
+        "published medians the course compares two measures. The "
         "demo has **13 ties** and a diversity score of **12** (the course's own 0-12 score).\n\n"
         "The rule: *networked* = at or above the median on every measure; *limited* = at or "
         "below on every measure; *bounded* = above on one and below on another. Which type "

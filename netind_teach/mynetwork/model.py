@@ -407,8 +407,9 @@ def reference_and_rule(source: str) -> tuple[typology.Reference, typology.Rule]:
     """Reference medians and rule for typing a personal network.
 
     ``"published"``: the medians Wellman, Quan-Haase & Harper (2020) print: ties by age
-    group (34, 21, 15, 14) and diversity 7 for the whole sample. The paper prints no
-    median of group involvement, so the rule compares two measures (ties, diversity).
+    group (34, 21, 15, 14) and diversity 7 for the whole sample. The paper gives group
+    involvement medians only by type (Table 2), not for the sample or an age group, so the
+    rule compares two measures (ties, diversity).
     ``"synthetic"``: the synthetic East York sample's medians of all three measures by
     age group (ties medians equal the published ones; the others are synthetic).
 
