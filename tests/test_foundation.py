@@ -172,3 +172,13 @@ def test_this_test_run_is_offline():
 def test_ci_runs_the_readme_command():
     assert "make test" in (ROOT / ".ci" / "run").read_text()
     assert "make test" in (ROOT / "README.md").read_text()
+
+
+def test_readme_lists_every_lesson_and_command():
+    readme = (ROOT / "README.md").read_text()
+    for lesson in LESSONS:
+        assert f"(lessons/{lesson.name})" in readme, f"README's lesson table lacks {lesson.name}"
+    for command in ("doctor", "lab", "copy-lessons", "student-copy", "build-site", "refresh-docs"):
+        assert f"`netind-teach {command}" in readme
+
+        assert command in cli._parser().format_help()
