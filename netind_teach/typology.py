@@ -307,16 +307,29 @@ def _clauses(
 ) -> tuple[np.ndarray, list[str]]:
     """One comparison per row, e.g. "ties 12 < median 21 for ages 35-50".
 
-    Vectorised: rows are grouped by (value, threshold, context) with :func:`numpy.unique`
+    Vectorised: rows are grouped by (value, threshold, context) with :func:`_row_codes`
     and each distinct comparison is written once. Returns a code per row and the texts.
     """
-    keys = np.column_stack([values, thresholds, where.astype(float)])
-    unique, codes = np.unique(keys, axis=0, return_inverse=True)
+    codes, first = _row_codes([values, thresholds, where])
     texts = []
-    for v, t, w in unique:
+    for v, t, w in zip(values[first], thresholds[first], where[first], strict=True):
         sign = "<" if v < t else (">" if v > t else "=")
         texts.append(f"{measure} {_fmt_one(v)} {sign} {label} {_fmt_one(t)}{where_labels[int(w)]}")
-    return codes.reshape(-1), texts
+    return codes, texts
+
+
+def _row_codes(columns: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """A code per row for its combination of values across ``columns``, and each code's first row.
+
+    Hash-based (:func:`pandas.factorize`), so linear in the number of rows; codes number
+    the combinations in order of first appearance.
+    """
+    codes = np.zeros(len(columns[0]), dtype=np.int64)
+    for column in columns:
+        column_codes, uniques = pd.factorize(np.asarray(column), use_na_sentinel=False)
+        codes, _ = pd.factorize(codes * len(uniques) + column_codes)
+    _, first = np.unique(codes, return_index=True)
+    return codes, first
 
 
 def _explain(
@@ -445,7 +458,8 @@ def classify_sample(table: pd.DataFrame, rule: Rule | None = None) -> pd.DataFra
     where = np.broadcast_to(where_codes[:, None], values.shape)
     types, codes, texts, decision = _explain(values, thresholds, where, where_labels, rule, label)
     # each distinct combination of clauses is joined once, then spread back to its rows
-    combos, rows = np.unique(np.column_stack([*codes, decision]), axis=0, return_inverse=True)
+    rows, first = _row_codes([*codes, decision])
+    combos = np.column_stack([*codes, decision])[first]
     decisions, tail = _decision_texts(rule), f"tie-break: {rule.tie_break}"
     joined = np.array(
         [
@@ -460,7 +474,7 @@ def classify_sample(table: pd.DataFrame, rule: Rule | None = None) -> pd.DataFra
         ],
         dtype=object,
     )
-    text = joined[rows.reshape(-1)]
+    text = joined[rows]
     result = table.copy()
     result["type"] = pd.Series(types, index=table.index, dtype="str")
     result["reasons"] = pd.Series(text, index=table.index, dtype="str")

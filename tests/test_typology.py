@@ -296,3 +296,45 @@ def test_fixed_thresholds_monotone_for_one_person(values, bump):
     assert not (before == "networked" and after == "limited")
     assert not (before == "networked" and after != "networked")
     assert rank[after] >= rank[before]
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 3), st.sampled_from([0.5, 1.0, 2.5]), st.integers(0, 2)),
+        max_size=40,
+    )
+)
+def test_row_codes_give_each_distinct_row_one_code(rows):
+    # the grouping behind the reasons: equal rows share a code, different rows never do
+    columns = [np.array([row[i] for row in rows], dtype=float) for i in range(3)]
+    codes, first = typology._row_codes(columns)
+    assert len(codes) == len(rows)
+    for i in range(len(rows)):
+        for j in range(len(rows)):
+            assert (codes[i] == codes[j]) == (rows[i] == rows[j])
+    assert [rows[k] for k in first] == list(dict.fromkeys(rows))  # first of each, in order
+    assert sorted(set(codes.tolist())) == list(range(len(first)))
+
+
+def test_a_large_sample_gets_each_persons_own_type_and_reasons():
+    # 20,000 resampled people with half-point values: each row's reasons quote its own
+    # values and medians, and its type is the one classify() gives that person alone
+    people = datasets.load("east_york_synthetic")
+    rng = np.random.default_rng(3)
+    big = people.iloc[rng.integers(0, len(people), 20_000)].reset_index(drop=True)
+    big["ties"] = big["ties"] + rng.choice([0.0, 0.5], size=len(big))
+    out = classify_sample(big)
+    medians = big.groupby("age_group")[list(typology.MEASURES)].median()
+    reference = Reference({g: medians.loc[g].to_dict() for g in medians.index}, source="big")
+    for k in rng.integers(0, len(big), 40):
+        row = big.iloc[k]
+        assert classify(row.to_dict(), reference).type == out["type"][k]
+        for m in typology.MEASURES:
+            value, median = row[m], medians.loc[row["age_group"], m]
+            quoted = f"{m} {typology._fmt_one(value)} "
+            assert quoted in out["reasons"][k]
+            assert (
+                f"median {typology._fmt_one(median)} for ages {row['age_group']}"
+                in out["reasons"][k]
+            )
