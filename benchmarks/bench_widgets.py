@@ -22,6 +22,7 @@ Run alone with ``python benchmarks/bench_widgets.py`` (or all benchmarks: ``run.
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from collections.abc import Sequence
@@ -101,8 +102,27 @@ def _fingerprint(value: Any) -> int:
     return hash(value if isinstance(value, (bytes, str)) else repr(value))
 
 
+def _release() -> None:
+    """Close every widget built so far and collect garbage, so the next driver starts clean.
+
+    ipywidgets keeps each widget alive in a registry until it is closed; without this,
+    every later driver would pay the garbage collector for all the earlier ones' objects.
+    """
+    import ipywidgets
+
+    ipywidgets.Widget.close_all()
+    gc.collect()
+
+
 def measure_driver(driver: Driver, updates: int = UPDATES) -> Result:
     """Build the widget, warm it up, time ``updates`` updates; one result row."""
+    try:
+        return _measure_driver(driver, updates)
+    finally:
+        _release()
+
+
+def _measure_driver(driver: Driver, updates: int) -> Result:
     limit = NETWORK_LIMIT_MS if driver.network else OTHER_LIMIT_MS
     target = f"CPU p95 < {limit:g} ms" + (" (network)" if driver.network else "")
     row = Result(SECTION, driver.name, None, "ms", target)
@@ -122,6 +142,7 @@ def measure_driver(driver: Driver, updates: int = UPDATES) -> Result:
     try:
         driver.update(widget, 0)  # warm-up: first-use imports and caches
         outputs.add(_fingerprint(driver.output(widget)))
+        gc.collect()  # no collection the set-up left pending lands on the first updates
         for i in range(1, updates + 1):
             t, c = time.perf_counter(), time.process_time()
             driver.update(widget, i)
