@@ -71,3 +71,116 @@ def test_refresh_docs_fills_answer_key_and_cards(tmp_path):
     text = guide.read_text()
     assert "stale" not in text and "## Lesson 00: exercises and answers" in text
     assert (docs / "datasets.md").read_text().startswith("# Datasets")
+
+
+# -- the instructor guide and the JupyterHub recipe ---------------------------------------
+GUIDE = ROOT / "docs" / "instructor-guide.md"
+HUB_DOC = ROOT / "docs" / "jupyterhub.md"
+OUTLINE_HEADER = "| segment | as written (min) | 90-minute lab (min) | 2 x 50 (session: min) |"
+
+
+def _guide_sections() -> dict[str, str]:
+    """The hand-written part of the guide (before the answer key), per "### Lesson NN"."""
+    written = GUIDE.read_text(encoding="utf-8").split(site.ANSWER_KEY_START)[0]
+    parts = re.split(r"^### Lesson (\d\d)\b.*$", written, flags=re.MULTILINE)
+    pairs = zip(parts[1::2], parts[2::2], strict=True)
+    return {number: body.split("\n## ")[0] for number, body in pairs}
+
+
+def _outline(body: str) -> list[list[str]]:
+    """Rows of a lesson's outline table (cells stripped of bold), the total row last."""
+    lines = body.splitlines()
+    start = lines.index(OUTLINE_HEADER)  # ValueError names a missing table
+    rows = []
+    for line in lines[start + 2 :]:
+        if not line.startswith("|"):
+            break
+        rows.append([cell.strip().strip("*").strip() for cell in line.strip("|").split("|")])
+    return rows
+
+
+def _minutes(cell: str) -> int:
+    return int(cell) if cell.isdigit() else 0
+
+
+def _session(cell: str) -> tuple[str, int]:
+    match = re.fullmatch(r"(S[12]) (\d+)", cell)
+    return (match.group(1), int(match.group(2))) if match else ("", 0)
+
+
+def _stated_minutes(lesson: Path) -> int:
+    first = nbformat.read(lesson, as_version=4).cells[0].source
+    match = re.search(r"\*\*Time\*\*: about (\d+) minutes", first)
+    assert match, f"{lesson.name} states no '**Time**: about N minutes'"
+    return int(match.group(1))
+
+
+def test_guide_answer_key_is_current():
+    text = GUIDE.read_text(encoding="utf-8")
+    assert site.refresh_answer_key(text) == text, "the answer key is stale: run `make docs`"
+
+
+def test_guide_outlines_every_lesson_in_both_formats():
+    sections = _guide_sections()
+    for lesson in LESSONS:
+        number = lesson.name[:2]
+        assert number in sections, f"the guide has no '### Lesson {number}' section"
+        *segments, total = _outline(sections[number])
+        assert segments and total[0] == "total", f"lesson {number}: outline without a total row"
+        as_written = sum(int(row[1]) for row in segments)
+        assert as_written == int(total[1]) == _stated_minutes(lesson), lesson.name
+        assert sum(_minutes(row[2]) for row in segments) == _minutes(total[2]), lesson.name
+        assert sum(_session(row[3])[1] for row in segments) == _session(total[3])[1], lesson.name
+        for row in segments:  # a plan never gives a segment more than the lesson does
+            assert _minutes(row[2]) in (0, int(row[1])), f"lesson {number}: {row}"
+            assert _session(row[3])[1] in (0, int(row[1])), f"lesson {number}: {row}"
+
+
+def test_guide_plans_fit_their_time():
+    outlines = [_outline(body)[-1] for body in _guide_sections().values()]
+    assert 80 <= sum(_minutes(total[2]) for total in outlines) <= 90
+    per_session = {"S1": 0, "S2": 0}
+    for total in outlines:
+        name, minutes = _session(total[3])
+        if name:
+            per_session[name] += minutes
+    assert per_session == {"S1": 50, "S2": 50}
+
+
+def test_guide_names_every_exercise_of_every_lesson():
+    from netind_teach.exercises import definitions, lessons
+
+    sections = _guide_sections()
+    key = GUIDE.read_text(encoding="utf-8").split(site.ANSWER_KEY_START)[1]
+    for number in lessons():
+        for definition in definitions(number):
+            assert f"`ex.{definition.name}`" in sections[number], (number, definition.name)
+            assert f"### {number}.{definition.name}:" in key, (number, definition.name)
+
+
+def test_jupyterhub_doc_gives_the_recipe_and_a_measured_memory_figure():
+    from urllib.parse import parse_qs, urlsplit
+
+    text = HUB_DOC.read_text(encoding="utf-8")
+    for needle in (
+        "binder/requirements.txt",
+        "nbgitpuller",
+        "NETIND_TEACH_HOME",
+        "pip install --no-cache-dir --no-deps",
+        "netind-teach build-site",
+        "netind-teach student-copy",
+    ):
+        assert needle in text, needle
+    assert re.search(r"\b\d[\d,]*(?:\.\d+)? MiB\b|\b\d[\d,]*(?:\.\d+)? MB\b", text)
+    # the nbgitpuller link opens a lesson that exists, inside the folder the clone makes
+    link = re.search(r"https://HUB/hub/user-redirect/git-pull\?\S+", text).group(0)
+    query = {name: values[0] for name, values in parse_qs(urlsplit(link).query).items()}
+    assert query["repo"] == "https://github.com/OWNER/netind-teach"
+    assert query["branch"] == "main"
+    assert query["urlpath"] == "lab/tree/netind-teach/lessons/00_welcome.ipynb"
+    assert (ROOT / query["urlpath"].removeprefix("lab/tree/netind-teach/")).is_file()
+    assert site.binder_link("00_welcome.ipynb") in text
+    # a measured kernel peak for every lesson
+    memory = text.split("### 4. Memory per user")[1].split("\n### ")[0]
+    for lesson in LESSONS:
+        assert re.search(rf"^\| {lesson.name[:2]} .*MiB", memory, flags=re.MULTILINE), lesson.name
