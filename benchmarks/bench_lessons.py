@@ -39,6 +39,14 @@ WARM_UP = (
 )
 
 
+#: Heavy libraries whose loading a lesson may trigger without naming them in its imports.
+HEAVY = ("matplotlib", "matplotlib.pyplot", "pandas", "ipywidgets", "networkx", "numpy", "scipy")
+PROBE = (
+    "import json as _json, sys as _sys\n"
+    f"print(_json.dumps([_m for _m in {HEAVY!r} if _m in _sys.modules]))"
+)
+
+
 # -- the floor --------------------------------------------------------------------------
 def _top_level_imports(body: Iterable[ast.stmt]) -> Iterable[ast.stmt]:
     """Import statements run when a cell runs: at top level or inside if/try/with blocks."""
@@ -115,6 +123,7 @@ class Run:
     cpu_seconds: float | None = None  # CPU time the kernel process used, to the last cell
     cell_seconds: dict[int, float] = field(default_factory=dict)  # notebook index -> s
     error: str = ""
+    loaded: list[str] = field(default_factory=list)  # which of HEAVY the kernel ended with
 
 
 def peak_rss_mib(pid: int) -> float | None:
@@ -167,14 +176,20 @@ def execute(nb, workdir: Path, timeout: int = TIMEOUT) -> Run:
     """Execute ``nb`` on a fresh kernel in ``workdir``; time it and read the kernel's peak.
 
     The time runs from asking for a kernel to the end of the last cell; the kernel's
-    shutdown is left out. The peak memory is read from the kernel process after each cell.
+    shutdown is left out. The peak memory and CPU time are read from the kernel process
+    after each cell. After the timed cells, one more cell lists which of :data:`HEAVY`
+    the kernel has loaded (``Run.loaded``); it is not timed.
     """
     import copy
+    import json
 
+    import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
     nb = copy.deepcopy(nb)
+    probe_index = len(nb.cells)
+    nb.cells.append(nbformat.v4.new_code_cell(PROBE))
     marks: list[float] = []
     cells: dict[int, float] = {}
     peaks: list[float] = []
@@ -184,6 +199,8 @@ def execute(nb, workdir: Path, timeout: int = TIMEOUT) -> Run:
         marks.append(time.perf_counter())
 
     def after_cell(cell_index: int, **_kwargs) -> None:
+        if cell_index == probe_index:
+            return
         now = time.perf_counter()
         cells[cell_index] = now - marks[-1]
         marks.append(now)
@@ -216,6 +233,10 @@ def execute(nb, workdir: Path, timeout: int = TIMEOUT) -> Run:
         error = f"{type(exc).__name__}: {exc}"[:200]
     end = marks[-1] if marks else time.perf_counter()
     kernel = marks[0] - start if marks else end - start
+    loaded: list[str] = []
+    for output in nb.cells[probe_index].get("outputs", []):
+        if output.get("name") == "stdout":
+            loaded = json.loads(output["text"].strip().splitlines()[-1])
     return Run(
         end - start,
         kernel,
@@ -223,6 +244,7 @@ def execute(nb, workdir: Path, timeout: int = TIMEOUT) -> Run:
         cpu[-1] if cpu else None,
         cells,
         error,
+        loaded,
     )
 
 
@@ -247,6 +269,12 @@ class LessonFigures:
 
     def median(self, runs: list[Run]) -> float:
         return statistics.median(r.seconds for r in runs)
+
+    def implicit(self) -> list[str]:
+        """Heavy libraries the lesson ends up loading that its floor (its imports) does not."""
+        floor = set().union(*(r.loaded for r in self.floor)) if self.floor else set()
+        lesson = set().union(*(r.loaded for r in self.lesson)) if self.lesson else set()
+        return [m for m in HEAVY if m in lesson - floor]
 
     def slowest_cells(self, n: int = 3) -> list[tuple[int, float]]:
         """The ``n`` slowest code cells (notebook index, median seconds)."""
@@ -374,7 +402,13 @@ def results_of(figures: list[LessonFigures]) -> list[Result]:
                 ratio <= LESSON_LIMIT,
                 f"lesson {lesson_s:.2f} s, floor {floor_s:.2f} s (kernel start {kernel_s:.2f} s + "
                 f"{len(f.imports)} import lines), median of {len(f.lesson)}{cpu_text}; "
-                f"slowest cells: {slow_text or 'n/a'}",
+                f"slowest cells: {slow_text or 'n/a'}"
+                + (
+                    f"; loads {', '.join(f.implicit())} without naming them in its imports "
+                    "(their loading counts as lesson time)"
+                    if f.implicit()
+                    else ""
+                ),
             )
         )
         peak = f.peak()

@@ -90,19 +90,31 @@ def test_a_lesson_run_is_timed_and_its_kernel_memory_read(tmp_path):
     assert 0 < result.kernel_seconds < result.seconds
     assert result.peak_mib is not None and 40 < result.peak_mib < 1000
     assert result.cpu_seconds is not None and 0 < result.cpu_seconds < 60
+    assert result.loaded == []  # the probe after the lesson never ran: the lesson failed
+
+
+def test_the_heavy_libraries_a_run_ends_with_are_listed(tmp_path):
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import numpy")])
+    result = bench_lessons.execute(nb, tmp_path, timeout=60)
+    assert result.error == ""
+    assert "numpy" in result.loaded and "ipywidgets" not in result.loaded
+    assert set(result.cell_seconds) == {0}  # the probe cell is not timed
 
 
 def test_failed_lessons_are_reported_not_averaged():
     ok = bench_lessons.Run(2.0, 1.0, 100.0, cpu_seconds=1.5, cell_seconds={0: 1.0})
+    floor = bench_lessons.Run(2.0, 1.0, 100.0, loaded=["numpy"])
+    heavy = bench_lessons.Run(2.0, 1.0, 100.0, loaded=["numpy", "pandas"])
     bad = bench_lessons.Run(1.0, 1.0, 90.0, error="NameError: x")
     figures = [
-        bench_lessons.LessonFigures("01_a", ["import json"], [ok], [ok]),
+        bench_lessons.LessonFigures("01_a", ["import json"], [ok, heavy, ok], [ok, floor, ok]),
         bench_lessons.LessonFigures("02_b", ["import json"], [bad], [ok]),
     ]
     rows = {r.name: r for r in bench_lessons.results_of(figures)}
     assert rows["01_a: run time / floor"].value == 1.0
     assert rows["01_a: run time / floor"].ok is True
     assert rows["01_a: kernel peak memory"].ok is True
+    assert "loads pandas without naming" in rows["01_a: run time / floor"].detail
     assert rows["02_b: runs"].ok is False and "NameError" in rows["02_b: runs"].detail
     course = rows["whole course: run time / sum of floors"]
     assert course.ok is False and course.value is None
