@@ -5,6 +5,7 @@
 ``netind-teach lab [DIR]``          copy the lessons into DIR (default ./netind-lessons) if
                                     they are not there yet, then open JupyterLab on lesson 00
 ``netind-teach build-site DIR``     render the executed lessons, README and docs as HTML
+                                    (``--for-students``: without the answer key)
 ``netind-teach student-copy DIR``   lessons with outputs cleared, for handing out
 ``netind-teach refresh-docs [ROOT]`` regenerate the answer key in docs/instructor-guide.md
                                     and the dataset cards in docs/datasets.md
@@ -100,7 +101,7 @@ def _lab(args: argparse.Namespace) -> int:
 def _build_site(args: argparse.Namespace) -> int:
     from netind_teach.site import build_site
 
-    pages = build_site(args.dir)
+    pages = build_site(args.dir, for_students=args.for_students)
     print(f"built {len(pages)} pages in {args.dir}; open {Path(args.dir) / 'index.html'}")
     return 0
 
@@ -148,6 +149,8 @@ def _parser() -> argparse.ArgumentParser:
     lab.set_defaults(run=_lab)
     site = commands.add_parser("build-site", help="render lessons and docs as a static site")
     site.add_argument("dir", type=Path)
+    site.add_argument("--for-students", action="store_true",
+                      help="leave out the instructor guide and its answer key")
     site.set_defaults(run=_build_site)
     hand_out = commands.add_parser("student-copy", help="lessons with outputs cleared")
     hand_out.add_argument("dir", type=Path)

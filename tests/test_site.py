@@ -184,3 +184,19 @@ def test_jupyterhub_doc_gives_the_recipe_and_a_measured_memory_figure():
     memory = text.split("### 4. Memory per user")[1].split("\n### ")[0]
     for lesson in LESSONS:
         assert re.search(rf"^\| {lesson.name[:2]} .*MiB", memory, flags=re.MULTILINE), lesson.name
+
+
+def test_site_for_students_leaves_out_the_answer_key():
+    student_docs = {page.source for page, _ in site._markdown_pages(ROOT, for_students=True)}
+    all_docs = {page.source for page, _ in site._markdown_pages(ROOT, for_students=False)}
+    assert "docs/instructor-guide.md" in all_docs - student_docs
+    parsed = cli._parser().parse_args(["build-site", "out", "--for-students"])
+    assert parsed.for_students is True
+
+
+def test_links_between_documents_become_links_between_pages(tmp_path):
+    body = '<a href="jupyterhub.md#memory">hub</a> <a href="../LICENSE">licence</a>'
+    pages = {"docs/jupyterhub.md": "jupyterhub.html"}
+    linked = site._link_pages(body, "docs/instructor-guide.md", pages, ROOT, tmp_path)
+    assert 'href="jupyterhub.html#memory"' in linked and 'href="LICENSE"' in linked
+    assert (tmp_path / "LICENSE").is_file()

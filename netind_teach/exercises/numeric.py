@@ -83,7 +83,15 @@ class Numeric(Definition):
         return self.answer
 
     def default_solution(self) -> str:
-        return f"**{self._show(float(self.answer))}**"
+        return f"**{self._show(self._rounded_answer())}**"
+
+    def _rounded_answer(self) -> float:
+        """The answer rounded to the precision its tolerance asks for (8.88308 -> 8.9)."""
+        answer = float(self.answer)
+        slack = max(self.tolerance, self.rel_tolerance * abs(answer))
+        if slack <= 0:
+            return answer
+        return round(answer, max(0, -math.floor(math.log10(slack))))
 
     def _show(self, value: float) -> str:
         if self.unit == "%":
