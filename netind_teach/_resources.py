@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # importlib.resources.abc is new in Python 3.11
     from importlib.abc import Traversable
 
-__all__ = ["datasets_dir", "lessons_dir"]
+__all__ = ["datasets_dir", "lesson_files", "lessons_dir"]
 
 
 def _shipped(inside: str, checkout: str) -> Traversable:
@@ -51,3 +51,15 @@ def lessons_dir() -> Traversable:
     True
     """
     return _shipped("_lessons", "lessons")
+
+
+def lesson_files() -> list[Traversable]:
+    """Return the lesson notebooks in course order (``00_welcome.ipynb`` first).
+
+    Examples
+    --------
+    >>> lesson_files()[0].name
+    '00_welcome.ipynb'
+    """
+    notebooks = (p for p in lessons_dir().iterdir() if p.name.endswith(".ipynb"))
+    return sorted(notebooks, key=lambda p: p.name)

@@ -30,7 +30,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from netind_teach._resources import lessons_dir
+from netind_teach._resources import lesson_files
 
 __all__ = ["copy_lessons", "lab_command", "main"]
 
@@ -46,9 +46,7 @@ def copy_lessons(target: str | Path) -> list[Path]:
     target = Path(target)
     target.mkdir(parents=True, exist_ok=True)
     written = []
-    for lesson in sorted(lessons_dir().iterdir(), key=lambda p: p.name):
-        if not lesson.name.endswith(".ipynb"):
-            continue
+    for lesson in lesson_files():
         destination = target / lesson.name
         if destination.exists():
             continue

@@ -34,7 +34,7 @@ from pathlib import Path
 
 import nbformat
 
-from netind_teach._resources import lessons_dir
+from netind_teach._resources import lesson_files
 from netind_teach.notebooks import SOLUTION_TAG, clear_notebook, execute_notebook
 
 __all__ = [
@@ -197,9 +197,7 @@ def build_site(
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     root = Path(root) if root is not None else _REPO_ROOT
-    lessons = sorted(
-        (p for p in lessons_dir().iterdir() if p.name.endswith(".ipynb")), key=lambda p: p.name
-    )
+    lessons = lesson_files()
     rendered: list[tuple[Page, str, str]] = []
     with tempfile.TemporaryDirectory(prefix="netind-site-") as scratch:
         for lesson in lessons:
@@ -246,9 +244,7 @@ def student_copy(folder: str | Path) -> list[Path]:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for lesson in sorted(lessons_dir().iterdir(), key=lambda p: p.name):
-        if not lesson.name.endswith(".ipynb"):
-            continue
+    for lesson in lesson_files():
         nb = nbformat.reads(lesson.read_text(encoding="utf-8"), as_version=4)
         target = folder / lesson.name
         target.write_text(nbformat.writes(clear_notebook(nb, SOLUTION_TAG)) + "\n", "utf-8")
