@@ -34,10 +34,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from netind_teach.progress import ProgressError, atomic_write_text
-from netind_teach.vocab import AGE_GROUPS
 
-from .model import _CHOICES, _FIELDS, MAX_GROUPS, MAX_PEOPLE, Measures, short
-from .storage import MAX_FILE_BYTES, SaveError
+from .model import _FIELDS, Measures, short
+from .storage import (
+    MAX_FILE_BYTES,
+    SaveError,
+    _check_choices,
+    _check_links,
+    _check_profile,
+    _is_int,
+)
 
 if TYPE_CHECKING:
     from .model import PersonalNetwork
@@ -230,13 +236,7 @@ def check_export(data: object) -> dict[str, Any]:
         raise ValueError("its network id is not 12 hex digits")
     if not isinstance(data["synthetic"], bool):
         raise ValueError("its 'synthetic' flag is not true or false")
-    if data["age_group"] is not None and data["age_group"] not in AGE_GROUPS:
-        raise ValueError(f"its age group {short(data['age_group'])} is unknown")
-    if not _is_int(data["groups"]) or not 0 <= data["groups"] <= MAX_GROUPS:
-        raise ValueError(f"its 'groups' is not a whole number from 0 to {MAX_GROUPS}")
-    people = data["people"]
-    if not isinstance(people, list) or len(people) > MAX_PEOPLE:
-        raise ValueError(f"its 'people' is not a list of at most {MAX_PEOPLE}")
+    people = _check_profile(data)
     ids: set[str] = set()
     for i, p in enumerate(people, start=1):
         if not isinstance(p, dict) or set(p) != {"id", *_FIELDS}:
@@ -244,20 +244,8 @@ def check_export(data: object) -> dict[str, Any]:
         if not isinstance(p["id"], str) or not _HEX12.fullmatch(p["id"]) or p["id"] in ids:
             raise ValueError(f"person {i} has a bad or repeated id")
         ids.add(p["id"])
-        for field in _FIELDS:
-            if p[field] not in _CHOICES[field]:
-                raise ValueError(f"person {i}'s {field} {short(p[field])} is unknown")
-    links = data["links"]
-    if not isinstance(links, list):
-        raise ValueError("its 'links' is not a list")
-    for pair in links:
-        if (
-            not isinstance(pair, list)
-            or len(pair) != 2
-            or not all(isinstance(x, str) and x in ids for x in pair)
-            or pair[0] == pair[1]
-        ):
-            raise ValueError("a link does not join two different listed people")
+        _check_choices(i, p)
+    _check_links(data["links"], ids)
     measures = data["measures"]
     if not isinstance(measures, dict) or set(measures) != set(_MEASURE_KEYS):
         raise ValueError("its 'measures' are missing or incomplete")
@@ -265,10 +253,6 @@ def check_export(data: object) -> dict[str, Any]:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
             raise ValueError(f"its measure {key!r} is not a number")
     return data
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def read_export(path: str | os.PathLike[str]) -> dict[str, Any]:

@@ -162,13 +162,7 @@ def check_file_data(data: object) -> dict[str, Any]:
         raise ValueError(f"its fields are not those of a network file (check {odd[:3]})")
     if not isinstance(data["salt"], str) or not _SALT.fullmatch(data["salt"]):
         raise ValueError("its 'salt' is not 32 hex digits")
-    if data["age_group"] is not None and data["age_group"] not in AGE_GROUPS:
-        raise ValueError(f"its age group {short(data['age_group'])} is unknown")
-    if not _is_int(data["groups"]) or not 0 <= data["groups"] <= MAX_GROUPS:
-        raise ValueError(f"its 'groups' ({short(data['groups'])}) is not 0 to {MAX_GROUPS}")
-    people = data["people"]
-    if not isinstance(people, list) or len(people) > MAX_PEOPLE:
-        raise ValueError(f"its 'people' is not a list of at most {MAX_PEOPLE} people")
+    people = _check_profile(data)
     ids: set[str] = set()
     top = 0
     for i, p in enumerate(people, start=1):
@@ -180,12 +174,39 @@ def check_file_data(data: object) -> dict[str, Any]:
         top = max(top, int(p["id"][1:]))
         if not isinstance(p["nickname"], str):
             raise ValueError(f"person {i}'s nickname is not text")
-        for field in _FIELDS:
-            if p[field] not in _CHOICES[field]:
-                raise ValueError(f"person {i}'s {field} {short(p[field])} is unknown")
+        _check_choices(i, p)
     if not _is_int(data["next_id"]) or not top < data["next_id"] < 10**6:
         raise ValueError("its 'next_id' is not above every person's id")
-    links = data["links"]
+    _check_links(data["links"], ids)
+    return data
+
+
+# -- checks a network file and an anonymised export share ---------------------------------
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _check_profile(data: dict[str, Any]) -> list[Any]:
+    """Check the age group, the number of groups and the people list; return the list."""
+    if data["age_group"] is not None and data["age_group"] not in AGE_GROUPS:
+        raise ValueError(f"its age group {short(data['age_group'])} is unknown")
+    if not _is_int(data["groups"]) or not 0 <= data["groups"] <= MAX_GROUPS:
+        raise ValueError(f"its 'groups' ({short(data['groups'])}) is not 0 to {MAX_GROUPS}")
+    people = data["people"]
+    if not isinstance(people, list) or len(people) > MAX_PEOPLE:
+        raise ValueError(f"its 'people' is not a list of at most {MAX_PEOPLE} people")
+    return people
+
+
+def _check_choices(i: int, person: dict[str, Any]) -> None:
+    """Check that person ``i``'s category, closeness and contact are known values."""
+    for field in _FIELDS:
+        if person[field] not in _CHOICES[field]:
+            raise ValueError(f"person {i}'s {field} {short(person[field])} is unknown")
+
+
+def _check_links(links: object, ids: set[str]) -> None:
+    """Check that every link joins two different people of the file."""
     if not isinstance(links, list):
         raise ValueError("its 'links' is not a list")
     for pair in links:
@@ -196,11 +217,6 @@ def check_file_data(data: object) -> dict[str, Any]:
             or pair[0] == pair[1]
         ):
             raise ValueError(f"a link {short(pair)} does not join two different known people")
-    return data
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _kind(data: object) -> str:
