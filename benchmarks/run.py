@@ -2,7 +2,7 @@
 
 Usage (``make bench`` runs the first)::
 
-    python benchmarks/run.py                    # everything, about 5 minutes on 2 cores
+    python benchmarks/run.py                    # everything: 2-4 minutes on 2 cores
     python benchmarks/run.py --quick            # tiny inputs: checks the harness works
     python benchmarks/run.py --only widgets,lessons --lessons lessons/03_*.ipynb
 
