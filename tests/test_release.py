@@ -86,3 +86,9 @@ def test_wheel_installs_in_clean_venv_and_doctor_passes(wheel, tmp_path):
     )
     assert copied.returncode == 0
     assert (elsewhere / "course" / "00_welcome.ipynb").is_file()
+
+
+def test_package_metadata_states_both_licences():
+    from importlib.metadata import metadata
+
+    assert metadata("netind-teach")["License-Expression"] == "MIT AND CC-BY-4.0"
