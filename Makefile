@@ -44,7 +44,7 @@ site: $(STAMP)
 	$(VENV)/bin/netind-teach build-site build/site
 
 bench: $(STAMP)
-	@for script in benchmarks/bench_*.py; do $(PY) $$script || exit 1; done
+	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
 # Release artefacts: sdist and wheel, checked (metadata, README rendering) by twine.
 dist: $(STAMP)
