@@ -33,16 +33,14 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from netind_teach.progress import ProgressError, atomic_write_text
-
 from .model import _FIELDS, Measures, short
 from .storage import (
     MAX_FILE_BYTES,
-    SaveError,
     _check_choices,
     _check_links,
     _check_profile,
     _is_int,
+    _write_or_explain,
 )
 
 if TYPE_CHECKING:
@@ -192,15 +190,12 @@ def export_anonymised(network: PersonalNetwork, path: str | os.PathLike[str] | N
         target = Path(path).expanduser()
         if target.is_dir():
             target = target / export_filename(network)
-    try:
-        atomic_write_text(target, export_text(network))
-    except ProgressError as exc:
-        cause = exc.__cause__
-        reason = getattr(cause, "strerror", None) or str(cause or exc)
-        raise SaveError(
-            f"Could not write the export {target} ({reason}). Fix: choose a folder you can "
-            "write to."
-        ) from exc
+    _write_or_explain(
+        target,
+        export_text(network),
+        f"Could not write the export {target}",
+        "Fix: choose a folder you can write to.",
+    )
     return target.absolute()
 
 

@@ -181,6 +181,16 @@ def check_file_data(data: object) -> dict[str, Any]:
     return data
 
 
+def _write_or_explain(target: Path, text: str, what: str, fix: str) -> None:
+    """Write ``text`` atomically; on failure raise :class:`SaveError` with the reason."""
+    try:
+        atomic_write_text(target, text)
+    except ProgressError as exc:
+        cause = exc.__cause__
+        reason = getattr(cause, "strerror", None) or str(cause or exc)
+        raise SaveError(f"{what} ({reason}). {fix}") from exc
+
+
 # -- checks a network file and an anonymised export share ---------------------------------
 def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
@@ -278,16 +288,13 @@ def save_network(network: PersonalNetwork, path: str | os.PathLike[str] | None =
     cannot be written; the previous file, if any, is then unchanged.
     """
     target = resolve_path(path)
-    try:
-        atomic_write_text(target, file_text(network))
-    except ProgressError as exc:
-        cause = exc.__cause__
-        reason = getattr(cause, "strerror", None) or str(cause or exc)
-        raise SaveError(
-            f"Could not save your network to {target} ({reason}). Your changes are kept in "
-            "this session. Fix: make the folder writable, or create the builder with "
-            "path= a folder you can write to."
-        ) from exc
+    _write_or_explain(
+        target,
+        file_text(network),
+        f"Could not save your network to {target}",
+        "Your changes are kept in this session. Fix: make the folder writable, or create "
+        "the builder with path= a folder you can write to.",
+    )
     with contextlib.suppress(OSError):
         os.chmod(target, 0o600)  # already 0o600 from mkstemp; a no-op on Windows
     return target
