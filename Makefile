@@ -1,5 +1,5 @@
 # netind-teach: every target builds its own environment in .venv when it is missing.
-#   make lab      set up, then open JupyterLab on lessons/00_welcome.ipynb
+#   make lab      set up, copy the lessons into $(LAB_DIR) (never over your edits), open lesson 00
 #   make test     set up, then run every test (lint, unit, doctests, lessons, Binder parity)
 #   make lessons  re-execute the lessons and store only the outputs nbval checks
 #   make docs     regenerate the answer key and dataset cards in docs/
@@ -10,7 +10,9 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.netind-installed
-ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+# make lab works on a copy of the lessons (never on the tracked files in lessons/), the same
+# folder `netind-teach lab` uses; LAB_ARGS passes options such as --port 8899 --no-browser.
+LAB_DIR ?= netind-lessons
 # Tests never reach the network: tests/offline/sitecustomize.py blocks non-loopback sockets
 # in pytest and in every kernel or subprocess it starts.
 TEST_ENV := PYTHONPATH=$(CURDIR)/tests/offline PYTHONHASHSEED=0 PYDEVD_DISABLE_FILE_VALIDATION=1
@@ -24,7 +26,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab $(ROOT_FLAG) $(LAB_ARGS) lessons/00_welcome.ipynb
+	$(VENV)/bin/netind-teach lab $(LAB_DIR) $(LAB_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

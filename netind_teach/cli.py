@@ -3,7 +3,8 @@
 ``netind-teach doctor``             check this machine can run the course
 ``netind-teach copy-lessons DIR``   copy the lesson notebooks into DIR (never overwrites)
 ``netind-teach lab [DIR]``          copy the lessons into DIR (default ./netind-lessons) if
-                                    they are not there yet, then open JupyterLab on lesson 00
+                                    they are not there yet, then open JupyterLab there on
+                                    lesson 00 (never overwriting a learner's edits)
 ``netind-teach build-site DIR``     render the executed lessons, README and docs as HTML
                                     (``--for-students``: without the answer key)
 ``netind-teach student-copy DIR``   lessons with outputs cleared, for handing out
@@ -24,52 +25,13 @@ True
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from netind_teach._resources import lesson_files
+from netind_teach.lab import DEFAULT_FOLDER, copy_lessons, lab_command
 
 __all__ = ["copy_lessons", "lab_command", "main"]
-
-DEFAULT_LAB_DIR = "netind-lessons"
-FIRST_LESSON = "00_welcome.ipynb"
-
-
-def copy_lessons(target: str | Path) -> list[Path]:
-    """Copy every lesson notebook into ``target``; existing files are left untouched.
-
-    Returns the paths written (empty when every lesson was already there).
-    """
-    target = Path(target)
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for lesson in lesson_files():
-        destination = target / lesson.name
-        if destination.exists():
-            continue
-        destination.write_bytes(lesson.read_bytes())
-        written.append(destination)
-    return written
-
-
-def lab_command(folder: Path, port: int | None = None) -> list[str]:
-    """Return the command that starts JupyterLab in ``folder`` on the first lesson.
-
-    Examples
-    --------
-    >>> lab_command(Path("course"))[1:4]
-    ['-m', 'jupyterlab', '--ServerApp.root_dir=course']
-    """
-    command = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={folder}"]
-    if port is not None:
-        command.append(f"--port={port}")
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        command.append("--allow-root")
-    command.append(FIRST_LESSON)
-    return command
 
 
 def _doctor(_: argparse.Namespace) -> int:
@@ -86,14 +48,24 @@ def _copy(args: argparse.Namespace) -> int:
 
 
 def _lab(args: argparse.Namespace) -> int:
-    folder = Path(args.dir)
-    written = copy_lessons(folder)
-    if written:
-        print(f"copied {len(written)} lesson(s) into {folder}; your edits stay in this folder")
+    from netind_teach import lab
+
     if not _has_module("jupyterlab"):
         print("JupyterLab is not installed -> fix: pip install netind-teach", file=sys.stderr)
         return 1
-    return subprocess.call(lab_command(folder, args.port))
+    try:
+        report = lab.prepare_folder(args.dir)
+    except lab.LabFolderError as problem:
+        print(f"netind-teach lab: {problem}", file=sys.stderr)
+        return 2
+    if report.copied:
+        print(f"copied {len(report.copied)} lesson(s) into {report.folder}; "
+              "your edits stay in this folder")
+    if report.edited:
+        print(f"kept your own version of {', '.join(report.edited)} in {report.folder} "
+              "(never overwritten; for a fresh copy, name another folder)")
+    command = lab.lab_command(report.folder, args.port, open_browser=not args.no_browser)
+    return lab.run(command, report.folder.resolve(), lab.lab_environment())
 
 
 def _build_site(args: argparse.Namespace) -> int:
@@ -142,8 +114,9 @@ def _parser() -> argparse.ArgumentParser:
     copy.add_argument("dir", type=Path)
     copy.set_defaults(run=_copy)
     lab = commands.add_parser("lab", help="copy the lessons (if needed) and open JupyterLab")
-    lab.add_argument("dir", nargs="?", default=DEFAULT_LAB_DIR, type=Path)
+    lab.add_argument("dir", nargs="?", default=DEFAULT_FOLDER, type=Path)
     lab.add_argument("--port", type=int, default=None)
+    lab.add_argument("--no-browser", action="store_true", help="do not open a browser tab")
     lab.set_defaults(run=_lab)
     site = commands.add_parser("build-site", help="render lessons and docs as a static site")
     site.add_argument("dir", type=Path)

@@ -1,0 +1,194 @@
+"""Start the course's JupyterLab on the learner's own copy of the lessons.
+
+``netind-teach lab [DIR]`` and ``make lab`` both come here: the lessons are copied into
+``DIR`` (never over a file that is already there, so a learner's edits are kept), then
+JupyterLab starts with ``DIR`` as its root folder and opens lesson 00. The server uses the
+course's shipped settings (``jupyter_lab_config.json``: no look-ups in the
+package index, no news or update checks), also when the package was installed somewhere
+Jupyter does not look for configuration.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp()) / "course"
+>>> report = prepare_folder(folder)
+>>> len(report.copied) >= 6, report.edited
+(True, [])
+>>> prepare_folder(folder).copied  # a second run copies nothing and overwrites nothing
+[]
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from netind_teach._resources import lesson_files
+
+__all__ = [
+    "DEFAULT_FOLDER",
+    "FIRST_LESSON",
+    "LabFolderError",
+    "Prepared",
+    "copy_lessons",
+    "jupyter_config_dir",
+    "lab_command",
+    "lab_environment",
+    "prepare_folder",
+    "run",
+]
+
+DEFAULT_FOLDER = "netind-lessons"
+FIRST_LESSON = "00_welcome.ipynb"
+
+
+class LabFolderError(Exception):
+    """The lesson folder cannot be used; the message says why and how to fix it."""
+
+
+@dataclass
+class Prepared:
+    """What :func:`prepare_folder` did: lessons copied, lessons kept as the learner left them."""
+
+    folder: Path
+    copied: list[Path] = field(default_factory=list)
+    edited: list[str] = field(default_factory=list)
+
+
+def copy_lessons(target: str | Path) -> list[Path]:
+    """Copy every lesson notebook into ``target``; existing files are left untouched.
+
+    Returns the paths written (empty when every lesson was already there).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "course"
+    >>> "00_welcome.ipynb" in [p.name for p in copy_lessons(target)]
+    True
+    >>> copy_lessons(target)
+    []
+    """
+    target = Path(target)
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for lesson in lesson_files():
+        destination = target / lesson.name
+        if destination.exists():
+            continue
+        destination.write_bytes(lesson.read_bytes())
+        written.append(destination)
+    return written
+
+
+def prepare_folder(folder: str | Path) -> Prepared:
+    """Make ``folder`` ready for JupyterLab: create it, check it is writable, copy the lessons.
+
+    Raises
+    ------
+    LabFolderError
+        When ``folder`` is a file, cannot be created, or cannot be written in. Nothing in
+        the folder is changed then.
+    """
+    folder = Path(folder).expanduser()
+    fix = f"Fix: name a folder you can write to, e.g. `netind-teach lab ~/{DEFAULT_FOLDER}`."
+    if folder.exists() and not folder.is_dir():
+        raise LabFolderError(f"{folder} is a file, not a folder. {fix}")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder, prefix=".netind-write-check-"):
+            pass
+    except OSError as exc:
+        raise LabFolderError(f"cannot write in {folder} ({exc.strerror or exc}). {fix}") from exc
+    shipped = {lesson.name: lesson for lesson in lesson_files()}
+    edited = [
+        name
+        for name, lesson in shipped.items()
+        if (folder / name).is_file() and (folder / name).read_bytes() != lesson.read_bytes()
+    ]
+    try:
+        copied = copy_lessons(folder)
+    except OSError as exc:
+        raise LabFolderError(f"cannot copy the lessons into {folder} ({exc.strerror or exc}). "
+                             f"{fix}") from exc
+    return Prepared(folder=folder, copied=copied, edited=edited)
+
+
+def jupyter_config_dir() -> Path:
+    """Return the folder holding the course's Jupyter settings (shipped inside the package).
+
+    The same file is installed into ``<prefix>/etc/jupyter`` with the package, where every
+    Jupyter server of that environment (Binder, a hub image) reads it.
+
+    Examples
+    --------
+    >>> (jupyter_config_dir() / "jupyter_lab_config.json").is_file()
+    True
+    """
+    return Path(__file__).resolve().parent / "_jupyter"
+
+
+def lab_environment(base: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Return ``base`` (default :data:`os.environ`) with the course's settings on the config path.
+
+    Examples
+    --------
+    >>> env = lab_environment({"JUPYTER_CONFIG_PATH": "/etc/mine"})
+    >>> env["JUPYTER_CONFIG_PATH"].split(os.pathsep)[1]
+    '/etc/mine'
+    """
+    env = dict(os.environ if base is None else base)
+    paths = [str(jupyter_config_dir())]
+    if env.get("JUPYTER_CONFIG_PATH"):
+        paths.append(env["JUPYTER_CONFIG_PATH"])
+    env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(paths)
+    return env
+
+
+def lab_command(
+    folder: str | Path, port: int | None = None, open_browser: bool = True
+) -> list[str]:
+    """Return the command that starts JupyterLab with ``folder`` as root, on the first lesson.
+
+    Examples
+    --------
+    >>> command = lab_command("course", port=8899, open_browser=False)
+    >>> command[1:3], "--port=8899" in command, "--no-browser" in command
+    (['-m', 'jupyterlab'], True, True)
+    >>> command[-1] == str(Path("course", FIRST_LESSON).resolve())
+    True
+    """
+    folder = Path(folder).expanduser().resolve()
+    command = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={folder}"]
+    if port is not None:
+        command.append(f"--port={port}")
+    if not open_browser:
+        command.append("--no-browser")
+    if getattr(os, "geteuid", lambda: None)() == 0:  # Windows has no geteuid
+        command.append("--allow-root")
+    command.append(str(folder / FIRST_LESSON))
+    return command
+
+
+def run(command: Sequence[str], folder: str | Path, env: Mapping[str, str]) -> int:
+    """Run JupyterLab in ``folder``: in place of this process where the OS allows it.
+
+    On POSIX the command replaces this process, so Ctrl-C and a stop signal reach
+    JupyterLab itself (it then shuts its kernels down). Elsewhere it runs as a child, and a
+    Ctrl-C here waits for JupyterLab's own shutdown instead of killing it.
+    """
+    if os.name == "posix" and hasattr(os, "execve"):
+        sys.stdout.flush()
+        os.chdir(folder)
+        os.execve(command[0], list(command), dict(env))
+    process = subprocess.Popen(list(command), cwd=folder, env=dict(env))
+    while True:
+        try:
+            return process.wait()
+        except KeyboardInterrupt:
+            continue
