@@ -5,6 +5,7 @@
 #   make docs     regenerate the answer key and dataset cards in docs/
 #   make site     build the static course site into build/site
 #   make bench    speed and memory figures, printed as ratios against their floor
+#   make reliability  kills, concurrency, hostile files, leaks: docs/reliability.md
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -17,7 +18,7 @@ LAB_DIR ?= netind-lessons
 # in pytest and in every kernel or subprocess it starts.
 TEST_ENV := PYTHONPATH=$(CURDIR)/tests/offline PYTHONHASHSEED=0 PYDEVD_DISABLE_FILE_VALIDATION=1
 
-.PHONY: lab test lint lessons docs site bench clean binder-pins dist
+.PHONY: lab test lint lessons docs site bench clean binder-pins dist reliability
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,6 +48,14 @@ site: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
+
+# The reliability suite (tests marked `reliability`), then its table in docs/reliability.md.
+# make test runs the same tests at the CI size; NETIND_RELIABILITY_SCALE=10 runs 10x more.
+NETIND_RELIABILITY_SCALE ?= 1
+reliability: $(STAMP)
+	rm -rf build/reliability
+	$(TEST_ENV) NETIND_RELIABILITY_SCALE=$(NETIND_RELIABILITY_SCALE) $(PY) -m pytest -m reliability -q tests $(PYTEST_ARGS)
+	$(PY) tools/reliability_report.py build/reliability docs/reliability.md
 
 # Release artefacts: sdist and wheel, checked (metadata, README rendering) by twine.
 dist: $(STAMP)

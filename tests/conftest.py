@@ -8,9 +8,13 @@ nbval starts inherit the same environment.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import tempfile
 from pathlib import Path
+
+import pytest
 
 _ISOLATED_DIRS = {
     "NETIND_TEACH_HOME": "netind-teach",
@@ -29,3 +33,55 @@ def pytest_configure(config):
         path.mkdir()
         os.environ[variable] = str(path)
     config.netind_tmp_root = root
+
+
+# -- reliability figures (docs/reliability.md) ---------------------------------------------
+def _results_folder() -> Path:
+    root = Path(__file__).resolve().parent.parent
+    return Path(os.environ.get("NETIND_RELIABILITY_RESULTS", root / "build" / "reliability"))
+
+
+def _record_row(key: str, **row: object) -> Path:
+    """Write one row of docs/reliability.md as ``<results>/<key>.json`` (see below)."""
+    required = {"check", "runs", "lost", "escaped", "reproduce"}
+    missing = required - set(row)
+    if missing:
+        raise TypeError(f"a reliability row needs {sorted(missing)}")
+    folder = _results_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / (re.sub(r"[^A-Za-z0-9_.-]+", "-", key) + ".json")
+    path.write_text(json.dumps({"key": key, **row}, indent=1, sort_keys=True) + "\n")
+    return path
+
+
+@pytest.fixture
+def reliability_row():
+    """Record a row of the reliability table (``make reliability`` renders them).
+
+    Call it once per row with a unique ``key`` and the figures::
+
+        reliability_row(
+            "answers-generated",            # file name of the row, unique
+            check="Generated answers across all exercises",
+            runs=10_000,                    # attempts made
+            inputs=10_000,                  # optional: inputs tried (files, answers, names)
+            kills=None,                     # optional: processes killed mid-save
+            lost=0,                         # records or updates lost
+            escaped=0,                      # exceptions that escaped to the learner
+            leaked=None,                    # optional: names leaked
+            reproduce="make reliability NETIND_RELIABILITY_SCALE=10",
+        )
+
+    Rows go to ``build/reliability/<key>.json`` (or ``$NETIND_RELIABILITY_RESULTS``);
+    ``tools/reliability_report.py`` turns every such file into ``docs/reliability.md``.
+    """
+    return _record_row
+
+
+@pytest.fixture
+def reliability_scale() -> int:
+    """How many times the CI size to run (``NETIND_RELIABILITY_SCALE``, default 1)."""
+    try:
+        return max(1, int(os.environ.get("NETIND_RELIABILITY_SCALE", "1")))
+    except ValueError:
+        return 1
