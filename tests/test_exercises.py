@@ -687,6 +687,23 @@ class TestReflection:
         assert store.reflection("99", "me") == "Family, mostly."
         assert not store.is_done("99", "me")
 
+    def test_short_text_never_replaces_an_accepted_one(self, store) -> None:
+        q = live(REFLECTION, store)
+        assert q.check(self.text).correct
+        result = q.check("lol")
+        assert result.outcome is WRONG
+        assert store.reflection("99", "me") == self.text  # the accepted text stays
+        assert store.is_done("99", "me")
+        assert "Your accepted reflection (16 words) is still saved" in result.message
+        assert "this shorter text was not saved" in result.message
+        longer = self.text + " And my neighbour."
+        assert q.check(longer).correct  # a new accepted text replaces the old one
+        assert store.reflection("99", "me") == longer
+
+    def test_draft_is_said_to_be_a_draft(self, store) -> None:
+        result = live(REFLECTION, store).check("Family, mostly.")
+        assert "Saved as a draft on this computer only." in result.message
+
     def test_empty_is_not_attempted_and_not_saved(self, store) -> None:
         assert live(REFLECTION, store).check("  \n ").outcome is N
         assert store.reflection("99", "me") is None
