@@ -249,7 +249,45 @@ def stable_layout(
             centre = np.mean(placed, axis=0) if placed else np.zeros(2)
             start[n] = centre + rng.normal(0.0, 0.1 * extent, 2)
     pos = nx.spring_layout(G, pos=start, fixed=list(kept), iterations=iterations, seed=seed)
-    return kept | {n: (float(xy[0]), float(xy[1])) for n, xy in pos.items() if n not in kept}
+    placed = kept | {n: (float(xy[0]), float(xy[1])) for n, xy in pos.items() if n not in kept}
+    return _ring_newcomers(G, placed, kept, ego, rng)
+
+
+def _ring_newcomers(
+    G: nx.Graph,
+    pos: dict[Hashable, tuple[float, float]],
+    kept: Mapping[Hashable, tuple[float, float]],
+    ego: Hashable,
+    rng: Any,
+) -> dict[Hashable, tuple[float, float]]:
+    """Put each new node that knows no placed node but ego on the ring of the others.
+
+    It goes at the kept nodes' median distance from the centre (1 when only the centre is
+    kept), in the middle of the widest gap between them: a person added to a builder is
+    drawn like everyone else, not at the edge or on top of ego.
+    """
+    import numpy as np
+
+    centre = np.asarray(kept[ego] if ego in kept else np.mean(list(kept.values()), axis=0))
+    others = [np.asarray(xy) - centre for n, xy in kept.items() if n != ego]
+    radii = [float(np.hypot(*xy)) for xy in others]
+    radius = float(np.median(radii)) if radii and max(radii) > 1e-9 else 1.0
+    angles = [float(np.arctan2(xy[1], xy[0])) for xy in others if np.hypot(*xy) > 1e-9]
+    for n in G:
+        if n in kept or n == ego or any(m in kept and m != ego for m in G[n]):
+            continue
+        if angles:
+            ordered = sorted(angles)
+            ends = [*ordered[1:], ordered[0] + 2 * np.pi]
+            gaps = [(b - a, a) for a, b in zip(ordered, ends, strict=True)]
+            width, start = max(gaps)
+            angle = start + width / 2
+        else:
+            angle = float(rng.uniform(0.0, 2 * np.pi))
+        x, y = centre + radius * np.array([np.cos(angle), np.sin(angle)])
+        pos[n] = (float(x), float(y))
+        angles.append(float(np.arctan2(np.sin(angle), np.cos(angle))))
+    return pos
 
 
 def _ego_layout_graph(G: nx.Graph, ego: Hashable) -> nx.Graph:

@@ -197,3 +197,33 @@ def test_demo_people_table_in_the_lesson_lists_every_demo_person(notebook) -> No
     text = _checked_text(notebook, "demo_people")
     for nickname, category, *_ in demo_module._DEMO_PEOPLE:
         assert re.search(rf"^{re.escape(nickname)}\s+{category}", text, re.MULTILINE)
+
+
+# ------------------------------------------------- issue 19: the builder's drawing (item 2)
+def _radii(builder) -> dict[str, float]:
+    import math
+
+    ego = builder._pos["ego"]
+    return {
+        n: math.hypot(x - ego[0], y - ego[1]) for n, (x, y) in builder._pos.items() if n != "ego"
+    }
+
+
+def test_builder_from_scratch_places_the_first_person_like_the_rest(tmp_path: Path) -> None:
+    b = mynetwork.NetworkBuilder(path=tmp_path)
+    for name in ("Ann", "Bob", "Cid", "Dee", "Eve", "Fay"):
+        assert b.add(name)
+        radii = _radii(b)
+        assert max(radii.values()) <= 1.5 * min(radii.values()), radii
+    positions = list(b._pos.values())
+    assert len(set(positions)) == len(positions)  # nobody drawn on top of someone else
+
+
+def test_rearrange_says_what_it_did_and_the_lesson_mentions_it(
+    tmp_path: Path, notebook: nbformat.NotebookNode
+) -> None:
+    b = mynetwork.NetworkBuilder(path=tmp_path, start=mynetwork.demo_network())
+    b.rearrange_button.click()
+    assert "laid out afresh" in b.message and "nothing else changed" in b.message
+    text = "".join(c.source for c in notebook.cells if c.cell_type == "markdown")
+    assert "**Re-arrange**" in text

@@ -539,6 +539,10 @@ class NetworkBuilder:
     def _on_rearrange(self, _button: Any) -> None:
         self._pos = None
         self._refresh()
+        self._say(
+            "Re-arranged: the drawing was laid out afresh so that people who know each "
+            "other sit together; nothing else changed."
+        )
 
     def _on_person(self, _change: Any) -> None:
         if not self._syncing:
