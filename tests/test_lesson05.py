@@ -227,3 +227,46 @@ def test_rearrange_says_what_it_did_and_the_lesson_mentions_it(
     assert "laid out afresh" in b.message and "nothing else changed" in b.message
     text = "".join(c.source for c in notebook.cells if c.cell_type == "markdown")
     assert "**Re-arrange**" in text
+
+
+# ------------------------------------------------------- issue 19: nickname labels (item 3)
+def _drawn_labels(builder) -> list[str]:
+    from matplotlib.text import Annotation
+
+    texts = builder._figure.axes[0].texts
+    return [t.get_text() for t in texts if isinstance(t, Annotation) and t.get_text() != "ego"]
+
+
+def test_nicknames_any_font_lacks_show_the_persons_number(tmp_path: Path) -> None:
+    import warnings
+
+    from netind_teach import labels
+
+    b = mynetwork.NetworkBuilder(path=tmp_path)
+    for name in ("Kit", "小明", "🧗🧗", "Bea 🧗", "A" * 40):
+        assert b.add(name), b.message
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        b.show_names.value = True
+        b._figure.canvas.draw()
+    drawn = _drawn_labels(b)
+    assert not [w for w in caught if "missing from font" in str(w.message)]
+    assert all(labels.drawable(c) for text in drawn for c in text)  # no empty boxes
+    assert drawn[0] == "Kit"
+    assert drawn[1] in ("小明", "person 2")  # shown where a CJK font is installed
+    assert drawn[2] in ("🧗🧗", "person 3")
+    assert drawn[3] in ("Bea 🧗", "Bea (#4)")
+    assert drawn[4] == "A" * 15 + "…"  # long names are shortened in the drawing
+    assert max(len(text) for text in drawn) <= labels.MAX_LABEL_CHARS
+
+
+def test_labels_use_fonts_with_wide_coverage_where_installed(monkeypatch) -> None:
+    from netind_teach import labels
+
+    fonts = labels.label_fonts()
+    assert fonts[-1] == "DejaVu Sans" and fonts == sorted(fonts, key=labels.LABEL_FONTS.index)
+    monkeypatch.setattr(
+        labels, "_installed", lambda: (("Noto Sans CJK SC", frozenset(map(ord, "小明"))),)
+    )
+    assert labels.drawable_label("小明", 2) == "小明"
+    assert labels.drawable_label("小明 🧗", 2) == "小明 (#2)"

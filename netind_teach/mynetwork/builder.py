@@ -39,7 +39,7 @@ import warnings
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from netind_teach import typology
+from netind_teach import labels, typology
 from netind_teach.vocab import AGE_GROUPS, CATEGORIES
 
 from .export import export_anonymised, export_text, preview_html
@@ -676,22 +676,29 @@ class NetworkBuilder:
                     G, ax=ax, pos=self._pos, color_by=self.color_by.value, title="", legend=False
                 )
                 if self.show_names.value:
-                    for node, data in G.nodes(data=True):
-                        if "nickname" in data:
-                            ax.annotate(
-                                data["nickname"],
-                                self._pos[node],
-                                xytext=(0, 7),
-                                textcoords="offset points",
-                                ha="center",
-                                fontsize=8,
-                                parse_math=False,
-                            )
+                    self._draw_names(G, ax)
         buffer = io.BytesIO()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             fig.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
         return buffer.getvalue()
+
+    def _draw_names(self, G: Any, ax: Any) -> None:
+        """Nicknames above the dots: fonts with wide coverage, the number as a fallback."""
+        fonts = labels.label_fonts()
+        numbers = {p.id: i for i, p in enumerate(self.network.people, start=1)}
+        for node, data in G.nodes(data=True):
+            if "nickname" in data:
+                ax.annotate(
+                    labels.drawable_label(data["nickname"], numbers.get(node, 0)),
+                    self._pos[node],
+                    xytext=(0, 7),
+                    textcoords="offset points",
+                    ha="center",
+                    fontsize=8,
+                    fontfamily=fonts,
+                    parse_math=False,
+                )
 
     def _legend_html(self, G: Any) -> str:
         """The drawing's key, as HTML (cheaper than a matplotlib legend)."""
