@@ -18,10 +18,12 @@ __all__ = [
     "AGE_GROUPS",
     "CATEGORIES",
     "EGO",
+    "MODEL_NAMES",
     "PLACES",
     "TIE_CATEGORIES",
     "TIE_KINDS",
     "TYPES",
+    "model_name",
 ]
 
 #: Node id of the focal person in every ego network the package builds.
@@ -53,3 +55,54 @@ TYPES: tuple[str, ...] = ("networked", "bounded", "limited")
 
 #: Age groups of the East York study, youngest first (labels used in data and plots).
 AGE_GROUPS: tuple[str, ...] = ("under 35", "35-50", "51-64", "65+")
+
+#: Wellman's three models of community (2002), each with the names a learner may use for
+#: it. The first name is the one the course shows; every exercise accepts all of them.
+MODEL_NAMES: dict[str, tuple[str, ...]] = {
+    "little boxes": ("little boxes", "little box", "little-boxes", "door to door", "door-to-door"),
+    "glocalized networks": (
+        "glocalized networks",
+        "glocalised networks",
+        "glocalization",
+        "glocalisation",
+        "glocalized",
+        "glocalised",
+        "glocalized network",
+        "glocalised network",
+        "glocal networks",
+        "glocal network",
+        "glocal",
+        "place to place",
+        "place-to-place",
+    ),
+    "networked individualism": (
+        "networked individualism",
+        "networked individuals",
+        "networked individual",
+        "person to person",
+        "person-to-person",
+    ),
+}
+
+
+def model_name(text: object) -> str | None:
+    """Return the course's name of the model ``text`` names, or None.
+
+    Case, spaces and a final full stop do not matter.
+
+    Examples
+    --------
+    >>> model_name("Glocalization.")
+    'glocalized networks'
+    >>> model_name("glocalized networks") == model_name("glocal")
+    True
+    >>> model_name("networked") is None  # a type of the typology, not a model
+    True
+    """
+    if not isinstance(text, str):
+        return None
+    wanted = " ".join(text.lower().replace("’", "'").split()).rstrip(".!")
+    for model, names in MODEL_NAMES.items():
+        if wanted in names:
+            return model
+    return None

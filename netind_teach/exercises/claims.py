@@ -6,6 +6,7 @@ import numbers
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from ..vocab import model_name
 from ._base import Definition
 from ._core import Result, is_blank, norm, quote, type_name
 
@@ -85,6 +86,10 @@ class SortClaims(Definition):
         if isinstance(value, str):
             for category in self.categories:
                 if norm(category) == norm(value):
+                    return category
+            model = model_name(value)  # any name of a model of community
+            for category in self.categories:
+                if model is not None and model_name(category) == model:
                     return category
         return None
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from ..vocab import EGO, TYPES
+from ..vocab import EGO, TYPES, model_name
 from ._base import Definition
 from ._core import Result, norm, quote
 
@@ -99,6 +99,10 @@ class ClassifyNetwork(Definition):
         exact = [c for c in self.choices if norm(c) == wanted]
         if exact:
             return exact[0]
+        model = model_name(answer)  # any name of a model of community
+        named = [c for c in self.choices if model is not None and model_name(c) == model]
+        if named:
+            return named[0]
         found = {c for c in self.choices if re.search(r"\b" + re.escape(norm(c)) + r"\b", wanted)}
         return found.pop() if len(found) == 1 else None
 
