@@ -312,3 +312,16 @@ def test_explorer_redraws_on_one_figure_without_leftovers() -> None:
         explorer.p.value = p
     assert (len(explorer._axes.collections), len(explorer._axes.texts)) == counts
     assert bytes(explorer.image.value) == fresh  # the same picture as a new explorer's
+
+
+# --------------------------------- issue 19 item 13: which-model feedback speaks of models
+@pytest.mark.parametrize("name", ["which_model_a", "which_model_b"])
+@pytest.mark.parametrize(
+    "answer", ["little boxes", "glocal", "networked individualism", "banana", 3]
+)
+def test_which_model_feedback_speaks_of_models_not_types(name: str, answer) -> None:
+    q = _definition(name)
+    message = q.evaluate(answer).message
+    for typology_word in ("rule", "type", "networked'", "bounded", "limited"):
+        assert typology_word not in message, (answer, message)
+    assert "model" in message or "What the drawing shows" in message, message

@@ -39,6 +39,12 @@ class ClassifyNetwork(Definition):
         Title of the drawing (say "synthetic" when the network is).
     choices : tuple of str
         The types to choose from (default :data:`netind_teach.vocab.TYPES`).
+    noun : str
+        What a choice is, in messages ("type"; "model" for Wellman's models).
+    seen : str
+        Heading of the reasons after a wrong answer ("What the rule sees here").
+    reasons_heading : str
+        Heading of the reasons after a right answer ("The rule's reasons").
 
     Examples
     --------
@@ -58,6 +64,9 @@ class ClassifyNetwork(Definition):
     description: str = ""
     drawing_title: str = ""
     choices: tuple[str, ...] = TYPES
+    noun: str = "type"
+    seen: str = "What the rule sees here"
+    reasons_heading: str = "The rule's reasons"
 
     kind: ClassVar[str] = "classify this network"
 
@@ -109,12 +118,18 @@ class ClassifyNetwork(Definition):
     def evaluate(self, answer: Any) -> Result:
         options = ", ".join(repr(c) for c in self.choices)
         if not isinstance(answer, str):
-            return Result.incorrect(f"Answer with one type as text: {options}.")
+            return Result.incorrect(f"Answer with one {self.noun} as text: {options}.")
         chosen = self._pick(answer)
         if chosen is None:
-            return Result.incorrect(f"{quote(answer)} is not one type: answer {options}.")
+            return Result.incorrect(f"{quote(answer)} is not one {self.noun}: answer {options}.")
         listed = "\n".join(f"- {r}" for r in self.reasons)
         if chosen == self.answer:
-            return Result.correct_(f"Yes: {self.answer}. The rule's reasons:\n{listed}")
-        masked = "\n".join(f"- {_TYPE_WORDS.sub('…', r)}" for r in self.reasons)
-        return Result.incorrect(f"Not {chosen!r}. What the rule sees here:\n{masked}")
+            return Result.correct_(f"Yes: {self.answer}. {self.reasons_heading}:\n{listed}")
+        names = _TYPE_WORDS if self.choices == TYPES else _words(self.choices)
+        masked = "\n".join(f"- {names.sub('…', r)}" for r in self.reasons)
+        return Result.incorrect(f"Not {chosen!r}. {self.seen}:\n{masked}")
+
+
+def _words(choices: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern matching any of ``choices`` as whole words (to mask them in reasons)."""
+    return re.compile(r"\b(" + "|".join(map(re.escape, choices)) + r")\b", re.IGNORECASE)

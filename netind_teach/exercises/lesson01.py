@@ -475,6 +475,9 @@ EXERCISES = (
         answer=models.MODELS[1],
         reasons=signature(mystery_network("A")),
         choices=models.MODELS,
+        noun="model",
+        seen="What the drawing shows",
+        reasons_heading="What the drawing shows",
         drawing_title="Network A (synthetic)",
         description="Synthetic ego network A: 19 people in 4 circles; everyone inside a "
         "circle knows everyone else in it; two circles live entirely at a distance.",
@@ -498,6 +501,9 @@ EXERCISES = (
         answer="networked individualism",
         reasons=signature(mystery_network("B")),
         choices=models.MODELS,
+        noun="model",
+        seen="What the drawing shows",
+        reasons_heading="What the drawing shows",
         drawing_title="Network B (synthetic)",
         description="Synthetic ego network B: 18 people in 3 loosely-knit circles; people "
         "at a distance sit inside circles beside local people; a few belong to two circles.",
