@@ -21,10 +21,12 @@ __version__ = "0.1.0"
 
 _SUBMODULES = (
     "cli",
+    "collect",
     "datasets",
     "doctor",
     "egonet",
     "exercises",
+    "handin",
     "models",
     "mynetwork",
     "notebooks",

@@ -10,6 +10,9 @@
 ``netind-teach student-copy DIR``   lessons with outputs cleared, for handing out
 ``netind-teach refresh-docs [ROOT]`` regenerate the answer key in docs/instructor-guide.md
                                     and the dataset cards in docs/datasets.md
+``netind-teach hand-in [DIR]``      preview, then write, a hand-in file for the LMS into DIR
+``netind-teach collect FOLDER``     a class report (HTML) and a gradebook CSV from a folder of
+                                    hand-in files (``--out report.html``)
 
 Examples
 --------
@@ -96,6 +99,50 @@ def _refresh_docs(args: argparse.Namespace) -> int:
     return 0
 
 
+def _hand_in(args: argparse.Namespace) -> int:
+    from netind_teach.handin import HandIn, handin_filename
+
+    interactive = sys.stdin is not None and sys.stdin.isatty()
+    learner = args.name
+    if learner is None and interactive:
+        learner = input("Name or student number (optional, press Enter to skip): ")
+    handin = HandIn(folder=args.dir)
+    try:
+        text = handin.preview(learner=learner, include_network=args.with_network)
+    except (TypeError, ValueError) as exc:
+        print(f"hand-in: {exc}", file=sys.stderr)
+        return 2
+    target = Path(args.dir) / handin_filename(" ".join((learner or "").split()) or None)
+    print(text, end="")
+    print(f"-- This is everything {target} will contain (nothing is sent anywhere).")
+    if not args.yes:
+        if not interactive:
+            print("Not written. Fix: check the text above, then run again with --yes.")
+            return 1
+        if input("Write it? [y/N] ").strip().lower() not in ("y", "yes"):
+            print("Not written.")
+            return 1
+    try:
+        written = handin.write()
+    except (OSError, ValueError) as exc:
+        print(f"hand-in: not written: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {written}; upload it to your course page")
+    return 0
+
+
+def _collect(args: argparse.Namespace) -> int:
+    from netind_teach.collect import collect_and_write
+
+    try:
+        report = collect_and_write(args.folder, args.out)
+    except (OSError, ValueError) as exc:
+        print(f"collect: {exc}", file=sys.stderr)
+        return 1
+    print(report.summary())
+    return 0
+
+
 def _has_module(name: str) -> bool:
     from importlib.util import find_spec
 
@@ -129,6 +176,24 @@ def _parser() -> argparse.ArgumentParser:
     docs = commands.add_parser("refresh-docs", help="regenerate the answer key and data cards")
     docs.add_argument("root", nargs="?", default=".", type=Path)
     docs.set_defaults(run=_refresh_docs)
+    hand_in = commands.add_parser(
+        "hand-in", help="preview, then write, a hand-in file of your progress for the LMS"
+    )
+    hand_in.add_argument("dir", nargs="?", default=".", type=Path,
+                         help="where to write it, and where lesson 05's network is saved")
+    hand_in.add_argument("--name", default=None,
+                         help="your name or student number (optional; nothing is guessed)")
+    hand_in.add_argument("--with-network", action="store_true",
+                         help="add the anonymised export of your lesson 05 network")
+    hand_in.add_argument("--yes", action="store_true", help="write without asking")
+    hand_in.set_defaults(run=_hand_in)
+    collect = commands.add_parser(
+        "collect", help="a class report and gradebook CSV from a folder of hand-in files"
+    )
+    collect.add_argument("folder", type=Path)
+    collect.add_argument("--out", type=Path, default=Path("class-report.html"),
+                         help="the report (default ./class-report.html); the CSV goes beside it")
+    collect.set_defaults(run=_collect)
     return parser
 
 

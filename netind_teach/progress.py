@@ -1,7 +1,9 @@
 """Per-lesson progress, saved locally as one small JSON file.
 
-What is saved: which exercises of which lesson a learner has answered correctly, and the
-text of their reflections. Nothing leaves the machine.
+What is saved: which exercises of which lesson a learner has answered correctly, the
+text of their reflections, and for each exercise how many answers were checked, how many
+hints were seen and whether the answer was shown (``activity``, what a hand-in reports).
+Nothing leaves the machine unless the learner writes a hand-in file.
 
 Where it is saved (first match wins):
 
@@ -256,7 +258,7 @@ def _problem(data: Any) -> str | None:
     for lesson, record in lessons.items():
         if not isinstance(record, dict):
             return f"the entry for lesson {lesson!r} is broken"
-        for part in ("done", "reflections"):
+        for part in ("done", "reflections", "activity"):
             entries = record.get(part, {})
             if not isinstance(entries, dict) or not all(
                 isinstance(v, dict) for v in entries.values()
@@ -266,6 +268,23 @@ def _problem(data: Any) -> str | None:
             if not isinstance(entry.get("text"), str):
                 return f"a reflection in lesson {lesson!r} has no text"
     return None
+
+
+def _count(value: Any) -> int:
+    """A stored counter as a whole number >= 0 (anything else counts as 0)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return 0
+    return max(value, 0)
+
+
+def _activity_entry(entry: Any) -> dict[str, Any]:
+    """One exercise's activity, with defaults: attempts, hints seen, answer revealed."""
+    entry = entry if isinstance(entry, dict) else {}
+    return {
+        "attempts": _count(entry.get("attempts")),
+        "hints": _count(entry.get("hints")),
+        "revealed": entry.get("revealed") is True,
+    }
 
 
 @dataclass(frozen=True)
@@ -334,6 +353,7 @@ class Progress:
         for record in data["lessons"].values():
             record.setdefault("done", {})
             record.setdefault("reflections", {})
+            record.setdefault("activity", {})
         return data
 
     def done(self, lesson: str) -> tuple[str, ...]:
@@ -350,6 +370,28 @@ class Progress:
         record = self.load()["lessons"].get(str(lesson), {})
         entry = record.get("reflections", {}).get(name)
         return None if entry is None else entry["text"]
+
+    def activity(self, lesson: str, name: str) -> dict[str, Any]:
+        """Return what a learner did with exercise ``name`` of ``lesson``.
+
+        Returns
+        -------
+        dict
+            ``attempts`` (answers checked, placeholders not counted), ``hints`` (how many
+            hints were seen: the highest hint number shown) and ``revealed`` (True once the
+            answer was shown).
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> p = Progress(pathlib.Path(tempfile.mkdtemp()) / "progress.json")
+        >>> p.record_attempt("00", "share"); p.record_hint("00", "share", 2)
+        >>> p.record_reveal("00", "share")
+        >>> p.activity("00", "share")
+        {'attempts': 1, 'hints': 2, 'revealed': True}
+        """
+        record = self.load()["lessons"].get(str(lesson), {})
+        return _activity_entry(record.get("activity", {}).get(name))
 
     def summary(self, lesson: str, names: Iterable[str]) -> str:
         """Return ``'k of n done'`` for the exercises ``names`` of ``lesson``."""
@@ -371,6 +413,19 @@ class Progress:
             lesson,
         )
 
+    def record_attempt(self, lesson: str, name: str) -> None:
+        """Count one checked answer to exercise ``name`` of ``lesson``."""
+        self._change_activity(lesson, name, lambda e: e.__setitem__("attempts", e["attempts"] + 1))
+
+    def record_hint(self, lesson: str, name: str, number: int) -> None:
+        """Record that hint ``number`` of exercise ``name`` was seen (the highest is kept)."""
+        seen = _count(number)
+        self._change_activity(lesson, name, lambda e: e.__setitem__("hints", max(e["hints"], seen)))
+
+    def record_reveal(self, lesson: str, name: str) -> None:
+        """Record that the answer of exercise ``name`` of ``lesson`` was shown."""
+        self._change_activity(lesson, name, lambda e: e.__setitem__("revealed", True))
+
     def reset(self, lesson: str | None = None) -> None:
         """Forget the progress of one ``lesson``, or of every lesson when None."""
         data = self.load()
@@ -383,9 +438,21 @@ class Progress:
     # -- internals -------------------------------------------------------------
     def _update(self, change: Callable[[dict[str, Any]], object], lesson: str) -> None:
         data = self.load()
-        record = data["lessons"].setdefault(str(lesson), {"done": {}, "reflections": {}})
+        record = data["lessons"].setdefault(
+            str(lesson), {"done": {}, "reflections": {}, "activity": {}}
+        )
         change(record)
         self._write(data)
+
+    def _change_activity(
+        self, lesson: str, name: str, change: Callable[[dict[str, Any]], object]
+    ) -> None:
+        def apply(record: dict[str, Any]) -> None:
+            entry = _activity_entry(record["activity"].get(name))
+            change(entry)
+            record["activity"][name] = {**entry, "at": _now()}
+
+        self._update(apply, lesson)
 
     def _write(self, data: dict[str, Any]) -> None:
         atomic_write_text(self.path, json.dumps(data, indent=1, sort_keys=True) + "\n")

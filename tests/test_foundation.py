@@ -179,7 +179,8 @@ def test_readme_lists_every_lesson_and_command():
     readme = (ROOT / "README.md").read_text()
     for lesson in LESSONS:
         assert f"(lessons/{lesson.name})" in readme, f"README's lesson table lacks {lesson.name}"
-    for command in ("doctor", "lab", "copy-lessons", "student-copy", "build-site", "refresh-docs"):
+    for command in ("doctor", "lab", "copy-lessons", "student-copy", "build-site", "refresh-docs",
+                    "hand-in", "collect"):
         assert f"`netind-teach {command}" in readme
 
         assert command in cli._parser().format_help()

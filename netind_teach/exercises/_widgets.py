@@ -298,7 +298,8 @@ class ProgressBar:
     """'k of n done' for a lesson's exercises, refreshed whenever one is checked.
 
     Attributes: ``bar`` (IntProgress), ``label`` (Label), ``text`` (the label's words),
-    ``box`` (what is displayed).
+    ``hand_in_button`` (opens the hand-in form in ``hand_in_area``), ``box`` (what is
+    displayed).
     """
 
     def __init__(
@@ -317,7 +318,16 @@ class ProgressBar:
             value=0, min=0, max=max(total, 1), description=f"Lesson {lesson}", bar_style="info"
         )
         self.label = widgets.Label("")
-        self.box = widgets.HBox([self.bar, self.label])
+        self.hand_in_button = widgets.Button(
+            description="Hand in…",
+            icon="upload",
+            tooltip="Preview and write a file of your progress for your course page",
+        )
+        self.hand_in_area = widgets.VBox([])
+        self.hand_in_button.on_click(self._on_hand_in)
+        self.box = widgets.VBox(
+            [widgets.HBox([self.bar, self.label]), self.hand_in_button, self.hand_in_area]
+        )
         self.box.add_class("netind-progress")
         for exercise in self.exercises:
             exercise.on_check(_weak_listener(self._on_checked))
@@ -339,6 +349,18 @@ class ProgressBar:
     def _on_checked(self, exercise: Any, result: Result) -> None:
         if result.correct:
             self.refresh()
+
+    def _on_hand_in(self, _button: Any = None) -> None:
+        """Open the hand-in form (:mod:`netind_teach.handin`) under the bar."""
+        from ..handin import HandIn
+
+        try:
+            self.hand_in_area.children = [HandIn(self._progress).form().box]
+        except Exception as exc:
+            message = html.escape(one_line(f"{type(exc).__name__}: {exc}", 160))
+            self.hand_in_area.children = [
+                widgets.HTML(f"<p>The hand-in form could not open ({message}).</p>")
+            ]
 
     def __repr__(self) -> str:
         return f"Progress bar for lesson {self.lesson}"

@@ -1,9 +1,10 @@
 """Live exercises: one learner's session with a definition, and a lesson's set of them.
 
-An :class:`Exercise` wraps an immutable definition and remembers, for this session only,
-how many attempts were made and which hints were seen. Whether an exercise is *done* is
-saved through :class:`netind_teach.progress.Progress`, which the exercise receives or
-creates afresh on each call from the environment (no global state).
+An :class:`Exercise` wraps an immutable definition and remembers, for this session, how
+many attempts were made and which hints were seen. Whether an exercise is *done*, and its
+activity over every session (answers checked, hints seen, answer shown: what a hand-in
+reports), are saved through :class:`netind_teach.progress.Progress`, which the exercise
+receives or creates afresh on each call from the environment (no global state).
 
 Examples
 --------
@@ -128,6 +129,8 @@ class Exercise:
             return notes
         store = self.progress(notify=notes.append)
         try:
+            if result.outcome is not Outcome.NOT_ATTEMPTED:
+                store.record_attempt(self.lesson, self.name)
             if isinstance(self.definition, Reflection) and result.outcome is not (
                 Outcome.NOT_ATTEMPTED
             ):
@@ -213,7 +216,15 @@ class Exercise:
             if not 1 <= number <= total:
                 return Note("No such hint", f"There are {total} hints: hint(1) to hint({total}).")
         self._hints_seen = max(self._hints_seen, number)
+        self._remember(lambda store: store.record_hint(self.lesson, self.name, number))
         return Note(f"Hint {number} of {total}", hints[number - 1])
+
+    def _remember(self, action: Callable[[Progress], None]) -> None:
+        """Save a hint or a shown answer in the progress record (never fails the call)."""
+        if not self.lesson:
+            return
+        with contextlib.suppress(Exception):  # a full disk must not hide a hint
+            action(self.progress(notify=_ignore))
 
     def hints_seen(self) -> tuple[str, ...]:
         """The hints shown so far this session, in order."""
@@ -227,6 +238,7 @@ class Exercise:
                 "Try an answer first: run check(your_answer) once, then solution() shows "
                 "the answer.",
             )
+        self._remember(lambda store: store.record_reveal(self.lesson, self.name))
         text = self.definition.solution_text()
         if self.definition.explanation:
             text += "\n\n**Why:** " + self.definition.explanation
@@ -327,6 +339,16 @@ class ExerciseSet(Sequence[Exercise]):
     def progress_bar(self) -> Any:
         """A progress bar widget that updates when an exercise is answered correctly."""
         return progress_bar(self.lesson, self._exercises, self._progress)
+
+    def hand_in(self, folder: Any = None) -> Any:
+        """Return the hand-in form: preview, then write, one file for your course page.
+
+        The file covers every lesson (see :mod:`netind_teach.handin`); it is written in
+        ``folder`` (default: this notebook's folder).
+        """
+        from ..handin import HandIn
+
+        return HandIn(self._progress, folder=folder)
 
 
 def _ignore(_message: str) -> None:
