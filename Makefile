@@ -66,11 +66,20 @@ dist: $(STAMP)
 clean:
 	rm -rf $(VENV) build dist .pytest_cache
 
-# Re-pin binder/requirements.txt from a clean venv (what Binder, JupyterHub and CI use).
+# Re-pin binder/requirements.txt for the Python version binder/runtime.txt names, whatever
+# interpreter runs make: uv (installed from PyPI into build/pins-tool) resolves for that
+# version on Linux, from pyproject.toml's dependencies and binder/requirements.in. The pins
+# must also install beside what a base image brings (binder/base-image.in).
+RUNTIME_PYTHON := $(patsubst python-%,%,$(strip $(shell cat binder/runtime.txt)))
+UV := build/pins-tool/bin/uv
+UV_COMPILE := $(UV) pip compile --quiet --python-version $(RUNTIME_PYTHON) --python-platform linux
+
 binder-pins:
-	rm -rf build/pins-venv && $(PYTHON) -m venv build/pins-venv
-	build/pins-venv/bin/pip install --quiet . pytest nbval
-	{ echo "# Pinned environment for Binder and JupyterHub: exactly what CI installs and tests."; \
-	  echo "# Regenerate: make binder-pins (fresh venv, pip install . pytest nbval, pip freeze)."; \
-	  build/pins-venv/bin/pip freeze --exclude-editable | grep -v '^netind-teach'; } > binder/requirements.txt
-	rm -rf build/pins-venv
+	rm -rf build/pins-tool && $(PYTHON) -m venv build/pins-tool
+	build/pins-tool/bin/pip install --quiet 'uv>=0.5'
+	{ echo "# Pinned environment for Binder and JupyterHub (Python $(RUNTIME_PYTHON), binder/runtime.txt): what CI installs and tests."; \
+	  echo "# Regenerate: make binder-pins (uv pip compile of pyproject.toml and binder/requirements.in for Python $(RUNTIME_PYTHON))."; \
+	  $(UV_COMPILE) --no-header --no-annotate pyproject.toml binder/requirements.in; } > build/requirements.txt.new
+	$(UV_COMPILE) --no-header -c build/requirements.txt.new binder/base-image.in > /dev/null
+	mv build/requirements.txt.new binder/requirements.txt
+	rm -rf build/pins-tool

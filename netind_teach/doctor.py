@@ -7,8 +7,8 @@ Examples
 >>> results = run_checks()
 >>> all(isinstance(r, CheckResult) for r in results)
 True
->>> CheckResult("python", False, "Python 3.8", "install Python 3.10 or newer").lines()
-['[FAIL] python: Python 3.8', '       -> fix: install Python 3.10 or newer']
+>>> CheckResult("python", False, "Python 3.8", "install Python 3.11 or newer").lines()
+['[FAIL] python: Python 3.8', '       -> fix: install Python 3.11 or newer']
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from pathlib import Path
 __all__ = ["CheckResult", "main", "report", "run_checks"]
 
 DISTRIBUTION = "netind-teach"
-MIN_PYTHON = (3, 10)
+MIN_PYTHON = (3, 11)
 
 
 @dataclass(frozen=True)
