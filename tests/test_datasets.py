@@ -33,6 +33,9 @@ TABLES = [
     "east_york_synthetic",
     "east_york_synthetic_alters",
     "east_york_synthetic_ties",
+    "pew_privacy",
+    "bakshy_exposure",
+    "support_network_synthetic",
 ]
 NETWORKS = ["davis_southern_women", "karate_club"]
 

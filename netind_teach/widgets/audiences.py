@@ -1,0 +1,134 @@
+"""Lesson 06's audiences widget: pick or write a post, choose who sees it.
+
+The learner picks a sample post or writes one, and ticks the circles of a **synthetic**
+person that see it; the widget shows which circles would be surprised (context collapse,
+Marwick & boyd 2011) and who the "nightmare reader" is, from
+:func:`netind_teach.audiences.audience_view`. The result is a sentence announced to
+screen readers (``role="status"``).
+
+Nothing the learner types is saved or sent: the text lives only in the widget while the
+kernel runs; this module writes no file and opens no connection.
+
+Importing this module does not import ipywidgets; building the widget does.
+
+Examples
+--------
+>>> x = AudiencesExplorer()
+>>> x.post.value = "Off to a job interview tomorrow, wish me luck!"
+>>> x.view.nightmare
+'your manager'
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from netind_teach import audiences
+
+__all__ = ["DEFAULT_SEEN", "AudiencesExplorer"]
+
+#: Circles ticked at the start: a post "for friends" on a platform workmates also follow.
+DEFAULT_SEEN: tuple[str, ...] = ("close friends", "workmates", "your manager")
+_MAX_CHARS = 500
+
+
+class AudiencesExplorer:
+    """A post, the circles that see it, and what each would make of it.
+
+    Attributes
+    ----------
+    sample : ipywidgets.Dropdown
+        Sample posts; choosing one copies it into ``post``.
+    post : ipywidgets.Textarea
+        The post's text (yours, or a sample's).
+    seen : dict of str to ipywidgets.Checkbox
+        One checkbox per circle: ticked circles see the post.
+    status : ipywidgets.HTML
+        The result in sentences (``role="status"``); ``summary`` is the same text.
+    view : netind_teach.audiences.AudienceView
+        The last result.
+    """
+
+    def __init__(self, seen: tuple[str, ...] = DEFAULT_SEEN) -> None:
+        import ipywidgets as widgets
+
+        self.sample = widgets.Dropdown(
+            options=audiences.SAMPLE_POSTS,
+            value=audiences.SAMPLE_POSTS[0],
+            description="Pick a sample post",
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="36em"),
+        )
+        self.post = widgets.Textarea(
+            value=audiences.SAMPLE_POSTS[0],
+            description="Or write your own post",
+            placeholder="Write a post (it stays in this window: nothing is saved or sent)",
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="36em", height="4em"),
+            continuous_update=False,
+        )
+        self.seen = {
+            c.name: widgets.Checkbox(
+                value=c.name in seen,
+                description=c.name,
+                indent=False,
+                layout=widgets.Layout(width="14em"),
+            )
+            for c in audiences.CIRCLES
+        }
+        heading = widgets.HTML("<b>Who sees it?</b> Tick the circles of this synthetic person.")
+        self.status = widgets.HTML()
+        self.box = widgets.VBox(
+            [
+                self.sample,
+                self.post,
+                heading,
+                widgets.HBox(list(self.seen.values()), layout=widgets.Layout(flex_flow="row wrap")),
+                self.status,
+            ]
+        )
+        self.box.add_class("netind-audiences")
+        self.sample.observe(self._on_sample, names="value")
+        self.post.observe(self._on_change, names="value")
+        for box in self.seen.values():
+            box.observe(self._on_change, names="value")
+        self._update()
+
+    @property
+    def circles(self) -> tuple[str, ...]:
+        """The ticked circles."""
+        return tuple(name for name, box in self.seen.items() if box.value)
+
+    def _on_sample(self, change: Any) -> None:
+        self.post.value = change["new"]
+
+    def _on_change(self, _change: Any = None) -> None:
+        try:
+            self._update()
+        except Exception as exc:  # never a traceback under a widget
+            self._show(f"Could not update ({type(exc).__name__}): run the cell again.")
+
+    def _update(self) -> None:
+        text = self.post.value[:_MAX_CHARS]
+        self.view = audiences.audience_view(audiences.topics_in(text), self.circles)
+        summary = audiences.describe(self.view)
+        if not self.view.topics and text.strip():
+            summary += (
+                "\n(The course recognises a few topics from words such as party, interview, "
+                "doctor, vote, date, holiday, sister, climbing or meeting.)"
+            )
+        self._show(summary)
+
+    def _show(self, summary: str) -> None:
+        self.summary = summary
+        lines = "<br>".join(html.escape(line) for line in summary.splitlines())
+        self.status.value = f"<p role='status' aria-live='polite'>{lines}</p>"
+
+    def __repr__(self) -> str:
+        return "Audiences: " + self.summary.replace("\n", " ")
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        bundle = dict(self.box._repr_mimebundle_() or {})
+        bundle["text/plain"] = repr(self)
+        return bundle

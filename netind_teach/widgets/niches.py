@@ -1,0 +1,141 @@
+"""Lesson 06's niche explorer: how strongly people choose their own side, and what they see.
+
+A slider sets the strength of homophily in a **synthetic** two-sided population
+(:func:`netind_teach.niches.niche_network`); the explorer shows the mean share of what
+each person sees that comes from the other side (:func:`netind_teach.niches.other_side_share`)
+and a small histogram of that share person by person, with a text description under the
+picture (``explorer.description``) and the result as a sentence announced to screen
+readers (``explorer.summary``).
+
+Importing this module does not import ipywidgets or matplotlib; building the explorer does.
+
+Examples
+--------
+>>> x = NicheExplorer(draw=False)
+>>> x.slider.value = 1.0
+>>> x.share
+0.0
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from typing import Any
+
+from netind_teach import niches
+
+__all__ = ["NicheExplorer"]
+
+
+class NicheExplorer:
+    """A homophily slider and the share of what people see from the other side.
+
+    Parameters
+    ----------
+    preference : float
+        Starting strength of homophily, 0 to 1.
+    seed : int
+        Seed of the synthetic population (the same draws at every strength).
+    draw : bool
+        Draw the histogram (False for a text-only explorer, e.g. in fast tests).
+
+    Attributes
+    ----------
+    slider : ipywidgets.FloatSlider
+        Strength of homophily.
+    image : ipywidgets.Image
+        Histogram of each person's share from the other side.
+    caption : ipywidgets.HTML
+        The picture's text alternative, shown under it (``description``).
+    status : ipywidgets.HTML
+        The result in one sentence (``summary``), ``role="status"``.
+    share : float
+        Mean share (0 to 1) of what a person sees from the other side.
+    """
+
+    def __init__(
+        self, preference: float = 0.0, seed: int = niches.NICHE_SEED, draw: bool = True
+    ) -> None:
+        import ipywidgets as widgets
+
+        self.seed = seed
+        self.draw = bool(draw)
+        self.slider = widgets.FloatSlider(
+            value=preference,
+            min=0.0,
+            max=1.0,
+            step=0.05,
+            readout_format=".2f",
+            description="How strongly people choose their own side",
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="36em"),
+        )
+        self.status = widgets.HTML()
+        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="460px"))
+        self.caption = widgets.HTML()
+        self.box = widgets.VBox([self.slider, self.status, self.image, self.caption])
+        self.box.add_class("netind-niche-explorer")
+        self.slider.observe(self._on_change, names="value")
+        self._update()
+
+    def _on_change(self, _change: Any = None) -> None:
+        try:
+            self._update()
+        except Exception as exc:  # never a traceback under a widget
+            self.summary = f"Could not update ({type(exc).__name__}): run the cell again."
+            self.status.value = f"<p role='status'><b>{html.escape(self.summary)}</b></p>"
+
+    def _update(self) -> None:
+        self.preference = float(self.slider.value)
+        G = niches.niche_network(preference=self.preference, seed=self.seed)
+        self.by_person = niches.shares_by_person(G)
+        self.share = niches.other_side_share(G)
+        self.none_from_other = sum(v == 0 for v in self.by_person.values()) / len(self.by_person)
+        self.summary = (
+            f"Preference {self.preference:.2f}: on average {self.share:.0%} of what a person "
+            f"sees comes from the other side; {self.none_from_other:.0%} of people see nothing "
+            "from it. (Synthetic population of 200; choosing at random gives about 50%.)"
+        )
+        self.description = (
+            f"Histogram (synthetic data): the share of each person's feed from the other side, "
+            f"from 0% to 100%. At preference {self.preference:.2f} the mean is "
+            f"{self.share:.0%} and {self.none_from_other:.0%} of people are at 0%."
+        )
+        self.status.value = (
+            f"<p role='status' aria-live='polite'><b>{html.escape(self.summary)}</b></p>"
+        )
+        self.caption.value = (
+            f"<p><small>Picture in words: {html.escape(self.description)}</small></p>"
+        )
+        if self.draw:
+            self.image.value = self._png()
+
+    def _png(self) -> bytes:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+
+        from netind_teach import plotting
+
+        fig = Figure(figsize=(5.2, 2.6), dpi=72)
+        FigureCanvasAgg(fig)
+        ax = fig.add_subplot()
+        values = [100 * v for v in self.by_person.values()]
+        ax.hist(values, bins=range(0, 105, 5), color=plotting.PALETTE[0], edgecolor="white")
+        ax.set_xlim(0, 100)
+        ax.set_ylim(0, 200)
+        ax.set_xlabel("% of what the person sees from the other side")
+        ax.set_ylabel("people")
+        ax.set_title(f"SYNTHETIC population, preference {self.preference:.2f}", fontsize=11)
+        fig.subplots_adjust(left=0.13, right=0.97, top=0.88, bottom=0.22)
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png")
+        return buffer.getvalue()
+
+    def __repr__(self) -> str:
+        return f"Niche explorer: {self.summary}"
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        bundle = dict(self.box._repr_mimebundle_() or {})
+        bundle["text/plain"] = repr(self)
+        return bundle

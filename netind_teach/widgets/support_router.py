@@ -1,0 +1,146 @@
+"""Lesson 06's support router: remove one kind of tie, see which needs lose their helpers.
+
+A dropdown chooses a kind of tie to remove from the **synthetic** personal network of
+:mod:`netind_teach.support`; a table shows, for every need, its helpers by tie kind before
+and after, and a sentence (``explorer.summary``) says which needs have no helper left. All
+the figures come from :func:`netind_teach.support.route_needs` and
+:func:`netind_teach.support.needs_lost`; the widget only wires the dropdown to them.
+
+Importing this module does not import ipywidgets; building the explorer does.
+
+Examples
+--------
+>>> from netind_teach import support
+>>> x = SupportExplorer(support.generate_support_network())
+>>> x.remove.value = "parent or adult child"
+>>> x.lost
+('money',)
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from netind_teach import support
+
+__all__ = ["NOTHING", "SupportExplorer"]
+
+#: The dropdown's first choice: remove nothing.
+NOTHING = "(nothing: the whole network)"
+
+
+class SupportExplorer:
+    """Route needs through a personal network, with one kind of tie removed.
+
+    Parameters
+    ----------
+    network : pandas.DataFrame
+        ``datasets.load("support_network_synthetic")`` (or a table with its columns).
+
+    Attributes
+    ----------
+    remove : ipywidgets.Dropdown
+        The kind of tie to remove (:data:`NOTHING` or one of ``support.TIE_KINDS``).
+    table : ipywidgets.HTML
+        Needs, their helpers by tie kind, and what is left.
+    status : ipywidgets.HTML
+        The result in one sentence, announced to screen readers (``role="status"``).
+    lost : tuple of str
+        Needs with no helper left.
+    summary : str
+        The sentence shown in ``status``.
+    """
+
+    def __init__(self, network: Any) -> None:
+        import ipywidgets as widgets
+
+        support.route_needs(network)  # checks the table; a clear message if it is wrong
+        self.network = network
+        self.before = support.route_needs(network)
+        self.kinds = dict(zip(network["alter_id"], network["tie_kind"], strict=True))
+        self.remove = widgets.Dropdown(
+            options=[NOTHING, *support.TIE_KINDS],
+            value=NOTHING,
+            description="Remove ties of kind",
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="30em"),
+        )
+        self.table = widgets.HTML()
+        self.status = widgets.HTML()
+        self.box = widgets.VBox([self.remove, self.status, self.table])
+        self.box.add_class("netind-support-router")
+        self.remove.observe(self._on_change, names="value")
+        self._update()
+
+    def _on_change(self, _change: Any = None) -> None:
+        try:
+            self._update()
+        except Exception as exc:  # never a traceback under a widget
+            self.summary = f"Could not update ({type(exc).__name__}): run the cell again."
+            self.status.value = f"<p role='status'><b>{html.escape(self.summary)}</b></p>"
+
+    @property
+    def removed(self) -> str | None:
+        """The kind of tie removed, or None."""
+        return None if self.remove.value == NOTHING else str(self.remove.value)
+
+    def _update(self) -> None:
+        kind = self.removed
+        current = self.network if kind is None else support.without_kind(self.network, kind)
+        self.after = support.route_needs(current)
+        self.lost = () if kind is None else support.needs_lost(self.network, kind)
+        if kind is None:
+            self.summary = (
+                f"The whole network: {len(self.network)} people. Every need has at least one "
+                "helper."
+                if all(self.before.values())
+                else "Some needs have no helper."
+            )
+        elif self.lost:
+            self.summary = (
+                f"Without {kind} ties, no one is left to help with: {', '.join(self.lost)}."
+            )
+        else:
+            self.summary = f"Without {kind} ties, every need still has a helper."
+        self.status.value = (
+            f"<p role='status' aria-live='polite'><b>{html.escape(self.summary)}</b></p>"
+        )
+        self.table.value = self._table_html()
+
+    def _by_kind(self, who: tuple[str, ...]) -> str:
+        counts: dict[str, int] = {}
+        for alter in who:
+            counts[self.kinds[alter]] = counts.get(self.kinds[alter], 0) + 1
+        return ", ".join(f"{k} {n}" for k, n in counts.items()) or "nobody"
+
+    def _table_html(self) -> str:
+        head = (
+            "<tr><th scope='col' style='text-align:left'>need</th>"
+            "<th scope='col' style='text-align:left'>kind of support</th>"
+            "<th scope='col' style='text-align:left'>helpers in the whole network</th>"
+            "<th scope='col' style='text-align:right'>helpers left</th></tr>"
+        )
+        rows = []
+        for need, kind_of_support in support.NEEDS.items():
+            left = len(self.after[need])
+            mark = " <b>(none left)</b>" if need in self.lost else ""
+            rows.append(
+                f"<tr><th scope='row' style='text-align:left'>{html.escape(need)}</th>"
+                f"<td>{html.escape(kind_of_support)}</td>"
+                f"<td>{html.escape(self._by_kind(self.before[need]))}</td>"
+                f"<td style='text-align:right'>{left}{mark}</td></tr>"
+            )
+        caption = (
+            "<caption style='text-align:left'>Helpers by kind of tie. SYNTHETIC network "
+            "(made up by seeded code, not a real person).</caption>"
+        )
+        return f"<table>{caption}{head}{''.join(rows)}</table>"
+
+    def __repr__(self) -> str:
+        return f"Support router: {self.summary}"
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        bundle = dict(self.box._repr_mimebundle_() or {})
+        bundle["text/plain"] = repr(self)
+        return bundle
