@@ -193,6 +193,31 @@ def tick_knows(builder: Any, i: int) -> None:
     builder.knows.value = tuple(sorted(known ^ {other}, key=ids.index))
 
 
+def build_support_router() -> Any:
+    from netind_teach import datasets
+    from netind_teach.widgets.support_router import SupportExplorer
+
+    return SupportExplorer(datasets.load("support_network_synthetic"))
+
+
+def build_audiences() -> Any:
+    from netind_teach.widgets.audiences import AudiencesExplorer
+
+    return AudiencesExplorer()
+
+
+def tick_circle(explorer: Any, i: int) -> None:
+    """Tick or untick one circle in turn (each change re-reads the post and the circles)."""
+    boxes = list(explorer.seen.values())
+    _toggle(boxes[i % len(boxes)])
+
+
+def build_niches() -> Any:
+    from netind_teach.widgets.niches import NicheExplorer
+
+    return NicheExplorer()
+
+
 def _toggle(control: Any) -> None:
     control.value = not control.value
 
@@ -255,6 +280,33 @@ DRIVERS: tuple[Driver, ...] = (
         network=False,
         note="GSS 1985 vs 2004; bar heights moved, PNG",
         problem=lambda x: x.message_text,
+    ),
+    Driver(
+        "living networked: support router, remove a kind of tie",
+        ("netind_teach.widgets.support_router:SupportExplorer",),
+        build_support_router,
+        lambda x, i: step(x.remove, list(x.remove.options), i),
+        lambda x: x.table.value + x.status.value,
+        network=False,
+        note="route five needs without one kind of tie; HTML table",
+    ),
+    Driver(
+        "living networked: audiences, tick a circle",
+        ("netind_teach.widgets.audiences:AudiencesExplorer",),
+        build_audiences,
+        tick_circle,
+        lambda x: x.status.value,
+        network=False,
+        note="topics of the post, who is surprised, the nightmare reader; text only",
+    ),
+    Driver(
+        "living networked: niche slider",
+        ("netind_teach.widgets.niches:NicheExplorer",),
+        build_niches,
+        lambda x, i: step(x.slider, _grid(0.0, 1.0, 21), i),
+        lambda x: x.image.value,
+        network=False,
+        note="new 200-person synthetic population, shares, small histogram PNG",
     ),
     Driver(
         "typology: sample browser, person by person",

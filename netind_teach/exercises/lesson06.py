@@ -400,9 +400,7 @@ EXERCISES = (
                 "privacy risks.",
             ),
             Option(
-                "The evidence is mixed and depends on method, context and definition; where "
-                "people care but disclose, a feeling that they cannot control their "
-                "information is one explanation.",
+                "The evidence is mixed and varies with method, context and definition.",
                 correct=True,
             ),
             Option(
@@ -553,9 +551,8 @@ EXERCISES = (
                 "individualism; and Wellman dates the shift to the 1960s.",
             ),
             Option(
-                "Networked individualism grew out of little boxes and glocalization before "
-                "the internet; the internet is the material support for its spread as the "
-                "main form of sociability.",
+                "It began before the internet; the internet is the material support for its "
+                "spread.",
                 correct=True,
             ),
             Option(

@@ -50,6 +50,7 @@ __all__ = [
     "both",
     "missing_entry_message",
     "move_circles_slider",
+    "remove_parent_ties",
     "wrong_answer",
 ]
 
@@ -98,6 +99,17 @@ def add_to_demo_builder(page: Page, notebook: Locator) -> None:
     builder.locator(".widget-button", has_text=re.compile(r"^\s*Add\s*$")).click()
     expect(builder).to_contain_text("Added Zed (immediate kin). Saved.")
     expect(builder).to_contain_text("people you listed")
+
+
+def remove_parent_ties(page: Page, notebook: Locator) -> None:
+    """Lesson 06: remove parent-or-adult-child ties in the support router; money is lost."""
+    from playwright.sync_api import expect
+
+    router = notebook.locator(".netind-support-router").first
+    expect(router).to_contain_text("Every need has at least one helper")
+    router.locator("select").select_option("parent or adult child")
+    expect(router).to_contain_text("no one is left to help with: money")
+    expect(router).to_contain_text("(none left)")
 
 
 def wrong_answer(lesson: str, name: str) -> Interaction:
@@ -163,6 +175,10 @@ LESSONS: dict[str, LessonExpectation] = {
     ),
     "05_your_network.ipynb": LessonExpectation(
         min_widget_views=8, interaction=both(add_to_demo_builder, wrong_answer("05", "demo_ties"))
+    ),
+    "06_living_networked.ipynb": LessonExpectation(
+        min_widget_views=18,
+        interaction=both(remove_parent_ties, wrong_answer("06", "privacy_rise")),
     ),
 }
 
