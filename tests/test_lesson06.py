@@ -190,25 +190,17 @@ def test_niche_explorer_widget() -> None:
     assert "synthetic" in x.caption.value.lower() and "Picture in words" in x.caption.value
 
 
-def test_niche_plot_title_says_synthetic() -> None:
+def test_niche_plot_title_says_synthetic_and_bars_show_the_people() -> None:
     from netind_teach.widgets.niches import NicheExplorer
 
     x = NicheExplorer(draw=False)
-    from matplotlib.figure import Figure
-
-    seen = []
-    original = Figure.savefig
-
-    def spy(self, *args, **kwargs):
-        seen.extend(ax.get_title() for ax in self.axes)
-        return original(self, *args, **kwargs)
-
-    Figure.savefig = spy
-    try:
-        x._png()
-    finally:
-        Figure.savefig = original
-    assert seen and all("SYNTHETIC" in title for title in seen)
+    x.slider.value = 0.3
+    assert x._png()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "SYNTHETIC" in x._ax.get_title()
+    heights = [bar.get_height() for bar in x._bars]
+    assert sum(heights) == len(x.by_person) == 200
+    zero = sum(1 for v in x.by_person.values() if v < 0.05)
+    assert heights[0] == zero
 
 
 # -- audiences ----------------------------------------------------------------------------------

@@ -27,6 +27,8 @@ from netind_teach import niches
 
 __all__ = ["NicheExplorer"]
 
+_BINS = 20
+
 
 class NicheExplorer:
     """A homophily slider and the share of what people see from the other side.
@@ -111,25 +113,62 @@ class NicheExplorer:
         if self.draw:
             self.image.value = self._png()
 
-    def _png(self) -> bytes:
+    def _counts(self) -> list[int]:
+        """People per 5-point bin of the share from the other side (0-5%, ..., 95-100%)."""
+        counts = [0] * _BINS
+        for value in self.by_person.values():
+            counts[min(int(100 * value // 5), _BINS - 1)] += 1
+        return counts
+
+    def _build_figure(self) -> None:
+        """Draw the axes once; an update only redraws the bars and the title (blitting)."""
         from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.figure import Figure
+        from matplotlib.figure import Figure  # no pyplot: no global figure state
 
         from netind_teach import plotting
 
         fig = Figure(figsize=(5.2, 2.6), dpi=72)
         FigureCanvasAgg(fig)
         ax = fig.add_subplot()
-        values = [100 * v for v in self.by_person.values()]
-        ax.hist(values, bins=range(0, 105, 5), color=plotting.PALETTE[0], edgecolor="white")
+        lefts = [5 * i for i in range(_BINS)]
+        self._bars = ax.bar(
+            lefts,
+            [0] * _BINS,
+            width=5,
+            align="edge",
+            color=plotting.PALETTE[0],
+            edgecolor="white",
+        )
         ax.set_xlim(0, 100)
         ax.set_ylim(0, 200)
         ax.set_xlabel("% of what the person sees from the other side")
         ax.set_ylabel("people")
-        ax.set_title(f"SYNTHETIC population, preference {self.preference:.2f}", fontsize=11)
+        ax.set_title("", fontsize=11)
         fig.subplots_adjust(left=0.13, right=0.97, top=0.88, bottom=0.22)
+        for artist in (*self._bars, ax.title):  # redrawn on each update, over a saved background
+            artist.set_animated(True)
+        fig.canvas.draw()
+        self._background = fig.canvas.copy_from_bbox(fig.bbox)
+        self._fig, self._ax = fig, ax
+
+    def _png(self) -> bytes:
+        from PIL import Image
+
+        if not hasattr(self, "_fig"):
+            self._build_figure()
+        for bar, count in zip(self._bars, self._counts(), strict=True):
+            bar.set_height(count)
+        self._ax.set_title(f"SYNTHETIC population, preference {self.preference:.2f}")
+        canvas = self._fig.canvas
+        canvas.restore_region(self._background)
+        for artist in (*self._bars, self._ax.title):
+            self._ax.draw_artist(artist)
+        width, height = canvas.get_width_height()
+        picture = Image.frombuffer(
+            "RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1
+        )
         buffer = io.BytesIO()
-        fig.savefig(buffer, format="png")
+        picture.save(buffer, format="png", compress_level=1)
         return buffer.getvalue()
 
     def __repr__(self) -> str:
