@@ -283,7 +283,10 @@ DRIVERS: tuple[Driver, ...] = (
     ),
     Driver(
         "living networked: support router, remove a kind of tie",
-        ("netind_teach.widgets.support_router:SupportExplorer",),
+        (
+            "netind_teach.widgets.support_router:SupportExplorer",
+            "netind_teach.widgets.status:StatusWidget",
+        ),
         build_support_router,
         lambda x, i: step(x.remove, list(x.remove.options), i),
         lambda x: x.table.value + x.status.value,
@@ -292,7 +295,10 @@ DRIVERS: tuple[Driver, ...] = (
     ),
     Driver(
         "living networked: audiences, tick a circle",
-        ("netind_teach.widgets.audiences:AudiencesExplorer",),
+        (
+            "netind_teach.widgets.audiences:AudiencesExplorer",
+            "netind_teach.widgets.status:StatusWidget",
+        ),
         build_audiences,
         tick_circle,
         lambda x: x.status.value,
@@ -301,7 +307,7 @@ DRIVERS: tuple[Driver, ...] = (
     ),
     Driver(
         "living networked: niche slider",
-        ("netind_teach.widgets.niches:NicheExplorer",),
+        ("netind_teach.widgets.niches:NicheExplorer", "netind_teach.widgets.status:StatusWidget"),
         build_niches,
         lambda x, i: step(x.slider, _grid(0.0, 1.0, 21), i),
         lambda x: x.image.value,

@@ -21,10 +21,10 @@ Examples
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from netind_teach import audiences
+from netind_teach.widgets.status import StatusWidget
 
 __all__ = ["DEFAULT_SEEN", "AudiencesExplorer"]
 
@@ -33,7 +33,7 @@ DEFAULT_SEEN: tuple[str, ...] = ("close friends", "workmates", "your manager")
 _MAX_CHARS = 500
 
 
-class AudiencesExplorer:
+class AudiencesExplorer(StatusWidget):
     """A post, the circles that see it, and what each would make of it.
 
     Attributes
@@ -49,6 +49,9 @@ class AudiencesExplorer:
     view : netind_teach.audiences.AudienceView
         The last result.
     """
+
+    label = "Audiences"
+    bold = False
 
     def __init__(self, seen: tuple[str, ...] = DEFAULT_SEEN) -> None:
         import ipywidgets as widgets
@@ -90,9 +93,9 @@ class AudiencesExplorer:
         )
         self.box.add_class("netind-audiences")
         self.sample.observe(self._on_sample, names="value")
-        self.post.observe(self._on_change, names="value")
+        self.post.observe(self.refresh, names="value")
         for box in self.seen.values():
-            box.observe(self._on_change, names="value")
+            box.observe(self.refresh, names="value")
         self._update()
 
     @property
@@ -103,12 +106,6 @@ class AudiencesExplorer:
     def _on_sample(self, change: Any) -> None:
         self.post.value = change["new"]
 
-    def _on_change(self, _change: Any = None) -> None:
-        try:
-            self._update()
-        except Exception as exc:  # never a traceback under a widget
-            self._show(f"Could not update ({type(exc).__name__}): run the cell again.")
-
     def _update(self) -> None:
         text = self.post.value[:_MAX_CHARS]
         self.view = audiences.audience_view(audiences.topics_in(text), self.circles)
@@ -118,17 +115,4 @@ class AudiencesExplorer:
                 "\n(The course recognises a few topics from words such as party, interview, "
                 "doctor, vote, date, holiday, sister, climbing or meeting.)"
             )
-        self._show(summary)
-
-    def _show(self, summary: str) -> None:
-        self.summary = summary
-        lines = "<br>".join(html.escape(line) for line in summary.splitlines())
-        self.status.value = f"<p role='status' aria-live='polite'>{lines}</p>"
-
-    def __repr__(self) -> str:
-        return "Audiences: " + self.summary.replace("\n", " ")
-
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        bundle = dict(self.box._repr_mimebundle_() or {})
-        bundle["text/plain"] = repr(self)
-        return bundle
+        self.announce(summary)

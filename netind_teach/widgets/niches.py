@@ -20,17 +20,16 @@ Examples
 from __future__ import annotations
 
 import html
-import io
-from typing import Any
 
 from netind_teach import niches
+from netind_teach.widgets.status import StatusWidget, canvas_png
 
 __all__ = ["NicheExplorer"]
 
 _BINS = 20
 
 
-class NicheExplorer:
+class NicheExplorer(StatusWidget):
     """A homophily slider and the share of what people see from the other side.
 
     Parameters
@@ -56,6 +55,8 @@ class NicheExplorer:
         Mean share (0 to 1) of what a person sees from the other side.
     """
 
+    label = "Niche explorer"
+
     def __init__(
         self, preference: float = 0.0, seed: int = niches.NICHE_SEED, draw: bool = True
     ) -> None:
@@ -78,15 +79,8 @@ class NicheExplorer:
         self.caption = widgets.HTML()
         self.box = widgets.VBox([self.slider, self.status, self.image, self.caption])
         self.box.add_class("netind-niche-explorer")
-        self.slider.observe(self._on_change, names="value")
+        self.slider.observe(self.refresh, names="value")
         self._update()
-
-    def _on_change(self, _change: Any = None) -> None:
-        try:
-            self._update()
-        except Exception as exc:  # never a traceback under a widget
-            self.summary = f"Could not update ({type(exc).__name__}): run the cell again."
-            self.status.value = f"<p role='status'><b>{html.escape(self.summary)}</b></p>"
 
     def _update(self) -> None:
         self.preference = float(self.slider.value)
@@ -94,7 +88,7 @@ class NicheExplorer:
         self.by_person = niches.shares_by_person(G)
         self.share = niches.other_side_share(G)
         self.none_from_other = sum(v == 0 for v in self.by_person.values()) / len(self.by_person)
-        self.summary = (
+        self.announce(
             f"Preference {self.preference:.2f}: on average {self.share:.0%} of what a person "
             f"sees comes from the other side; {self.none_from_other:.0%} of people see nothing "
             "from it. (Synthetic population of 200; choosing at random gives about 50%.)"
@@ -103,9 +97,6 @@ class NicheExplorer:
             f"Histogram (synthetic data): the share of each person's feed from the other side, "
             f"from 0% to 100%. At preference {self.preference:.2f} the mean is "
             f"{self.share:.0%} and {self.none_from_other:.0%} of people are at 0%."
-        )
-        self.status.value = (
-            f"<p role='status' aria-live='polite'><b>{html.escape(self.summary)}</b></p>"
         )
         self.caption.value = (
             f"<p><small>Picture in words: {html.escape(self.description)}</small></p>"
@@ -152,8 +143,6 @@ class NicheExplorer:
         self._fig, self._ax = fig, ax
 
     def _png(self) -> bytes:
-        from PIL import Image
-
         if not hasattr(self, "_fig"):
             self._build_figure()
         for bar, count in zip(self._bars, self._counts(), strict=True):
@@ -163,18 +152,4 @@ class NicheExplorer:
         canvas.restore_region(self._background)
         for artist in (*self._bars, self._ax.title):
             self._ax.draw_artist(artist)
-        width, height = canvas.get_width_height()
-        picture = Image.frombuffer(
-            "RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1
-        )
-        buffer = io.BytesIO()
-        picture.save(buffer, format="png", compress_level=1)
-        return buffer.getvalue()
-
-    def __repr__(self) -> str:
-        return f"Niche explorer: {self.summary}"
-
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        bundle = dict(self.box._repr_mimebundle_() or {})
-        bundle["text/plain"] = repr(self)
-        return bundle
+        return canvas_png(canvas)

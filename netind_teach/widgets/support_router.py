@@ -23,6 +23,7 @@ import html
 from typing import Any
 
 from netind_teach import support
+from netind_teach.widgets.status import StatusWidget
 
 __all__ = ["NOTHING", "SupportExplorer"]
 
@@ -30,7 +31,7 @@ __all__ = ["NOTHING", "SupportExplorer"]
 NOTHING = "(nothing: the whole network)"
 
 
-class SupportExplorer:
+class SupportExplorer(StatusWidget):
     """Route needs through a personal network, with one kind of tie removed.
 
     Parameters
@@ -52,6 +53,8 @@ class SupportExplorer:
         The sentence shown in ``status``.
     """
 
+    label = "Support router"
+
     def __init__(self, network: Any) -> None:
         import ipywidgets as widgets
 
@@ -70,15 +73,8 @@ class SupportExplorer:
         self.status = widgets.HTML()
         self.box = widgets.VBox([self.remove, self.status, self.table])
         self.box.add_class("netind-support-router")
-        self.remove.observe(self._on_change, names="value")
+        self.remove.observe(self.refresh, names="value")
         self._update()
-
-    def _on_change(self, _change: Any = None) -> None:
-        try:
-            self._update()
-        except Exception as exc:  # never a traceback under a widget
-            self.summary = f"Could not update ({type(exc).__name__}): run the cell again."
-            self.status.value = f"<p role='status'><b>{html.escape(self.summary)}</b></p>"
 
     @property
     def removed(self) -> str | None:
@@ -91,21 +87,17 @@ class SupportExplorer:
         self.after = support.route_needs(current)
         self.lost = () if kind is None else support.needs_lost(self.network, kind)
         if kind is None:
-            self.summary = (
+            summary = (
                 f"The whole network: {len(self.network)} people. Every need has at least one "
                 "helper."
                 if all(self.before.values())
                 else "Some needs have no helper."
             )
         elif self.lost:
-            self.summary = (
-                f"Without {kind} ties, no one is left to help with: {', '.join(self.lost)}."
-            )
+            summary = f"Without {kind} ties, no one is left to help with: {', '.join(self.lost)}."
         else:
-            self.summary = f"Without {kind} ties, every need still has a helper."
-        self.status.value = (
-            f"<p role='status' aria-live='polite'><b>{html.escape(self.summary)}</b></p>"
-        )
+            summary = f"Without {kind} ties, every need still has a helper."
+        self.announce(summary)
         self.table.value = self._table_html()
 
     def _by_kind(self, who: tuple[str, ...]) -> str:
@@ -136,11 +128,3 @@ class SupportExplorer:
             "(made up by seeded code, not a real person).</caption>"
         )
         return f"<table>{caption}{head}{''.join(rows)}</table>"
-
-    def __repr__(self) -> str:
-        return f"Support router: {self.summary}"
-
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        bundle = dict(self.box._repr_mimebundle_() or {})
-        bundle["text/plain"] = repr(self)
-        return bundle
