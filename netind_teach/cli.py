@@ -5,8 +5,9 @@
 ``netind-teach lab [DIR]``          copy the lessons into DIR (default ./netind-lessons) if
                                     they are not there yet, then open JupyterLab there on
                                     lesson 00 (never overwriting a learner's edits)
-``netind-teach build-site DIR``     render the executed lessons, README and docs as HTML
-                                    (``--for-students``: without the answer key)
+``netind-teach build-site DIR``     the learners' static site: executed lessons, README and
+                                    docs as HTML, no answer key (``--instructor``: the
+                                    instructor edition, with the guide and the key)
 ``netind-teach student-copy DIR``   lessons with outputs cleared, for handing out
 ``netind-teach refresh-docs [ROOT]`` regenerate the answer key in docs/instructor-guide.md
                                     and the dataset cards in docs/datasets.md
@@ -72,10 +73,15 @@ def _lab(args: argparse.Namespace) -> int:
 
 
 def _build_site(args: argparse.Namespace) -> int:
-    from netind_teach.site import build_site
+    from netind_teach.site import SiteError, build_site
+    from netind_teach.sitewidgets import WidgetsAssetsError
 
-    pages = build_site(args.dir, for_students=args.for_students)
-    print(f"built {len(pages)} pages in {args.dir}; open {Path(args.dir) / 'index.html'}")
+    try:
+        build_site(args.dir, instructor=args.instructor)
+    except (SiteError, WidgetsAssetsError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(f"open {Path(args.dir) / 'index.html'}")
     return 0
 
 
@@ -165,10 +171,14 @@ def _parser() -> argparse.ArgumentParser:
     lab.add_argument("--port", type=int, default=None)
     lab.add_argument("--no-browser", action="store_true", help="do not open a browser tab")
     lab.set_defaults(run=_lab)
-    site = commands.add_parser("build-site", help="render lessons and docs as a static site")
+    site = commands.add_parser(
+        "build-site", help="render lessons and docs as a static site (learners' edition)")
     site.add_argument("dir", type=Path)
-    site.add_argument("--for-students", action="store_true",
-                      help="leave out the instructor guide and its answer key")
+    edition = site.add_mutually_exclusive_group()
+    edition.add_argument("--instructor", action="store_true",
+                         help="the instructor edition: with the guide and its answer key")
+    edition.add_argument("--for-students", action="store_false", dest="instructor",
+                         help="the learners' edition, without the key (the default)")
     site.set_defaults(run=_build_site)
     hand_out = commands.add_parser("student-copy", help="lessons with outputs cleared")
     hand_out.add_argument("dir", type=Path)

@@ -13,6 +13,7 @@ import os
 import re
 import tempfile
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -85,3 +86,22 @@ def reliability_scale() -> int:
         return max(1, int(os.environ.get("NETIND_RELIABILITY_SCALE", "1")))
     except ValueError:
         return 1
+
+
+@pytest.fixture(scope="session")
+def site_builds(tmp_path_factory):
+    """Both editions of the static site, built once per session from one run of the lessons.
+
+    ``learners`` and ``instructor`` are the two folders, ``lessons`` the executed lessons
+    (:class:`netind_teach.site.ExecutedLesson`), ``lines`` everything the builds reported.
+    """
+    from netind_teach import site
+
+    lines: list[str] = []
+    lessons = site.execute_lessons(progress=lines.append)
+    learners = tmp_path_factory.mktemp("site-learners")
+    instructor = tmp_path_factory.mktemp("site-instructor")
+    site.build_site(learners, progress=lines.append, lessons=lessons)
+    site.build_site(instructor, progress=lines.append, lessons=lessons, instructor=True)
+    return SimpleNamespace(learners=learners, instructor=instructor, lessons=lessons,
+                           lines=lines)

@@ -1,0 +1,135 @@
+"""Where the course is published: the one place that names its repository.
+
+Every link to the published course is built from the three settings below: the README's
+Binder badge and clone command, the Binder and JupyterHub links in ``docs/``, the static
+site's launch links and the tests. To publish the course, set :data:`REPOSITORY` (and,
+for a class, :data:`BINDER_REF` to a tag), then run ``make docs``: it rewrites the links
+in the README and ``docs/`` with :func:`refresh_links`, and a test fails while any copy
+disagrees with this module.
+
+While :data:`REPOSITORY` is the placeholder ``OWNER/netind-teach`` there is no Binder to
+link to: :func:`is_published` is false and the static site says so instead of linking a
+dead address.
+
+Examples
+--------
+>>> binder_url("01_origins.ipynb").endswith("?urlpath=lab/tree/lessons/01_origins.ipynb")
+True
+>>> refresh_links("see https://github.com/someone/old-name.git") == (
+...     f"see {repository_url()}.git")
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from urllib.parse import quote
+
+__all__ = [
+    "BINDER_REF",
+    "BRANCH",
+    "PLACEHOLDER",
+    "REPOSITORY",
+    "binder_url",
+    "is_published",
+    "nbgitpuller_url",
+    "refresh_links",
+    "repository_url",
+]
+
+#: The placeholder used until the course has a public repository.
+PLACEHOLDER = "OWNER/netind-teach"
+#: GitHub ``owner/name`` of the course's repository.
+REPOSITORY = PLACEHOLDER
+#: The branch or tag Binder links open (``HEAD``: the default branch; a tag for a class).
+BINDER_REF = "HEAD"
+#: The branch a hub's nbgitpuller link pulls.
+BRANCH = "main"
+
+_FIRST_LESSON = "00_welcome.ipynb"
+
+
+def is_published() -> bool:
+    """True once :data:`REPOSITORY` names a real repository (not the placeholder).
+
+    Examples
+    --------
+    >>> is_published() == (REPOSITORY != PLACEHOLDER)
+    True
+    """
+    return REPOSITORY != PLACEHOLDER
+
+
+def repository_url() -> str:
+    """Return the repository's address on GitHub.
+
+    Examples
+    --------
+    >>> repository_url().startswith("https://github.com/")
+    True
+    """
+    return f"https://github.com/{REPOSITORY}"
+
+
+def binder_url(lesson: str = _FIRST_LESSON) -> str:
+    """Return the Binder address that opens ``lesson`` (a file in ``lessons/``) in JupyterLab.
+
+    Examples
+    --------
+    >>> binder_url().startswith("https://mybinder.org/v2/gh/")
+    True
+    """
+    return f"https://mybinder.org/v2/gh/{REPOSITORY}/{BINDER_REF}?urlpath=lab/tree/lessons/{lesson}"
+
+
+def nbgitpuller_url(hub: str = "HUB", lesson: str = _FIRST_LESSON) -> str:
+    """Return the JupyterHub link that clones the course and opens ``lesson``.
+
+    nbgitpuller clones into a folder named after the repository, so ``urlpath`` starts
+    with that name.
+
+    Examples
+    --------
+    >>> "&branch=main&" in nbgitpuller_url()
+    True
+    """
+    name = REPOSITORY.split("/")[-1]
+    repo = quote(repository_url(), safe="")
+    path = quote(f"lab/tree/{name}/lessons/{lesson}", safe="")
+    return f"https://{hub}/hub/user-redirect/git-pull?repo={repo}&branch={BRANCH}&urlpath={path}"
+
+
+_SEGMENT = r"[A-Za-z0-9_.-]+"
+# Each shape of link to the course in the README and docs/, and its current form.
+_LINK_SHAPES: tuple[tuple[str, Callable[[], str]], ...] = (
+    (rf"https://mybinder\.org/v2/gh/{_SEGMENT}/{_SEGMENT}/{_SEGMENT}\?urlpath=lab/tree/lessons/",
+     lambda: binder_url("")),
+    (rf"https://github\.com/{_SEGMENT}/{_SEGMENT}?\.git\b", lambda: f"{repository_url()}.git"),
+    (rf"git-pull\?repo=https%3A%2F%2Fgithub\.com%2F{_SEGMENT}%2F{_SEGMENT}&branch={_SEGMENT}"
+     rf"&urlpath=lab%2Ftree%2F{_SEGMENT}%2Flessons%2F",
+     lambda: nbgitpuller_url(lesson="").split("/hub/user-redirect/", 1)[1]),
+    # the decoded nbgitpuller parameters, one table row each in docs/jupyterhub.md
+    (rf"\| `repo` \| `https://github\.com/{_SEGMENT}/{_SEGMENT}` \|",
+     lambda: f"| `repo` | `{repository_url()}` |"),
+    (rf"\| `branch` \| `{_SEGMENT}` \|", lambda: f"| `branch` | `{BRANCH}` |"),
+    (rf"\| `urlpath` \| `lab/tree/{_SEGMENT}/lessons/",
+     lambda: f"| `urlpath` | `lab/tree/{REPOSITORY.split('/')[-1]}/lessons/"),
+)
+
+
+def refresh_links(text: str) -> str:
+    """Return ``text`` with every link to the course rewritten from this module's settings.
+
+    Rewrites Binder links, ``git clone`` addresses and nbgitpuller links (encoded, and the
+    table of its decoded parameters); everything else is left as it is.
+
+    Examples
+    --------
+    >>> old = "https://mybinder.org/v2/gh/a/b/v1?urlpath=lab/tree/lessons/02_typology.ipynb"
+    >>> refresh_links(old) == binder_url("02_typology.ipynb")
+    True
+    """
+    for pattern, current in _LINK_SHAPES:
+        text = re.sub(pattern, lambda _match, make=current: make(), text)
+    return text
