@@ -3,7 +3,8 @@
 #   make test     set up, then run every test (lint, unit, doctests, lessons, Binder parity)
 #   make lessons  re-execute the lessons and store only the outputs nbval checks
 #   make docs     regenerate the answer key and dataset cards in docs/
-#   make site     build the static course site into build/site
+#   make site     build the learners' static site (no answer key) into build/site
+#   make site-instructor  the instructor's static site (guide and key) into build/site-instructor
 #   make bench    speed and memory figures, printed as ratios against their floor
 #   make reliability  kills, concurrency, hostile files, leaks: docs/reliability.md
 
@@ -18,7 +19,7 @@ LAB_DIR ?= netind-lessons
 # in pytest and in every kernel or subprocess it starts.
 TEST_ENV := PYTHONPATH=$(CURDIR)/tests/offline PYTHONHASHSEED=0 PYDEVD_DISABLE_FILE_VALIDATION=1
 
-.PHONY: lab test lint lessons docs site bench clean binder-pins dist reliability
+.PHONY: lab test lint lessons docs site site-instructor vendor bench clean binder-pins dist reliability
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,7 +33,8 @@ lab: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 
-test: lint
+# The site tests need the widget renderer; it is fetched (npm) before the network is closed.
+test: lint vendor
 	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
 
 lessons: $(STAMP)
@@ -42,9 +44,17 @@ lessons: $(STAMP)
 docs: $(STAMP)
 	$(VENV)/bin/netind-teach refresh-docs .
 
-# Static HTML site of the executed lessons and docs (build/site/index.html).
-site: $(STAMP)
+# Static HTML sites of the executed lessons and docs (open index.html). The learners' site
+# has no instructor guide and no answer key; only the instructor's site has them.
+site: vendor
 	$(VENV)/bin/netind-teach build-site build/site
+
+site-instructor: vendor
+	$(VENV)/bin/netind-teach build-site --instructor build/site-instructor
+
+# The Jupyter widgets HTML manager, from the npm registry at a pinned, checked version.
+vendor: $(STAMP)
+	$(PY) -m netind_teach.sitewidgets
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py $(BENCH_ARGS)

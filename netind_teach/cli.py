@@ -102,6 +102,10 @@ def _refresh_docs(args: argparse.Namespace) -> int:
     guide.write_text(refresh_answer_key(guide.read_text(encoding="utf-8")), encoding="utf-8")
     write_cards_markdown(docs / "datasets.md")
     print(f"refreshed {guide} and {docs / 'datasets.md'}")
+    from netind_teach.publishing import REPOSITORY, refresh_files
+
+    for path in refresh_files(args.root):
+        print(f"links to {REPOSITORY} refreshed in {path}")
     return 0
 
 

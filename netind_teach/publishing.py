@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 from urllib.parse import quote
 
 __all__ = [
@@ -33,7 +34,9 @@ __all__ = [
     "REPOSITORY",
     "binder_url",
     "is_published",
+    "linked_files",
     "nbgitpuller_url",
+    "refresh_files",
     "refresh_links",
     "repository_url",
 ]
@@ -133,3 +136,30 @@ def refresh_links(text: str) -> str:
     for pattern, current in _LINK_SHAPES:
         text = re.sub(pattern, lambda _match, make=current: make(), text)
     return text
+
+
+def linked_files(root: str | Path) -> list[Path]:
+    """Return the files under ``root`` that link to the course: README, CONTRIBUTING, docs.
+
+    Examples
+    --------
+    >>> [p.name for p in linked_files(Path(__file__).parent.parent)][0]
+    'README.md'
+    """
+    root = Path(root)
+    found = [root / "README.md", root / "CONTRIBUTING.md"]
+    docs = root / "docs"
+    found += sorted(docs.glob("*.md")) if docs.is_dir() else []
+    return [path for path in found if path.is_file()]
+
+
+def refresh_files(root: str | Path) -> list[Path]:
+    """Rewrite the course's links in :func:`linked_files`; return the files changed."""
+    changed = []
+    for path in linked_files(root):
+        text = path.read_text(encoding="utf-8")
+        new = refresh_links(text)
+        if new != text:
+            path.write_text(new, encoding="utf-8")
+            changed.append(path)
+    return changed

@@ -279,8 +279,7 @@ def test_documents_are_read_as_utf8_whatever_the_locale(tmp_path):
 
 
 # -- one publishing setting -------------------------------------------------------------------
-PUBLISHED_FILES = [ROOT / "README.md", ROOT / "CONTRIBUTING.md",
-                   *sorted((ROOT / "docs").glob("*.md"))]
+PUBLISHED_FILES = publishing.linked_files(ROOT)
 _COURSE_LINK = re.compile(r"https://mybinder\.org/v2/gh/\S+|https://github\.com/\S+?\.git\b|"
                           r"repo=https%3A%2F%2Fgithub\.com\S+|\| `repo` \| `\S+`")
 
@@ -302,6 +301,21 @@ def test_changing_the_setting_reaches_every_copy(monkeypatch):
         assert "someone/course" in link or "someone%2Fcourse" in link, link
         assert "OWNER" not in link, link
     assert all("/term-1?" in link for link in links if "mybinder.org" in link)
+
+
+def test_make_docs_rewrites_the_links(tmp_path, monkeypatch):
+    (tmp_path / "docs").mkdir()
+    for path in PUBLISHED_FILES:
+        target = tmp_path / path.relative_to(ROOT)
+        target.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "docs" / "instructor-guide.md").write_text(
+        f"# Guide\n\n{site.ANSWER_KEY_START}\n{site.ANSWER_KEY_END}\n", encoding="utf-8")
+    monkeypatch.setattr(publishing, "REPOSITORY", "someone/course")
+    assert cli.main(["refresh-docs", str(tmp_path)]) == 0
+    readme = (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert publishing.binder_url() in readme and "https://github.com/someone/course.git" in readme
+    hub = (tmp_path / "docs" / "jupyterhub.md").read_text(encoding="utf-8")
+    assert publishing.nbgitpuller_url() in hub and publishing.binder_url() in hub
 
 
 def test_site_and_docs_build_links_from_the_setting():
@@ -393,6 +407,21 @@ def test_guide_outlines_every_lesson_in_both_formats():
         for row in segments:  # a plan never gives a segment more than the lesson does
             assert _minutes(row[2]) in (0, int(row[1])), f"lesson {number}: {row}"
             assert _session(row[3])[1] in (0, int(row[1])), f"lesson {number}: {row}"
+
+
+def test_guide_planning_table_states_each_lessons_own_minutes():
+    """The guide once said lesson 00 had "10 in the course table" where lesson 00 says 20."""
+    written = GUIDE.read_text(encoding="utf-8").split(site.ANSWER_KEY_START)[0]
+    rows = {match.group(1): match.group(2).strip() for match in
+            re.finditer(r"^\| (\d\d) [^|]+\| ([^|]+)\|", written, flags=re.MULTILINE)}
+    welcome = nbformat.read(LESSONS[0], as_version=4)
+    course_table = dict(re.findall(r"^\| (\d\d) \| [^|]+ \| (\d+) \|$",
+                                   "\n".join(c.source for c in welcome.cells), flags=re.MULTILINE))
+    for lesson in LESSONS:
+        number, stated = lesson.name[:2], _stated_minutes(lesson)
+        assert re.fullmatch(rf"{stated}(, plus an optional \d+-minute debate)?", rows[number]), (
+            number, rows[number])
+        assert int(course_table[number]) == stated, (number, course_table[number])
 
 
 def test_guide_plans_fit_their_time():
