@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
@@ -186,12 +187,19 @@ def _widgets_head() -> str:
     )
 
 
+# nbconvert's classic template puts `var element = $('#id');` (jQuery, which no page loads)
+# before each widget view; it only serves JavaScript outputs and fails on every page.
+_JQUERY_ELEMENT = re.compile(
+    r"<script type=\"text/javascript\">\s*var element = \$\('#[\w-]+'\);\s*</script>\n?"
+)
+
+
 def _lesson_html(nb: nbformat.NotebookNode) -> str:
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(template_name="basic")
     body, _ = exporter.from_notebook_node(nb)
-    return body
+    return _JQUERY_ELEMENT.sub("", body)
 
 
 def _read(path: Path) -> str:

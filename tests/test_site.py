@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import os
@@ -118,6 +119,7 @@ def test_each_edition_has_its_pages_and_says_which_it_is(site_builds):
 _LINK = re.compile(r"""\b(href|src)=(["'])([^"']*)\2""")
 
 
+@functools.lru_cache(maxsize=64)
 def _ids(page: Path) -> set[str]:
     return set(sitepages.heading_ids(page.read_text(encoding="utf-8")))
 
