@@ -34,6 +34,7 @@ import networkx as nx
 
 from netind_teach import egonet, models, simulate
 from netind_teach.vocab import AGE_GROUPS, EGO, TYPES
+from netind_teach.wording import all_of, plural
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -51,6 +52,7 @@ __all__ = [
     "plot_distribution",
     "plot_series",
     "plot_typology",
+    "sampled_ties_note",
     "stable_layout",
 ]
 
@@ -294,6 +296,21 @@ def _ego_layout_graph(G: nx.Graph, ego: Hashable) -> nx.Graph:
     return G.subgraph([ego, *egonet.alters(G, ego)])
 
 
+def sampled_ties_note(drawn: int, total: int) -> str:
+    """The note under a drawing that shows only some alter ties.
+
+    Examples
+    --------
+    >>> sampled_ties_note(120, 480)
+    '120 of 480 alter ties drawn (all measured)'
+    >>> sampled_ties_note(1, 1)
+    'the 1 alter tie drawn'
+    """
+    if drawn >= total:
+        return all_of(total, "alter tie") + " drawn"
+    return f"{drawn} of {plural(total, 'alter tie')} drawn (all measured)"
+
+
 def draw_ego(
     G: nx.Graph,
     ego: Hashable = EGO,
@@ -380,17 +397,20 @@ def draw_ego(
     keep = 1.0 if max_ties is None or possible <= max_ties else max_ties / possible
     node_key = {a: _node_key(a) for a in group} if keep < 1.0 else {}
     segments: dict[tuple[str, bool], list] = {}
+    alter_ties = 0
     for u, v, kind in G.edges([ego, *group], data="kind", default="strong"):
         from_ego = ego in (u, v)
         if u == v or not (from_ego or (u in members and v in members)):
             continue
+        alter_ties += 0 if from_ego else 1
         if keep < 1.0 and not from_ego and _pair_key(node_key[u], node_key[v]) >= keep:
             continue
         segments.setdefault((kind, from_ego), []).append((pos[u], pos[v]))
-    crowded = sum(len(lines) for (_, from_ego), lines in segments.items() if not from_ego) > 400
+    drawn = sum(len(lines) for (_, from_ego), lines in segments.items() if not from_ego)
+    crowded = drawn > 400
     if keep < 1.0:
         ax.annotate(
-            f"1 in {1 / keep:.0f} alter ties drawn (all measured)",
+            sampled_ties_note(drawn, alter_ties),
             (0.5, 0.0),
             xycoords="axes fraction",
             ha="center",

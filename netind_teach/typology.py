@@ -42,6 +42,7 @@ import numpy as np
 import pandas as pd
 
 from netind_teach.vocab import AGE_GROUPS, TYPES
+from netind_teach.wording import all_of
 
 __all__ = [
     "COURSE_RULE",
@@ -289,10 +290,10 @@ def _decide(values: np.ndarray, thresholds: np.ndarray, rule: Rule) -> tuple[np.
 def _decision_texts(rule: Rule) -> list[str]:
     n = len(rule.measures)
     return [
-        f"exactly at the threshold on all {n} measures, so both clauses fit; the tie-break "
+        f"exactly at the threshold on {all_of(n, 'measure')}, so both clauses fit; the tie-break "
         f"makes this person {rule.order[0]}",
-        f"networked: at or above the threshold on all {n} measures",
-        f"limited: at or below the threshold on all {n} measures",
+        f"networked: at or above the threshold on {all_of(n, 'measure')}",
+        f"limited: at or below the threshold on {all_of(n, 'measure')}",
         "bounded: above the threshold on at least one measure and below on another",
     ]
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from ..wording import all_of, plural
 from ._base import Definition
 from ._core import Result, norm, quote, type_name
 
@@ -33,8 +34,9 @@ class Option:
 class MultipleChoice(Definition):
     """Choose one option, or every right option when ``multiple=True``.
 
-    Learners answer with a letter (``"b"``), the option's text, or, for several answers,
-    a list of letters (``["a", "c"]``) or ``"a, c"``.
+    Learners answer with a letter (``"b"``), the option's text, the option as displayed
+    (``"b) Barry Wellman"``), or, for several answers, a list of letters (``["a", "c"]``)
+    or ``"a, c"``.
 
     Examples
     --------
@@ -104,6 +106,9 @@ class MultipleChoice(Definition):
         for i, option in enumerate(self.options):
             if norm(option.text) == wanted:
                 return i
+        labelled = self._labelled(wanted)
+        if labelled is not None:
+            return labelled
         token = wanted.strip("()[]. ")
         if len(token) == 1 and token in LETTERS:
             index = LETTERS.index(token)
@@ -113,6 +118,27 @@ class MultipleChoice(Definition):
         return (
             f"{quote(item)} is not one of the options: use a letter "
             f"({self._letter_range()}) or paste the option's text."
+        )
+
+    def _labelled(self, wanted: str) -> int | str | None:
+        """Read an option pasted as displayed (``'b) Barry Wellman'``, ``'(b) ...'``, ``'b. ...'``).
+
+        Returns the option's index, a message when the letter and the text disagree, or
+        None when ``wanted`` does not look like a label.
+        """
+        head, rest = (wanted[1:3], wanted[3:]) if wanted[:1] == "(" else (wanted[:2], wanted[2:])
+        if len(head) != 2 or head[0] not in LETTERS or head[1] not in ").:":
+            return None
+        texts = [norm(o.text) for o in self.options]
+        rest = rest.strip()
+        if rest not in texts:
+            return None
+        index, letter = texts.index(rest), head[0]
+        if LETTERS.index(letter) == index:
+            return index
+        return (
+            f"The letter {letter}) and the text of option {LETTERS[index]}) do not match: "
+            f"answer with one letter ({self._letter_range()})."
         )
 
     def _resolve(self, answer: Any) -> set[int] | str:
@@ -155,8 +181,9 @@ class MultipleChoice(Definition):
         wrong = sorted(chosen - self.right)
         found = len(chosen & self.right)
         if not wrong and found == len(self.right):
-            return Result.correct_(f"All {found} right options chosen, and no others.")
-        lines = [f"You found {found} of {len(self.right)} right options."]
+            chosen = all_of(found, "right option")
+            return Result.correct_(f"{chosen[0].upper()}{chosen[1:]} chosen, and no others.")
+        lines = [f"You found {found} of {plural(len(self.right), 'right option')}."]
         for index in wrong:
             why = self.options[index].feedback or "this one does not fit."
             lines.append(f"- {LETTERS[index]}) is not right: {why}")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from ..vocab import model_name
+from ..wording import plural
 from ._base import Definition
 from ._core import Result, is_blank, norm, quote, type_name
 
@@ -99,7 +100,8 @@ class SortClaims(Definition):
             items = list(answer.items())
         elif isinstance(answer, (list, tuple)):
             if len(answer) != n:
-                return f"Give one category for each of the {n} claims (you gave {len(answer)})."
+                each = "the claim" if n == 1 else f"each of the {plural(n, 'claim')}"
+                return f"Give one category for {each} (you gave {len(answer)})."
             items = list(enumerate(answer, start=1))
         else:
             return f"Answer with {self.answer_format} (you gave {type_name(answer)})."
@@ -140,9 +142,13 @@ class SortClaims(Definition):
         misplaced = [i for i, cat in sorted(placed.items()) if cat != self.claims[i - 1].category]
         missing = [i for i in range(1, n + 1) if i not in placed]
         if not misplaced and not missing:
-            return Result.correct_(f"All {n} claims are in the right place.")
+            return Result.correct_(
+                "The claim is in the right place."
+                if n == 1
+                else f"All {n} claims are in the right place."
+            )
         right = len(placed) - len(misplaced)
-        lines = [f"Placed right so far: {right} of {n} claims."]
+        lines = [f"Placed right so far: {right} of {plural(n, 'claim')}."]
         for i in misplaced:
             extra = f" {self.claims[i - 1].feedback}" if self.claims[i - 1].feedback else ""
             lines.append(f"- {self.claim_label(i)} does not belong under {placed[i]!r}.{extra}")

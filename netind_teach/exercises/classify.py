@@ -15,6 +15,24 @@ __all__ = ["ClassifyNetwork"]
 _TYPE_WORDS = re.compile(r"\b(" + "|".join(map(re.escape, TYPES)) + r")\b", re.IGNORECASE)
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+#: Words that turn "limited" into its opposite: "not limited", "isn't limited", "non-limited".
+_NEGATIONS = frozenset({"not", "no", "non", "never", "neither", "nor", "isn", "isnt", "aren",
+                        "arent", "wasn", "wasnt", "nothing", "none", "nicht", "pas"})
+
+
+def _negated(answer: str) -> bool:
+    """True when ``answer`` says what the network is *not* ("not limited", "non-bounded").
+
+    Examples
+    --------
+    >>> _negated("not limited"), _negated("isn't bounded"), _negated("a notably limited one")
+    (True, True, False)
+    """
+    text = answer.casefold().replace("\u2019", "'")
+    return any(word in _NEGATIONS for word in _WORD.findall(text)) or "n't" in text
+
+
 @dataclass(frozen=True, kw_only=True)
 class ClassifyNetwork(Definition):
     """Look at an ego network and pick its type (networked / bounded / limited).
@@ -119,6 +137,10 @@ class ClassifyNetwork(Definition):
         options = ", ".join(repr(c) for c in self.choices)
         if not isinstance(answer, str):
             return Result.incorrect(f"Answer with one {self.noun} as text: {options}.")
+        if _negated(answer):
+            return Result.incorrect(
+                f"Say which one it is, not which it is not: answer {options}."
+            )
         chosen = self._pick(answer)
         if chosen is None:
             return Result.incorrect(f"{quote(answer)} is not one {self.noun}: answer {options}.")

@@ -32,6 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from ..wording import plural
 from ._base import Definition
 from ._core import BLANK, Result, one_line, safe_repr, type_name
 from ._timeout import run_with_time_limit
@@ -195,7 +196,8 @@ class CodeExercise(Definition):
             except (TypeError, ValueError):
                 like = ""
             return (
-                f"{self.function_name} should accept {len(self.cases[0].args)} argument(s)"
+                f"{self.function_name} should accept "
+                f"{plural(len(self.cases[0].args), 'argument')}"
                 f"{like}; yours is {self.function_name}{signature}."
             )
         return None
@@ -218,8 +220,10 @@ class CodeExercise(Definition):
     def evaluate(self, answer: Any) -> Result:
         if isinstance(answer, str):
             if answer.strip().isidentifier():
+                name = answer.strip()
+                shown = name if len(name) <= 40 else self.function_name
                 return Result.incorrect(
-                    f"Pass the function itself, without quotes: check({answer.strip()})."
+                    f"Pass the function itself, without quotes: check({shown})."
                 )
             answer = self.function_from_source(answer)
             if isinstance(answer, Result):
@@ -261,4 +265,8 @@ class CodeExercise(Definition):
                     f"{label}: your function returned {shown}, but it should return "
                     f"{safe_repr(case.expected)}.{hint}"
                 )
-        return Result.correct_(f"All {len(self.cases)} test cases pass.")
+        return Result.correct_(
+            "The test case passes."
+            if len(self.cases) == 1
+            else f"All {len(self.cases)} test cases pass."
+        )

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from ..progress import Progress, progress_text
+from ..wording import plural
 from ._base import Definition
 from ._core import BLANK, Note, Outcome, Result, is_blank, one_line, to_html
 from .kinds import Reflection, word_count
@@ -202,8 +203,8 @@ class Exercise:
             if self._hints_seen >= total:
                 return Note(
                     "No more hints",
-                    f"That was the last hint ({total} of {total}). See one again with "
-                    f"hint(1) to hint({total}); after one attempt, solution() shows the answer.",
+                    f"That was the last hint ({total} of {total}). See it again with "
+                    f"{_hint_calls(total)}; after one attempt, solution() shows the answer.",
                 )
             number = self._hints_seen + 1
         else:
@@ -212,9 +213,9 @@ class Exercise:
                     raise TypeError
                 number = operator.index(n)
             except TypeError:
-                return Note("Which hint?", f"Give the hint's number: hint(1) to hint({total}).")
+                return Note("Which hint?", "Give the hint's number: " + _hint_range(total))
             if not 1 <= number <= total:
-                return Note("No such hint", f"There are {total} hints: hint(1) to hint({total}).")
+                return Note("No such hint", _hint_range(total))
         self._hints_seen = max(self._hints_seen, number)
         self._remember(lambda store: store.record_hint(self.lesson, self.name, number))
         return Note(f"Hint {number} of {total}", hints[number - 1])
@@ -349,6 +350,17 @@ class ExerciseSet(Sequence[Exercise]):
         from ..handin import HandIn
 
         return HandIn(self._progress, folder=folder)
+
+
+def _hint_calls(total: int) -> str:
+    """``'hint(1)'`` for one hint, ``'hint(1) to hint(3)'`` for more."""
+    return "hint(1)" if total == 1 else f"hint(1) to hint({total})"
+
+
+def _hint_range(total: int) -> str:
+    """``'There is 1 hint: hint(1).'``, ``'There are 3 hints: hint(1) to hint(3).'``."""
+    verb = "is" if total == 1 else "are"
+    return f"There {verb} {plural(total, 'hint')}: {_hint_calls(total)}."
 
 
 def _ignore(_message: str) -> None:

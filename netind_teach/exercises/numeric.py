@@ -4,18 +4,100 @@ from __future__ import annotations
 
 import math
 import numbers
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar
 
+from ..wording import singular
 from ._base import Definition
 from ._core import Result, norm, quote, type_name
 
-__all__ = ["Numeric"]
+__all__ = ["MAX_TEXT", "Numeric", "scan_number"]
 
-_NUMBER = re.compile(r"([+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?)\s*(.*)")
 _PERCENT_WORDS = ("%", "percent", "per cent", "pct")
+#: Longer text is refused before it is read: no number needs more (the reading is linear
+#: anyway, this keeps every message short and every answer instant).
+MAX_TEXT = 200
+_DIGITS = frozenset("0123456789")
+
+
+def _grouped(groups: list[str]) -> bool:
+    """True when ``groups`` split by a thousands mark are well formed: 1,234,567."""
+    head, *rest = groups
+    return 1 <= len(head) <= 3 and head[0] != "0" and all(len(g) == 3 for g in rest)
+
+
+def _readings(body: str) -> tuple[str, ...] | None:
+    """The plain decimal readings of digits with separators: one, or two if ambiguous.
+
+    ``"2,9"`` -> ``("2.9",)``; ``"1,000"`` -> ``("1.000", "1000")``; ``"1.234,5"`` ->
+    ``("1234.5",)``; ``"1,2,3"`` -> None.
+    """
+    commas, dots = body.count(","), body.count(".")
+    if commas + dots == 0:
+        return (body,)
+    if commas + dots == 1:
+        whole, _, part = body.replace(",", ".").partition(".")
+        if not whole and not part:
+            return None
+        decimal = f"{whole or '0'}.{part or '0'}"
+        if commas and len(part) == 3 and _grouped([whole, part]):
+            return (decimal, whole + part)  # 1,000: a thousand, or one?
+        return (decimal,)
+    if not dots or not commas:  # 1,234,567 or 1.234.567: only grouping marks
+        groups = body.split("," if commas else ".")
+        return ("".join(groups),) if _grouped(groups) else None
+    last = max(body.rfind(","), body.rfind("."))
+    mark = body[last]
+    head, part = body[:last], body[last + 1 :]
+    group_mark = "." if mark == "," else ","
+    if mark in head:
+        return None
+    groups = head.split(group_mark)
+    return (f"{''.join(groups)}.{part or '0'}",) if _grouped(groups) else None
+
+
+def scan_number(text: str) -> tuple[tuple[float, ...], str] | None:
+    """Read a number at the start of ``text`` in one pass; return its readings and the rest.
+
+    Accepts a sign, a decimal point or comma, thousands marks and an exponent. Returns
+    None when ``text`` does not start with a number.
+
+    Examples
+    --------
+    >>> scan_number("-2,5 ties")
+    ((-2.5,), 'ties')
+    >>> scan_number("1,000")
+    ((1.0, 1000.0), '')
+    >>> scan_number("1/3")
+    ((1.0,), '/3')
+    >>> scan_number("x") is None
+    True
+    """
+    n = len(text)
+    i = 1 if n and text[0] in "+-" else 0
+    sign = "-" if i and text[0] == "-" else ""
+    j = i
+    while j < n and (text[j] in _DIGITS or text[j] in ".,"):
+        j += 1
+    body = text[i:j]
+    if not any(ch in _DIGITS for ch in body):
+        return None
+    readings = _readings(body)
+    if readings is None:
+        return None
+    exponent = ""
+    if j < n and text[j] in "eE":
+        k = j + 1
+        if k < n and text[k] in "+-":
+            k += 1
+        start = k
+        while k < n and text[k] in _DIGITS:
+            k += 1
+        if k > start:
+            exponent, j = "e" + text[j + 1 : k], k
+    values = tuple(float(sign + r + exponent) for r in readings)
+    return values, text[j:].strip()
 
 
 def _fmt(value: float) -> str:
@@ -26,8 +108,11 @@ def _fmt(value: float) -> str:
 class Numeric(Definition):
     """A number, within a tolerance, optionally with a unit.
 
-    Text answers may use a decimal comma (``"2,9"`` means 2.9; ``"1,000"`` is refused
-    as ambiguous) and may end with the unit (``"35 %"``, ``"22 ties"``).
+    Text answers may use a decimal comma with any number of decimals (``"2,9"``,
+    ``"0,333"``); ``"1,000"`` is ambiguous and refused unless exactly one reading is right.
+    Simple fractions (``"1/3"``) are evaluated, and the text may end with the unit
+    (``"35 %"``, ``"22 ties"``). Where the answer is a share between 0 and 1 (no unit),
+    ``"33%"`` means 0.33 and a value between 1 and 100 gets a hint about percentages.
 
     Parameters
     ----------
@@ -96,7 +181,8 @@ class Numeric(Definition):
     def _show(self, value: float) -> str:
         if self.unit == "%":
             return f"{_fmt(value)}%"
-        return f"{_fmt(value)} {self.unit}".strip()
+        unit = singular(self.unit) if abs(value) == 1 else self.unit
+        return f"{_fmt(value)} {unit}".strip()
 
     def _close(self, value: float, target: float | None = None) -> bool:
         goal = float(self.answer if target is None else target)
@@ -110,7 +196,11 @@ class Numeric(Definition):
         return words
 
     def parse(self, answer: Any) -> float | str:
-        """Turn an answer into a float, or return a one-line message saying what to do."""
+        """Turn an answer into a float, or return a one-line message saying what to do.
+
+        Text is read in one pass by a small scanner (no regular expression), after a cap on
+        its length, so any input is answered at once.
+        """
         example = "e.g. 12 or 2.5"
         if isinstance(answer, bool):
             return f"True/False is not a number here: write a number, {example}."
@@ -122,19 +212,10 @@ class Numeric(Definition):
         elif isinstance(answer, numbers.Complex):
             return f"Give a real number, {example}."
         elif isinstance(answer, str):
-            text = answer.strip().replace("\u2212", "-")
-            match = _NUMBER.fullmatch(text)
-            if not match:
-                return f"{quote(answer)} is not a number: write digits, {example}."
-            digits, suffix = match.groups()
-            if "," in digits:
-                if re.fullmatch(r"[+-]?\d{1,3},\d{3}", digits):
-                    return f"{quote(digits)} is ambiguous: write it without a comma, {example}."
-                digits = digits.replace(",", ".")
-            if suffix and norm(suffix) not in self._units():
-                unit = f" (in {self.unit})" if self.unit else ""
-                return f"Write just the number{unit}, without {quote(suffix, 20)}."
-            value = float(digits)
+            read = self._read_text(answer)
+            if isinstance(read, str):
+                return read
+            value = read
         elif isinstance(answer, (list, tuple, set, frozenset, dict)):
             return f"Give one number, not {type_name(answer)}: {example}."
         else:
@@ -142,6 +223,43 @@ class Numeric(Definition):
         if not math.isfinite(value):
             return f"That is not a finite number: write a number, {example}."
         return value
+
+    def _read_text(self, answer: str) -> float | str:
+        example = "e.g. 12 or 2.5"
+        if len(answer) > MAX_TEXT:
+            return (
+                f"That answer is {len(answer):,} characters long: write just the number, "
+                f"{example}."
+            )
+        text = answer.strip().replace("\u2212", "-")
+        scanned = scan_number(text)
+        if scanned is None:
+            return f"{quote(answer)} is not a number: write digits, {example}."
+        readings, suffix = scanned
+        if suffix.startswith("/"):
+            below = scan_number(suffix[1:].strip())
+            if below is None or len(below[0]) != 1:
+                return f"Write the number as a decimal, {example} (or a fraction like 1/3)."
+            (denominator,), suffix = below
+            if denominator == 0:
+                return "A fraction cannot have 0 below the line: write the number, e.g. 0.5."
+            readings = tuple(r / denominator for r in readings)
+        if suffix and norm(suffix) not in self._units():
+            if norm(suffix) in _PERCENT_WORDS and self._share_asked():
+                readings = tuple(r / 100 for r in readings)
+            else:
+                unit = f" (in {self.unit})" if self.unit else ""
+                return f"Write just the number{unit}, without {quote(suffix, 20)}."
+        if len(readings) == 1:
+            return readings[0]
+        right = [r for r in readings if math.isfinite(r) and self._close(r)]
+        if len(right) == 1:
+            return right[0]
+        return f"{quote(text, 20)} is ambiguous: write it without a comma, {example}."
+
+    def _share_asked(self) -> bool:
+        """True when the answer is a share between 0 and 1 (no unit): 33 then means 33%."""
+        return not self.unit and 0 < float(self.answer) < 1
 
     def evaluate(self, answer: Any) -> Result:
         value = self.parse(answer)
@@ -156,6 +274,11 @@ class Numeric(Definition):
             return Result.incorrect(
                 f"{_fmt(value)} looks like a proportion: give the answer in percent "
                 f"(e.g. 12 for 12%)."
+            )
+        if self._share_asked() and 1 < value <= 100:
+            return Result.incorrect(
+                f"{_fmt(value)} looks like a percentage: give the share as a number between "
+                f"0 and 1 (e.g. 0.25 for 25%)."
             )
         if self.say_direction:
             side = "high" if value > self.answer else "low"
