@@ -1,9 +1,10 @@
 """Code exercises: the learner writes a function; test cases check it.
 
-The learner's function runs in a separate thread with a time limit (2 s by default), on
-a deep copy of each case's arguments. The first failing case is reported in plain words;
-a function that raises is reported as one line (exception type and message); a function
-that runs past the limit is stopped and reported.
+The learner's function runs with a time limit (2 s by default), on a deep copy of each
+case's arguments, in a child process that is killed at the limit (see ``_timeout``), and
+its result is compared by exact type and value (:func:`same_value`). The first failing
+case is reported in plain words; a function that raises is reported as one line
+(exception type and message); a function that runs past the limit is stopped and reported.
 
 Examples
 --------
@@ -24,18 +25,19 @@ Not attempted: Replace ____ in your function with your own code.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import inspect
 import math
 import numbers
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from ..wording import plural
 from ._base import Definition
 from ._core import BLANK, Result, one_line, safe_repr, type_name
-from ._timeout import run_with_time_limit
+from ._timeout import Run, can_isolate, run_each_with_time_limit, run_with_time_limit
 
 __all__ = ["Case", "CodeExercise", "same_value"]
 
@@ -50,23 +52,83 @@ class Case:
     description: str = ""
 
 
+def _is_numpy(value: Any) -> bool:
+    return type(value).__module__ == "numpy"
+
+
+def _truth(value: Any) -> bool:
+    return type(value) is bool or (_is_numpy(value) and type(value).__name__ == "bool_")
+
+
+def _number(value: Any) -> bool:
+    """An int, a float or a NumPy number (not a subclass that could redefine ``==``)."""
+    if type(value) in (int, float):
+        return True
+    return _is_numpy(value) and isinstance(value, numbers.Real) and not _truth(value)
+
+
+def _text(value: Any) -> bool:
+    return type(value) is str or (_is_numpy(value) and isinstance(value, str))
+
+
+def _kind(value: Any) -> Any:
+    """What kind of value this is, for "returned text, expected a number" messages."""
+    for kind, test in (("truth", _truth), ("number", _number), ("text", _text)):
+        if test(value):
+            return kind
+    return type(value)
+
+
+def _plain(value: Any) -> bool:
+    """True for values whose ``==`` and hash the checker can trust (built-in scalars)."""
+    kind = type(value)
+    if kind in (int, float, str, bool, bytes, type(None)):
+        return True
+    if kind in (tuple, frozenset):
+        return all(_plain(item) for item in value)
+    return _is_numpy(value) and isinstance(value, (numbers.Number, str, bytes))
+
+
 def same_value(got: Any, expected: Any) -> bool:
-    """Default comparison: numbers within 1e-9, anything else with ``==``.
+    """Default comparison: by exact type and value; numbers within 1e-9.
+
+    An int, float or NumPy number may stand for any other of these (``2`` for ``2.0``).
+    Anything else must have exactly the expected type, so an object whose ``__eq__`` always
+    says True is not taken as the answer; containers are compared item by item.
 
     Examples
     --------
     >>> same_value(0.1 + 0.2, 0.3), same_value([1, 2], [1, 2]), same_value(1, "1")
     (True, True, False)
+    >>> class Yes:
+    ...     def __eq__(self, other):
+    ...         return True
+    >>> same_value(Yes(), 3), same_value([Yes()], [3]), same_value((1, 2), [1, 2])
+    (False, False, False)
     """
-    real = (numbers.Real,)
-    if (
-        isinstance(got, real)
-        and isinstance(expected, real)
-        and not isinstance(got, bool)
-        and not isinstance(expected, bool)
-    ):
-        return math.isclose(float(got), float(expected), rel_tol=1e-9, abs_tol=1e-9)
-    return bool(got == expected)
+    if _truth(expected):
+        return _truth(got) and bool(got) == bool(expected)
+    if _number(expected):
+        return _number(got) and math.isclose(
+            float(got), float(expected), rel_tol=1e-9, abs_tol=1e-9
+        )
+    if _text(expected):
+        return _text(got) and str(got) == str(expected)
+    if expected is None:
+        return got is None
+    if type(got) is not type(expected):
+        return False
+    if type(expected) in (list, tuple):
+        return len(got) == len(expected) and all(
+            same_value(g, e) for g, e in zip(got, expected, strict=True)
+        )
+    if type(expected) is dict:
+        if not all(_plain(key) for key in got) or got.keys() != expected.keys():
+            return False
+        return all(same_value(got[key], value) for key, value in expected.items())
+    if type(expected) in (set, frozenset):
+        return all(_plain(item) for item in got) and got == expected
+    return bool(expected == got)  # the expected value's own, trusted __eq__
 
 
 def _error_line(exc: BaseException) -> str:
@@ -170,7 +232,9 @@ class CodeExercise(Definition):
         except (ValueError, OverflowError, MemoryError, RecursionError) as exc:
             return Result.incorrect(f"Your code cannot be read: {_error_line(exc)}.")
         namespace: dict[str, Any] = {"____": BLANK, "__name__": "__learner__"}
-        run = run_with_time_limit(lambda: exec(code, namespace), self.time_limit)
+        # in a child process a time-out kills, then (it ends in time) here for real
+        target = dict(namespace) if can_isolate() else namespace
+        run = run_with_time_limit(lambda: exec(code, target), self.time_limit)
         if run.status == "timed out":
             return Result.incorrect(
                 f"Your code did not finish within {self.time_limit:g} s: is there a loop "
@@ -178,6 +242,11 @@ class CodeExercise(Definition):
             )
         if run.status == "raised":
             return Result.incorrect(f"Running your code raised {_error_line(run.error)}.")
+        if target is not namespace:
+            try:
+                exec(code, namespace)
+            except (Exception, SystemExit) as exc:
+                return Result.incorrect(f"Running your code raised {_error_line(exc)}.")
         function = namespace.get(self.function_name)
         if not callable(function):
             return Result.incorrect(f"Define a function called {self.function_name}(...).")
@@ -215,7 +284,42 @@ class CodeExercise(Definition):
             ok = bool(compare(got, case.expected))
         except Exception:
             return "uncomparable", (safe_repr(got), type_name(got))
+        # an object of another type: say so, rather than "returned 3, should return 3"
+        kind = _kind(got)
+        if not ok and got is not None and isinstance(kind, type) and kind != _kind(case.expected):
+            return "uncomparable", (safe_repr(got), type_name(got))
         return ("ok" if ok else "wrong"), (safe_repr(got), got is None)
+
+    def _first_failure(self, runs: Iterator[Run]) -> Result | None:
+        """The Result of the first case that fails, or None when all pass."""
+        for number, (case, run) in enumerate(zip(self.cases, runs, strict=False), start=1):
+            label = f"Case {number}" + (f" ({case.description})" if case.description else "")
+            if run.status == "timed out":
+                return Result.incorrect(
+                    f"{label}: your function did not finish within {self.time_limit:g} s. "
+                    f"Is there a loop that never ends?"
+                )
+            if run.status == "raised":
+                if _mentions_blank(run.error):
+                    return Result.not_attempted("Replace ____ in your function with your own code.")
+                return Result.incorrect(f"{label}: your function raised {_error_line(run.error)}")
+            status, detail = run.value
+            if status == "blank":
+                return Result.not_attempted("Replace ____ in your function with your own code.")
+            if status == "uncomparable":
+                return Result.incorrect(
+                    f"{label}: your function returned {detail[1]} ({detail[0]}), which cannot "
+                    f"be compared with the expected {type_name(case.expected)} "
+                    f"({safe_repr(case.expected)})."
+                )
+            if status == "wrong":
+                shown, was_none = detail
+                hint = " Did you forget to `return` the value?" if was_none else ""
+                return Result.incorrect(
+                    f"{label}: your function returned {shown}, but it should return "
+                    f"{safe_repr(case.expected)}.{hint}"
+                )
+        return None
 
     def evaluate(self, answer: Any) -> Result:
         if isinstance(answer, str):
@@ -236,35 +340,11 @@ class CodeExercise(Definition):
         problem = self._arity_problem(answer)
         if problem:
             return Result.incorrect(problem)
-        for number, case in enumerate(self.cases, start=1):
-            label = f"Case {number}" + (f" ({case.description})" if case.description else "")
-            run = run_with_time_limit(
-                lambda case=case: self._run_case(answer, case), self.time_limit
-            )
-            if run.status == "timed out":
-                return Result.incorrect(
-                    f"{label}: your function did not finish within {self.time_limit:g} s. "
-                    f"Is there a loop that never ends?"
-                )
-            if run.status == "raised":
-                if _mentions_blank(run.error):
-                    return Result.not_attempted("Replace ____ in your function with your own code.")
-                return Result.incorrect(f"{label}: your function raised {_error_line(run.error)}")
-            status, detail = run.value
-            if status == "blank":
-                return Result.not_attempted("Replace ____ in your function with your own code.")
-            if status == "uncomparable":
-                return Result.incorrect(
-                    f"{label}: your function returned {detail[1]} ({detail[0]}), which cannot "
-                    f"be compared with the expected {type_name(case.expected)}."
-                )
-            if status == "wrong":
-                shown, was_none = detail
-                hint = " Did you forget to `return` the value?" if was_none else ""
-                return Result.incorrect(
-                    f"{label}: your function returned {shown}, but it should return "
-                    f"{safe_repr(case.expected)}.{hint}"
-                )
+        jobs = [lambda case=case: self._run_case(answer, case) for case in self.cases]
+        with contextlib.closing(run_each_with_time_limit(jobs, self.time_limit)) as runs:
+            problem = self._first_failure(runs)
+        if problem is not None:
+            return problem
         return Result.correct_(
             "The test case passes."
             if len(self.cases) == 1
