@@ -61,8 +61,8 @@ True
 
 from __future__ import annotations
 
-from ._core import BLANK, Note, Outcome, Result, is_blank
-from ._timeout import run_with_time_limit
+from ._core import BLANK, Note, Outcome, Result, is_blank, to_html
+from ._timeout import can_isolate, run_each_with_time_limit, run_with_time_limit
 from .code import Case, CodeExercise, same_value
 from .exercise import Exercise, ExerciseSet, progress_bar
 from .kinds import Claim, ClassifyNetwork, MultipleChoice, Numeric, Option, Reflection, SortClaims
@@ -90,12 +90,15 @@ __all__ = [
     "____",
     "answers",
     "answers_markdown",
+    "can_isolate",
     "definitions",
     "for_lesson",
     "is_blank",
     "lesson_id",
     "lessons",
     "progress_bar",
+    "run_each_with_time_limit",
     "run_with_time_limit",
     "same_value",
+    "to_html",
 ]

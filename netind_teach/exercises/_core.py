@@ -286,7 +286,8 @@ def _inline(text: str) -> str:
         if index % 2:
             out.append(f"<code>{html.escape(piece)}</code>")
             continue
-        escaped = html.escape(piece, quote=False)
+        # '"' is escaped too, so nothing can close an attribute the rules below write
+        escaped = html.escape(piece, quote=False).replace('"', "&quot;")
         for pattern, replacement in _INLINE:
             escaped = pattern.sub(replacement, escaped)
         out.append(escaped)
