@@ -94,7 +94,7 @@ def _package() -> dict[str, Any]:
     if not path.is_file():
         raise DatasetError(PACKAGE_FILE, f"the file is missing from {path}", _REINSTALL)
     try:
-        package = json.loads(path.read_text(encoding="utf-8"))
+        package = json.loads(_read_bytes(PACKAGE_FILE, path).decode("utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise DatasetError(PACKAGE_FILE, f"the file is not valid JSON ({exc})", _REINSTALL) from exc
     if not isinstance(package, dict) or not isinstance(package.get("resources"), list):
@@ -316,13 +316,28 @@ def write_cards_markdown(path: str | Path) -> Path:
 # ---------------------------------------------------------------------------- loading
 
 
+def _read_bytes(name: str, file: Any) -> bytes:
+    """The file's bytes, or a DatasetError that says why it cannot be read and what to do."""
+    try:
+        return file.read_bytes()
+    except PermissionError as exc:
+        raise DatasetError(
+            name,
+            f"its file {file} cannot be read (permission denied)",
+            f"make it readable (e.g. chmod a+r '{file}'), or {_REINSTALL}",
+        ) from exc
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise DatasetError(name, f"its file {file} cannot be read ({reason})", _REINSTALL) from exc
+
+
 def _read_checked(name: str, entry: dict[str, Any]) -> bytes:
     file = datasets_dir() / entry["path"]
     if not file.is_file():
         raise DatasetError(
             name, f"its file {entry['path']} is missing from {datasets_dir()}", _REINSTALL
         )
-    data = file.read_bytes()
+    data = _read_bytes(name, file)
     algorithm, _, expected = entry.get("hash", "").partition(":")
     if algorithm != "sha256" or not expected:
         raise DatasetError(name, "datapackage.json gives no sha256 hash for it", _REINSTALL)

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from netind_teach.wording import plural
+
 __all__ = ["CheckResult", "main", "report", "run_checks"]
 
 DISTRIBUTION = "netind-teach"
@@ -143,11 +145,11 @@ def _check_datasets() -> list[CheckResult]:
     from netind_teach.datasets import check_files
 
     reinstall = "reinstall the course: pip install --force-reinstall netind-teach"
-    results = [
-        CheckResult(f"dataset {name}", problem is None, problem or "present, checksum and "
-                    "columns ok", reinstall)
-        for name, problem in check_files()
-    ]
+    results = []
+    for name, problem in check_files():
+        detail, _, fix = (problem or "present, checksum and columns ok").partition(" Fix: ")
+        results.append(CheckResult(f"dataset {name}", problem is None, detail,
+                                   fix.rstrip(".") or reinstall))
     return results or [CheckResult("datasets", False, "no datasets listed", reinstall)]
 
 
@@ -179,8 +181,9 @@ def report(results: list[CheckResult]) -> str:
     """Format results as the lines ``netind-teach doctor`` prints, with a summary."""
     lines = [line for result in results for line in result.lines()]
     problems = sum(not result.ok for result in results)
-    summary = "all checks passed" if not problems else f"{problems} problem(s) found"
-    return "\n".join([*lines, f"netind-teach doctor: {summary} ({len(results)} checks)"])
+    summary = "all checks passed" if not problems else f"{plural(problems, 'problem')} found"
+    checks = plural(len(results), "check")
+    return "\n".join([*lines, f"netind-teach doctor: {summary} ({checks})"])
 
 
 def main() -> int:
