@@ -27,6 +27,7 @@ __all__ = [
     "one_line",
     "safe_repr",
     "to_html",
+    "too_long",
 ]
 
 
@@ -124,6 +125,23 @@ def norm(text: str) -> str:
 def quote(text: str, limit: int = 40) -> str:
     """``text`` on one short line, in single quotes, for a message."""
     return "'" + one_line(text, limit) + "'"
+
+
+def too_long(answer: str, limit: int, what: str) -> str | None:
+    """A message when ``answer`` is longer than any answer of this kind needs, else None.
+
+    Checked first, in constant time, so a pasted megabyte is answered at once.
+
+    Examples
+    --------
+    >>> too_long("x" * 5000, 200, "just the number, e.g. 12")
+    'That answer is 5,000 characters long: write just the number, e.g. 12.'
+    >>> too_long("12", 200, "a number") is None
+    True
+    """
+    if len(answer) <= limit:
+        return None
+    return f"That answer is {len(answer):,} characters long: write {what}."
 
 
 def type_name(value: Any) -> str:

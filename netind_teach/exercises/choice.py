@@ -9,10 +9,12 @@ from typing import Any, ClassVar
 
 from ..wording import all_of, plural
 from ._base import Definition
-from ._core import Result, norm, quote, type_name
+from ._core import Result, norm, quote, too_long, type_name
 
 __all__ = ["LETTERS", "MultipleChoice", "Option"]
 
+#: Longest text read as an answer (a pasted option with its letter fits many times over).
+MAX_TEXT = 2000
 #: Option labels, in order.
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -143,6 +145,9 @@ class MultipleChoice(Definition):
 
     def _resolve(self, answer: Any) -> set[int] | str:
         if isinstance(answer, str):
+            long = too_long(answer, MAX_TEXT, self.answer_format)
+            if long:
+                return long
             whole = self._one(answer)
             if isinstance(whole, int):
                 return {whole}

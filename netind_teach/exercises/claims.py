@@ -9,9 +9,14 @@ from typing import Any, ClassVar
 from ..vocab import model_name
 from ..wording import plural
 from ._base import Definition
-from ._core import Result, is_blank, norm, quote, type_name
+from ._core import Result, is_blank, norm, quote, safe_repr, type_name
 
 __all__ = ["Claim", "SortClaims"]
+
+
+def _shown(value: Any) -> str:
+    """A short quote of a learner's key or value, whatever its type (``str`` may raise)."""
+    return quote(value, 30) if type(value) is str else safe_repr(value, 30)
 
 
 @dataclass(frozen=True)
@@ -110,12 +115,12 @@ class SortClaims(Definition):
         for key, value in items:
             number = self._number(key)
             if number is None:
-                return f"There is no claim {quote(str(key), 30)}: claims are numbered 1 to {n}."
+                return f"There is no claim {_shown(key)}: claims are numbered 1 to {n}."
             if is_blank(value):
                 continue
             category = self._category(value)
             if category is None:
-                return f"{quote(str(value), 30)} is not a category: use one of {allowed}."
+                return f"{_shown(value)} is not a category: use one of {allowed}."
             placed[number] = category
         return placed
 

@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 from ..vocab import EGO, TYPES, model_name
 from ._base import Definition
-from ._core import Result, norm, quote
+from ._core import Result, norm, quote, too_long
 
 __all__ = ["ClassifyNetwork"]
 
@@ -137,6 +137,9 @@ class ClassifyNetwork(Definition):
         options = ", ".join(repr(c) for c in self.choices)
         if not isinstance(answer, str):
             return Result.incorrect(f"Answer with one {self.noun} as text: {options}.")
+        long = too_long(answer, 500, "one of " + options)
+        if long:
+            return Result.incorrect(long)
         if _negated(answer):
             return Result.incorrect(
                 f"Say which one it is, not which it is not: answer {options}."

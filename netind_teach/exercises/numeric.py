@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 
 from ..wording import singular
 from ._base import Definition
-from ._core import Result, norm, quote, type_name
+from ._core import Result, norm, quote, too_long, type_name
 
 __all__ = ["MAX_TEXT", "Numeric", "scan_number"]
 
@@ -226,11 +226,9 @@ class Numeric(Definition):
 
     def _read_text(self, answer: str) -> float | str:
         example = "e.g. 12 or 2.5"
-        if len(answer) > MAX_TEXT:
-            return (
-                f"That answer is {len(answer):,} characters long: write just the number, "
-                f"{example}."
-            )
+        long = too_long(answer, MAX_TEXT, f"just the number, {example}")
+        if long:
+            return long
         text = answer.strip().replace("\u2212", "-")
         scanned = scan_number(text)
         if scanned is None:
