@@ -14,6 +14,7 @@ Sections (``--only``):
 * ``widgets``         50 updates of every lesson widget, p50 / p95 (bench_widgets.py)
 * ``lessons``         each lesson's run time against its floor, and its kernel's peak
                       memory (bench_lessons.py)
+* ``answers``         the slowest check of a 1 MB answer, every exercise (bench_answers.py)
 
 The machine's figures (cores, CPU, Python, library versions, load) are printed above the
 table; everything is also written to ``benchmarks/results.json`` (not committed).
@@ -34,7 +35,7 @@ from pathlib import Path
 import harness
 from harness import Result
 
-SECTIONS = ("imports", "scale-simulate", "scale-typology", "widgets", "lessons")
+SECTIONS = ("imports", "scale-simulate", "scale-typology", "widgets", "lessons", "answers")
 DEFAULT_JSON = harness.BENCH_DIR / "results.json"
 
 
@@ -106,6 +107,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def plan(args: argparse.Namespace) -> dict[str, Callable[[], list[Result]]]:
     """What each chosen section runs, with the sizes ``--quick`` or the defaults give."""
+    import bench_answers
     import bench_core
     import bench_lessons
     import bench_typology
@@ -129,6 +131,9 @@ def plan(args: argparse.Namespace) -> dict[str, Callable[[], list[Result]]]:
         ),
         "widgets": lambda: bench_widgets.measure(updates=updates, stress=not quick),
         "lessons": lambda: bench_lessons.measure(lessons, repeat=repeat),
+        "answers": lambda: bench_answers.measure(
+            size=10_000 if quick else bench_answers.MB, repeat=1 if quick else 3
+        ),
     }
     return {name: steps[name] for name in SECTIONS if name in args.only}
 

@@ -281,3 +281,16 @@ def test_no_feedback_repeats_more_than_a_short_prefix(definition, store) -> None
             assert len(message) < 600, (answer[:20], len(message), message[:200])
             for start in range(0, 200, 7):
                 assert answer[start : start + 60] not in message, (answer[:20], message[:300])
+
+
+def test_the_answer_benchmark_measures_every_text_exercise() -> None:
+    """`make bench` times 1 MB answers (target < 50 ms); here only that it measures."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import bench_answers
+
+    rows = bench_answers.measure(size=2_000, repeat=1)
+    assert [r.ok is None for r in rows] == [False, True]
+    assert all(r.value > 0 and r.section == "answers" for r in rows)
+    assert "answers" in __import__("run").SECTIONS
