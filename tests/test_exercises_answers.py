@@ -21,6 +21,7 @@ from netind_teach.exercises import (
     ClassifyNetwork,
     CodeExercise,
     Exercise,
+    ExerciseSet,
     MultipleChoice,
     Numeric,
     Option,
@@ -195,6 +196,7 @@ NOUNS = [
     ("tie", "ties"),
     ("item", "items"),
     ("argument", "arguments"),
+    ("exercise", "exercises"),
 ]
 
 
@@ -242,6 +244,7 @@ def _templates(count: int, store: Progress) -> list[str]:
         for value in (4, 5, 6):
             texts += typology.classify(dict.fromkeys(measures, value), rule=rule).reasons
     texts.append(wording.plural(count, "hint"))
+    texts.append(repr(ExerciseSet("99", [ex] * count)))
     return texts
 
 

@@ -150,7 +150,7 @@ class Exercise:
         if store.is_done(self.lesson, self.name):
             kept = store.reflection(self.lesson, self.name) or ""
             return (
-                f"Your accepted reflection ({word_count(kept)} words) is still saved; "
+                f"Your accepted reflection ({plural(word_count(kept), 'word')}) is still saved; "
                 f"this shorter text was not saved."
             )
         store.save_reflection(self.lesson, self.name, text)
@@ -322,7 +322,7 @@ class ExerciseSet(Sequence[Exercise]):
         return sorted({*super().__dir__(), *self.names})
 
     def __repr__(self) -> str:
-        return f"Lesson {self.lesson}: {len(self)} exercises ({', '.join(self.names)})"
+        return f"Lesson {self.lesson}: {plural(len(self), 'exercise')} ({', '.join(self.names)})"
 
     @property
     def names(self) -> tuple[str, ...]:
