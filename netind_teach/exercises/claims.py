@@ -16,7 +16,8 @@ __all__ = ["Claim", "SortClaims"]
 
 def _shown(value: Any) -> str:
     """A short quote of a learner's key or value, whatever its type (``str`` may raise)."""
-    return quote(value, 30) if type(value) is str else safe_repr(value, 30)
+    plain = type(value) in (str, int, float, bool, type(None))
+    return quote(str(value) if plain else safe_repr(value, 30), 30)
 
 
 @dataclass(frozen=True)
