@@ -203,7 +203,7 @@ EXERCISES = (
             ),
             Option(
                 "Workmates, through their shared job.",
-                feedback="The abstract does not name workmates for any kind of support.",
+                feedback="The study singles out another relationship for financial aid.",
             ),
         ),
         hints=(
@@ -269,7 +269,7 @@ EXERCISES = (
             ),
             Option(
                 "global, anonymous, automatic, algorithmic",
-                feedback="Rainie & Wellman put the person, not algorithms, at the centre.",
+                feedback="None of these words is among the four the reviews list.",
             ),
         ),
         hints=(
