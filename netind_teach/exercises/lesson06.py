@@ -193,13 +193,13 @@ EXERCISES = (
                 feedback="Physically accessible ties gave *services*, not money.",
             ),
             Option(
-                "Parents and adult children.",
-                correct=True,
-            ),
-            Option(
                 "Any strong tie, whoever it is.",
                 feedback="Strong ties gave emotional aid, small services and companionship; "
                 "the study found that what a tie gives depends more on the relationship.",
+            ),
+            Option(
+                "Parents and adult children.",
+                correct=True,
             ),
             Option(
                 "Workmates, through their shared job.",
@@ -216,7 +216,7 @@ EXERCISES = (
         "companionship; physically accessible ties gave services (Wellman & Wortley 1990, "
         "American Journal of Sociology 96(3), from the abstract). Most relationships give "
         "specialized support.",
-        wrong_examples=("a", "c", "d"),
+        wrong_examples=("a", "b", "d"),
     ),
     Numeric(
         name="moving_left",
@@ -259,10 +259,6 @@ EXERCISES = (
                 feedback="Those describe little boxes, the model it replaces.",
             ),
             Option(
-                "personal, multiuser, multitasking, multithreaded",
-                correct=True,
-            ),
-            Option(
                 "private, offline, single-tasking, place-bound",
                 feedback="The operating system is about many people, many tasks, many "
                 "threads at once.",
@@ -270,6 +266,10 @@ EXERCISES = (
             Option(
                 "global, anonymous, automatic, algorithmic",
                 feedback="None of these words is among the four the reviews list.",
+            ),
+            Option(
+                "personal, multiuser, multitasking, multithreaded",
+                correct=True,
             ),
         ),
         hints=(
@@ -281,7 +281,7 @@ EXERCISES = (
         "multithreaded (Rainie & Wellman 2012, p. 7, as summarised by two reviews): the "
         "person is at the centre, many people are connected at once, and a person runs many "
         "tasks and conversations in parallel.",
-        wrong_examples=("a", "c", "d"),
+        wrong_examples=("a", "b", "c"),
     ),
     SortClaims(
         name="match_skills",
@@ -546,14 +546,14 @@ EXERCISES = (
         "(2001) fit Wellman's three models of community?",
         options=(
             Option(
-                "The internet created networked individualism out of little boxes.",
-                feedback="Castells says the internet does not create networked "
-                "individualism; and Wellman dates the shift to the 1960s.",
-            ),
-            Option(
                 "It began before the internet; the internet is the material support for its "
                 "spread.",
                 correct=True,
+            ),
+            Option(
+                "The internet created networked individualism out of little boxes.",
+                feedback="Castells says the internet does not create networked "
+                "individualism; and Wellman dates the shift to the 1960s.",
             ),
             Option(
                 "Castells rejects networks: for him, communities are still places.",
@@ -575,7 +575,7 @@ EXERCISES = (
         "networks replace spatial communities as the main form of sociability. That fits "
         "Wellman's sequence: the shift from little boxes began in the 1960s, and the "
         'internet "both reflects and facilitates" it (Wellman 2002).',
-        wrong_examples=("a", "c", "d"),
+        wrong_examples=("b", "c", "d"),
     ),
     SortClaims(
         name="sort_sides",
