@@ -17,7 +17,10 @@ STAMP := $(VENV)/.netind-installed
 LAB_DIR ?= netind-lessons
 # Tests never reach the network: tests/offline/sitecustomize.py blocks non-loopback sockets
 # in pytest and in every kernel or subprocess it starts.
-TEST_ENV := PYTHONPATH=$(CURDIR)/tests/offline PYTHONHASHSEED=0 PYDEVD_DISABLE_FILE_VALIDATION=1
+# PYTHONWARNDEFAULTENCODING=1 (python -X warn_default_encoding) reports every text file opened
+# without an encoding; pyproject.toml makes those from netind_teach errors.
+TEST_ENV := PYTHONPATH=$(CURDIR)/tests/offline PYTHONHASHSEED=0 PYDEVD_DISABLE_FILE_VALIDATION=1 \
+	PYTHONWARNDEFAULTENCODING=1
 
 .PHONY: lab test lint lessons docs site site-instructor vendor bench clean binder-pins dist reliability
 

@@ -20,7 +20,7 @@ Examples
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> _ = write_synthetic_handins(folder, n=5, seed=1)
->>> _ = (folder / "notes.json").write_text("{not json")
+>>> _ = (folder / "notes.json").write_text("{not json", encoding="utf-8")
 >>> report = collect(folder)
 >>> len(report.submissions), report.skipped
 (5, (('notes.json', 'it is not valid JSON'),))

@@ -173,7 +173,7 @@ def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
     >>> import tempfile, pathlib
     >>> target = pathlib.Path(tempfile.mkdtemp()) / "note.txt"
     >>> atomic_write_text(target, "hello")
-    >>> target.read_text()
+    >>> target.read_text(encoding="utf-8")
     'hello'
     """
     target = Path(path)

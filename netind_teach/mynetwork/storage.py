@@ -334,7 +334,7 @@ def open_network(path: str | os.PathLike[str] | None = None) -> Opened:
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> open_network(folder).network is None
     True
-    >>> _ = (folder / FILENAME).write_text("{not json")
+    >>> _ = (folder / FILENAME).write_text("{not json", encoding="utf-8")
     >>> opened = open_network(folder)
     >>> opened.set_aside.name.startswith("my_network.corrupt-"), (folder / FILENAME).exists()
     (True, False)
@@ -413,8 +413,8 @@ def set_aside(path: str | os.PathLike[str]) -> Path:
     --------
     >>> import tempfile, pathlib
     >>> broken = pathlib.Path(tempfile.mkdtemp()) / "my_network.json"
-    >>> _ = broken.write_text("?")
-    >>> set_aside(broken).read_text()
+    >>> _ = broken.write_text("?", encoding="utf-8")
+    >>> set_aside(broken).read_text(encoding="utf-8")
     '?'
     """
     source = Path(path)
@@ -444,7 +444,7 @@ def delete_saved(path: str | os.PathLike[str] | None = None, *, confirm: bool = 
     --------
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (folder / "my_network.json").write_text("{}")
+    >>> _ = (folder / "my_network.json").write_text("{}", encoding="utf-8")
     >>> print(delete_saved(folder))
     Would delete 1 file: my_network.json. Run delete_saved(..., confirm=True) to delete.
     >>> print(delete_saved(folder, confirm=True))
