@@ -16,6 +16,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 
@@ -91,6 +92,7 @@ def test_make_lab_default_folder_is_the_cli_default_and_ignored_by_git():
 
 def test_wheel_route_from_another_folder(tmp_path):
     """``pip install <wheel>`` in a fresh environment, then ``netind-teach lab`` elsewhere."""
+    began = time.monotonic()
     dist = tmp_path / "dist"
     subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir",
                     str(dist), str(ROOT)], check=True, capture_output=True, timeout=600)
@@ -104,6 +106,7 @@ def test_wheel_route_from_another_folder(tmp_path):
     subprocess.run([str(env_dir / "bin" / "python"), "-m", "pip", "install", "--quiet",
                     "-c", str(ROOT / "binder" / "requirements.txt"), str(wheel)],
                    check=True, capture_output=True, timeout=1200, env=install_env)
+    installed = time.monotonic() - began
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     port = free_port()
@@ -111,6 +114,8 @@ def test_wheel_route_from_another_folder(tmp_path):
                "--no-browser"]
     with running(command, cwd=elsewhere, home=tmp_path / "home", port=port) as server:
         _check_served_copy(server, elsewhere / lab.DEFAULT_FOLDER)
+        server.timings = {"wheel built and installed": installed, **server.timings,
+                          "in all": installed + server.timings["first lesson open"]}
         report("wheel", server)
     installed_config = env_dir / "etc" / "jupyter" / "jupyter_lab_config.json"
     assert installed_config.read_bytes() == (lab.jupyter_config_dir()
