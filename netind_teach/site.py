@@ -180,6 +180,19 @@ def _banner(lesson: str) -> str:
     )
 
 
+def _unpublished(body: str) -> str:
+    """Replace links to the placeholder repository (README's badge, docs' Binder links)
+    by a visible note, while the course is not published: they would lead nowhere."""
+    if publishing.is_published():
+        return body
+    owner, name = (re.escape(part) for part in publishing.PLACEHOLDER.split("/"))
+    dead = re.compile(rf"""<a\s[^>]*href=["'][^"']*{owner}(?:/|%2F){name}[^"']*["'][^>]*>.*?</a>""",
+                      re.DOTALL)
+    note = ("<strong class='unpublished'>[no link yet: the course is not published, see "
+            "<code>netind_teach/publishing.py</code>]</strong>")
+    return dead.sub(note, body)
+
+
 def _widgets_head() -> str:
     return (
         f"<script>window.__jupyter_widgets_assets_path__ = '{ASSETS}/';</script>"
@@ -370,7 +383,7 @@ def build_site(
                                              _banner(lesson.name)))
             progress(f"wrote {page.filename}")
         for page, text in documents:
-            body = relink(markdown_page(text), page.source, plan)
+            body = _unpublished(relink(markdown_page(text), page.source, plan))
             writer.text(page.filename, _wrap(page.title, body, nav, instructor))
             progress(f"wrote {page.filename}")
         items = "".join(

@@ -152,6 +152,16 @@ def test_datasets_table_of_contents_reaches_each_card(site_builds):
     assert len(anchors) >= 13 and set(anchors) <= _ids(page)
 
 
+def test_no_page_links_the_placeholder_repository(site_builds):
+    assert not publishing.is_published()
+    for folder in (site_builds.learners, site_builds.instructor):
+        for page in folder.glob("*.html"):
+            links = [link for _, _, link in _LINK.findall(page.read_text(encoding="utf-8"))]
+            assert not [link for link in links if "OWNER" in link], page.name
+        readme = (folder / "readme.html").read_text(encoding="utf-8")
+        assert "no link yet: the course is not published" in readme
+
+
 def test_learners_site_never_links_to_the_guide(site_builds):
     for page in site_builds.learners.glob("*.html"):
         assert "instructor-guide" not in " ".join(
