@@ -15,12 +15,22 @@ Where it is saved (first match wins):
    - macOS: ``~/Library/Application Support/netind-teach``
    - Windows: ``%APPDATA%\\netind-teach`` (``~\\AppData\\Roaming\\netind-teach`` if unset)
 
-The file is written atomically: a temporary file in the same folder is written, flushed,
-``fsync``-ed and then moved over the old file with :func:`os.replace`, so a kernel killed
-mid-save leaves either the old or the new file, never a broken one (a temporary file such a
-kill leaves behind is removed by a later save, once it is an hour old). A file that cannot be
-read (corrupt, or not a netind-teach progress file) is never deleted: it is renamed to
-``progress.json.corrupt-<timestamp>`` beside it, a message says so, and a fresh record starts.
+The file goes through the course's one store (:mod:`netind_teach.store`):
+
+* every change is one locked step: under a lock that every process respects, the file is
+  read afresh, the change applied and the file written back, so two kernels of one
+  learner marking different exercises at once both keep theirs (changes merge, nothing is
+  overwritten by an older copy);
+* writes are atomic (a temporary file, flushed, ``fsync``-ed and moved over the old one),
+  so a kernel killed mid-save leaves the old file or the new one, never a broken one; a
+  temporary file such a kill leaves behind is removed at the next read or save;
+* a *broken* file (cut short, not JSON, nested too deeply, wrong content) is never deleted:
+  it is renamed ``progress.corrupt-<time>.json`` beside it, a message says so, and a fresh
+  record starts;
+* a file that is *not ours to replace* -- unreadable (permissions), not a regular file,
+  another program's, or saved by a newer course version -- is left exactly as it is:
+  progress reads as empty, a message says why and what to do (for a newer file: update the
+  course), and saving is off (each save raises :class:`ProgressError` with that message).
 
 There is no global state: a :class:`Progress` object only holds the file's path and reads
 the file afresh on every call, so several objects (or kernels) can share one file.
@@ -38,12 +48,8 @@ Examples
 
 from __future__ import annotations
 
-import contextlib
-import json
 import os
 import sys
-import tempfile
-import time
 import warnings
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -51,9 +57,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from netind_teach import store
+
 __all__ = [
     "ENV_VAR",
     "FILENAME",
+    "FORMAT",
+    "VERSION",
     "Progress",
     "ProgressError",
     "ProgressFileWarning",
@@ -67,18 +77,22 @@ __all__ = [
 ENV_VAR = "NETIND_TEACH_HOME"
 #: Name of the progress file inside that folder.
 FILENAME = "progress.json"
+#: ``format`` field of a progress file.
+FORMAT = "netind-teach-progress"
+#: Newest ``version`` of the progress file this code writes and reads.
+VERSION = 1
+#: Progress files larger than this are not progress files (left alone).
+MAX_BYTES = 2_000_000
 
 _APP = "netind-teach"
-_FORMAT = "netind-teach-progress"
-_VERSION = 1
 
 
 class ProgressFileWarning(UserWarning):
-    """A progress file could not be read and was set aside (renamed, not deleted)."""
+    """A progress file could not be used: set aside (renamed, not deleted) or left alone."""
 
 
-class ProgressError(OSError):
-    """Progress could not be saved (for example, a read-only folder)."""
+class ProgressError(store.WriteError):
+    """Progress could not be saved (a read-only folder, or a file that is left alone)."""
 
 
 def data_dir(
@@ -157,16 +171,14 @@ def progress_text(done: int, total: int) -> str:
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` to ``path`` so that the file is either old or new, never half-written.
-
-    The text goes to a temporary file in the same folder, which is flushed, ``fsync``-ed
-    and moved over ``path`` with :func:`os.replace`. If anything fails the temporary file
-    is removed and the old file is left as it was.
+    """Write ``text`` to ``path`` atomically, under the file's lock (the old file or the new
+    one, never half of one); see :func:`netind_teach.store.write_text`.
 
     Raises
     ------
     ProgressError
-        When the folder cannot be created or written (the message names the path).
+        When the folder cannot be created or written (the message names the path and
+        says what to do; the previous file is unchanged).
 
     Examples
     --------
@@ -176,65 +188,18 @@ def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
     >>> target.read_text(encoding="utf-8")
     'hello'
     """
-    target = Path(path)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise ProgressError(
-            f"cannot write in {target.parent} ({exc.strerror or exc}). Fix: set the "
-            f"environment variable {ENV_VAR} to a folder you can write to."
-        ) from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        _replace(tmp_name, target)
-        _fsync_folder(target.parent)
-        _remove_stale_temps(target)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        if isinstance(exc, OSError):
-            raise ProgressError(
-                f"cannot save {target} ({exc.strerror or exc}); the previous file is "
-                f"unchanged. Fix: check the folder is writable or set {ENV_VAR}."
-            ) from exc
-        raise
+        store.write_text(path, text)
+    except store.WriteError as exc:
+        raise _explained(exc) from exc
 
 
-def _remove_stale_temps(target: Path, older_than: float = 3600.0) -> None:
-    """Delete temporary files an earlier, killed save left behind (after an hour)."""
-    limit = time.time() - older_than
-    for leftover in target.parent.glob(f".{target.name}.*.tmp"):
-        with contextlib.suppress(OSError):
-            if leftover.stat().st_mtime < limit:
-                leftover.unlink()
-
-
-def _replace(source: str, target: Path) -> None:
-    # Windows refuses to replace a file another process has open for a moment
-    # (virus scanners, a second kernel reading it): retry briefly before giving up.
-    for attempt in range(5):
-        try:
-            os.replace(source, target)
-            return
-        except PermissionError:
-            if attempt == 4 or not sys.platform.startswith("win"):
-                raise
-            time.sleep(0.05 * (attempt + 1))
-
-
-def _fsync_folder(folder: Path) -> None:
-    if not hasattr(os, "O_DIRECTORY"):
-        return  # Windows: folders cannot be opened for fsync
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+def _explained(exc: store.WriteError) -> ProgressError:
+    return ProgressError(
+        f"{exc}. Fix: check the folder is writable, or set the environment variable "
+        f"{ENV_VAR} to a folder you can write to.",
+        exc.reason,
+    )
 
 
 def _now() -> str:
@@ -242,32 +207,40 @@ def _now() -> str:
 
 
 def _empty() -> dict[str, Any]:
-    return {"format": _FORMAT, "version": _VERSION, "lessons": {}}
+    return {"format": FORMAT, "version": VERSION, "lessons": {}}
 
 
-def _problem(data: Any) -> str | None:
-    """Return why ``data`` is not a progress record we can use, or None if it is fine."""
-    if not isinstance(data, dict) or data.get("format") != _FORMAT:
-        return "it is not a netind-teach progress file"
-    version = data.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version > _VERSION:
-        return f"it has an unknown format version ({version!r})"
+def _checked(data: dict[str, Any]) -> dict[str, Any]:
+    """Check a progress record after its header; return it with missing parts filled in."""
     lessons = data.get("lessons")
     if not isinstance(lessons, dict):
-        return "its 'lessons' entry is missing or broken"
+        raise ValueError("its 'lessons' entry is missing or broken")
     for lesson, record in lessons.items():
         if not isinstance(record, dict):
-            return f"the entry for lesson {lesson!r} is broken"
+            raise ValueError(f"the entry for lesson {lesson!r} is broken")
         for part in ("done", "reflections", "activity"):
-            entries = record.get(part, {})
+            entries = record.setdefault(part, {})
             if not isinstance(entries, dict) or not all(
                 isinstance(v, dict) for v in entries.values()
             ):
-                return f"the {part!r} entry for lesson {lesson!r} is broken"
-        for entry in record.get("reflections", {}).values():
+                raise ValueError(f"the {part!r} entry for lesson {lesson!r} is broken")
+        for entry in record["reflections"].values():
             if not isinstance(entry.get("text"), str):
-                return f"a reflection in lesson {lesson!r} has no text"
-    return None
+                raise ValueError(f"a reflection in lesson {lesson!r} has no text")
+    return data
+
+
+def _spec(path: Path) -> store.Spec:
+    return store.Spec(
+        format=FORMAT,
+        version=VERSION,
+        what=f"Your progress file {path}",
+        noun="a netind-teach progress file",
+        fix=f"make the file readable or move it away, or set the environment variable "
+        f"{ENV_VAR} to another folder; your answers in this session still count.",
+        check=_checked,
+        max_bytes=MAX_BYTES,
+    )
 
 
 def _count(value: Any) -> int:
@@ -328,33 +301,19 @@ class Progress:
     def load(self) -> dict[str, Any]:
         """Return the whole record (a fresh dict); set a broken file aside first.
 
+        A file that is left alone (see the module docstring) reads as an empty record,
+        with a message.
+
         Examples
         --------
         >>> import tempfile, pathlib
         >>> Progress(pathlib.Path(tempfile.mkdtemp()) / "p.json").load()["lessons"]
         {}
         """
-        try:
-            raw = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return _empty()
-        except (OSError, UnicodeDecodeError) as exc:
-            if isinstance(exc, UnicodeDecodeError):
-                return self._set_aside("it is not text")
-            self._tell(f"Progress file {self.path} cannot be read ({exc}); starting without it.")
-            return _empty()
-        try:
-            data = json.loads(raw)
-        except ValueError:
-            return self._set_aside("it is not valid JSON (perhaps a save was cut short)")
-        problem = _problem(data)
-        if problem:
-            return self._set_aside(problem)
-        for record in data["lessons"].values():
-            record.setdefault("done", {})
-            record.setdefault("reflections", {})
-            record.setdefault("activity", {})
-        return data
+        loaded = store.load(self.path, _spec(self.path))
+        if loaded.message:
+            self._tell(loaded.message)
+        return _empty() if loaded.value is None else loaded.value
 
     def done(self, lesson: str) -> tuple[str, ...]:
         """Return the names of the exercises of ``lesson`` answered correctly, sorted."""
@@ -428,21 +387,24 @@ class Progress:
 
     def reset(self, lesson: str | None = None) -> None:
         """Forget the progress of one ``lesson``, or of every lesson when None."""
-        data = self.load()
-        if lesson is None:
-            data["lessons"] = {}
-        else:
-            data["lessons"].pop(str(lesson), None)
-        self._write(data)
+
+        def change(data: dict[str, Any]) -> None:
+            if lesson is None:
+                data["lessons"] = {}
+            else:
+                data["lessons"].pop(str(lesson), None)
+
+        self._apply(change)
 
     # -- internals -------------------------------------------------------------
     def _update(self, change: Callable[[dict[str, Any]], object], lesson: str) -> None:
-        data = self.load()
-        record = data["lessons"].setdefault(
-            str(lesson), {"done": {}, "reflections": {}, "activity": {}}
-        )
-        change(record)
-        self._write(data)
+        def merge(data: dict[str, Any]) -> None:
+            record = data["lessons"].setdefault(
+                str(lesson), {"done": {}, "reflections": {}, "activity": {}}
+            )
+            change(record)
+
+        self._apply(merge)
 
     def _change_activity(
         self, lesson: str, name: str, change: Callable[[dict[str, Any]], object]
@@ -454,32 +416,17 @@ class Progress:
 
         self._update(apply, lesson)
 
-    def _write(self, data: dict[str, Any]) -> None:
-        atomic_write_text(self.path, json.dumps(data, indent=1, sort_keys=True) + "\n")
+    def _apply(self, change: Callable[[dict[str, Any]], object]) -> None:
+        """One locked read-change-write step (see :func:`netind_teach.store.update`)."""
+        try:
+            store.update(self.path, _spec(self.path), change, fresh=_empty, notify=self._tell)
+        except store.LeftAlone as exc:
+            raise ProgressError(f"Progress not saved. {exc}", exc.reason) from exc
+        except store.WriteError as exc:
+            raise _explained(exc) from exc
 
     def _tell(self, message: str) -> None:
         if self.notify is not None:
             self.notify(message)
         else:
             warnings.warn(message, ProgressFileWarning, stacklevel=4)
-
-    def _set_aside(self, reason: str) -> dict[str, Any]:
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        spare = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        counter = 1
-        while spare.exists():
-            counter += 1
-            spare = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{counter}")
-        try:
-            os.replace(self.path, spare)
-        except OSError as exc:
-            self._tell(
-                f"Progress file {self.path} could not be read ({reason}) nor renamed "
-                f"({exc.strerror or exc}); starting a fresh record in memory."
-            )
-            return _empty()
-        self._tell(
-            f"Progress file could not be read ({reason}); it was kept as {spare.name} "
-            f"and a fresh record was started."
-        )
-        return _empty()

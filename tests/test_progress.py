@@ -11,13 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from netind_teach import progress as progress_module
+from netind_teach import store as store_module
 from netind_teach.progress import (
     ENV_VAR,
     Progress,
     ProgressError,
     ProgressFileWarning,
-    atomic_write_text,
     data_dir,
     default_path,
     progress_text,
@@ -130,13 +129,13 @@ def test_crash_at_replace_leaves_old_file_intact(store: Progress, monkeypatch) -
     def broken_replace(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(progress_module.os, "replace", broken_replace)
+    monkeypatch.setattr(store_module.os, "replace", broken_replace)
     with pytest.raises(ProgressError, match="previous file is unchanged"):
         store.mark_done("01", "after")
     monkeypatch.undo()
     assert store.path.read_bytes() == before
     assert store.done("01") == ("before",)
-    assert [p.name for p in store.path.parent.iterdir()] == ["progress.json"]  # no temp left
+    assert _files(store.path.parent) == ["progress.json"]  # no temp left
 
 
 def test_crash_while_writing_leaves_old_file_intact(store: Progress, monkeypatch) -> None:
@@ -146,26 +145,33 @@ def test_crash_while_writing_leaves_old_file_intact(store: Progress, monkeypatch
     def broken_fsync(fd):
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(progress_module.os, "fsync", broken_fsync)
+    monkeypatch.setattr(store_module.os, "fsync", broken_fsync)
     with pytest.raises(ProgressError):
         store.mark_done("01", "after")
     monkeypatch.undo()
     assert store.path.read_bytes() == before
-    assert len(list(store.path.parent.iterdir())) == 1
+    assert _files(store.path.parent) == ["progress.json"]
+
+
+def _files(folder: Path) -> list[str]:
+    """Files in ``folder`` other than the lock file (which is empty and kept)."""
+    return sorted(p.name for p in folder.iterdir() if not p.name.endswith(".lock"))
 
 
 def test_killed_process_between_write_and_rename(tmp_path: Path) -> None:
-    """A process that dies after writing the temp file but before the rename."""
+    """A process that dies after writing the temp file but before the rename: the temp
+    file (which holds the learner's reflections) is removed at the next open."""
     target = tmp_path / "progress.json"
     Progress(target).mark_done("01", "before")
     before = target.read_bytes()
     script = textwrap.dedent(
         f"""
         import os
-        from netind_teach import progress
+        from netind_teach import store
         def die(src, dst):
             os._exit(9)  # like a killed kernel: no cleanup, no finally blocks
-        progress.os.replace = die
+        store.os.replace = die
+        from netind_teach import progress
         progress.Progress({str(target)!r}).mark_done("01", "after")
         """
     )
@@ -173,26 +179,22 @@ def test_killed_process_between_write_and_rename(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", script], env=env, timeout=60, check=False)
     assert done.returncode == 9
     assert target.read_bytes() == before
-    leftovers = [p.name for p in tmp_path.iterdir() if p.name != "progress.json"]
+    leftovers = [n for n in _files(tmp_path) if n != "progress.json" and not n.endswith(".lock")]
     assert len(leftovers) == 1 and leftovers[0].endswith(".tmp")  # the orphaned temp file
     messages: list[str] = []
     again = Progress(target, notify=messages.append)
     assert again.done("01") == ("before",)
+    assert not (tmp_path / leftovers[0]).exists()  # removed at the next open, under the lock
     again.mark_done("01", "after")
     assert again.done("01") == ("after", "before") and messages == []
-    orphan = tmp_path / leftovers[0]
-    assert orphan.exists()  # a save in progress elsewhere might own it: kept for an hour
-    os.utime(orphan, (0, 0))
-    again.mark_done("01", "later")
-    assert not orphan.exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["progress.json"]
+    assert [n for n in _files(tmp_path) if not n.endswith(".lock")] == ["progress.json"]
 
 
-def test_atomic_write_reports_unwritable_folder(tmp_path: Path) -> None:
+def test_unwritable_folder_is_reported_with_the_fix(tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
     with pytest.raises(ProgressError, match=ENV_VAR):
-        atomic_write_text(blocker / "progress.json", "{}")
+        Progress(blocker / "progress.json").mark_done("00", "x")
 
 
 # -- corrupt and foreign files -----------------------------------------------------------
@@ -202,9 +204,8 @@ def test_atomic_write_reports_unwritable_folder(tmp_path: Path) -> None:
         (b'{"format": "netind-teach-progress", "version": 1, "less', "not valid JSON"),
         (b"", "not valid JSON"),
         (b"\xff\xfe\x00garbage", "not text"),
-        (b"[1, 2, 3]", "not a netind-teach progress file"),
-        (b'{"theme": "dark"}', "not a netind-teach progress file"),
-        (b'{"format": "netind-teach-progress", "version": 99, "lessons": {}}', "version"),
+        (b"[" * 1_000_000, "nested too deeply"),
+        (b'{"format": "netind-teach-progress", "version": 0, "lessons": {}}', "version"),
         (b'{"format": "netind-teach-progress", "version": 1, "lessons": []}', "lessons"),
         (
             b'{"format": "netind-teach-progress", "version": 1, "lessons": {"01": {"done": 3}}}',
@@ -223,7 +224,7 @@ def test_broken_file_is_set_aside_not_deleted(
     store.path.write_bytes(content)
     assert store.done("01") == ()  # fresh start, no exception
     (message,) = messages
-    assert reason in message and "kept as progress.json.corrupt-" in message
+    assert reason in message and "kept as progress.corrupt-" in message
     spares = [p for p in store.path.parent.iterdir() if ".corrupt-" in p.name]
     assert len(spares) == 1 and spares[0].read_bytes() == content
     store.mark_done("01", "fresh")
@@ -242,7 +243,7 @@ def test_two_corrupt_files_in_one_second_get_distinct_names(store: Progress) -> 
 def test_default_message_is_a_warning(tmp_path: Path) -> None:
     path = tmp_path / "progress.json"
     path.write_text("{not json")
-    with pytest.warns(ProgressFileWarning, match="fresh record"):
+    with pytest.warns(ProgressFileWarning, match="fresh start"):
         assert Progress(path).done("00") == ()
 
 
@@ -255,3 +256,77 @@ def test_unreadable_folder_entry(tmp_path: Path) -> None:
     assert messages and "progress.json" in messages[0]
     with pytest.raises(ProgressError):
         p.mark_done("00", "x")
+
+
+# -- files left alone: saving off, a message, the file untouched (issue 18 items 3, 11) -------
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b'{"format": "netind-teach-progress", "version": 2, "lessons": {}}', "update the course"),
+        (b"[1, 2, 3]", "not a netind-teach progress file"),
+        (b'{"theme": "dark"}', "not a netind-teach progress file"),
+    ],
+)
+def test_a_file_that_is_not_ours_is_left_alone_and_saving_is_off(
+    store: Progress, messages: list[str], content: bytes, reason: str
+) -> None:
+    store.path.write_bytes(content)
+    assert store.done("01") == ()
+    assert reason in messages[-1] and "left as it is" in messages[-1]
+    with pytest.raises(ProgressError, match="Progress not saved") as caught:
+        store.mark_done("01", "x")
+    assert reason in str(caught.value)
+    assert store.path.read_bytes() == content
+    assert _files(store.path.parent) == ["progress.json"]  # nothing set aside
+
+
+def test_an_unreadable_file_is_left_alone_not_overwritten(
+    store: Progress, messages: list[str], monkeypatch
+) -> None:
+    """Item 3: permission denied used to say 'starting without it' and then overwrite."""
+    store.mark_done("01", "kept")
+    before = store.path.read_bytes()
+    real_open = store_module.os.open
+
+    def denied(path, flags, *args):
+        if Path(path) == store.path:
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(store_module.os, "open", denied)
+    assert store.done("01") == ()
+    assert "Permission denied" in messages[-1] and "left as it is" in messages[-1]
+    with pytest.raises(ProgressError, match="Permission denied"):
+        store.mark_done("01", "new")
+    monkeypatch.undo()
+    assert store.path.read_bytes() == before
+    assert store.done("01") == ("kept",)
+
+
+def test_a_fifo_named_progress_json_does_not_hang(store: Progress, messages: list[str]) -> None:
+    os.mkfifo(store.path)
+    assert store.done("01") == ()
+    assert "not a regular file" in messages[-1]
+    with pytest.raises(ProgressError):
+        store.mark_done("01", "x")
+    assert store.path.is_fifo()
+
+
+def test_two_processes_marking_at_once_keep_every_record(tmp_path: Path) -> None:
+    """Item 2: two kernels doing 300 mark_done each kept only 320-330 of 600."""
+    target = tmp_path / "progress.json"
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from netind_teach.progress import Progress
+        p = Progress({str(target)!r})
+        for i in range(300):
+            p.mark_done("01", sys.argv[1] + str(i))
+        """
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    runs = [
+        subprocess.Popen([sys.executable, "-c", script, who], env=env) for who in ("a", "b")
+    ]
+    assert [run.wait(timeout=120) for run in runs] == [0, 0]
+    assert len(Progress(target).done("01")) == 600

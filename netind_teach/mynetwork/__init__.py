@@ -36,7 +36,13 @@ from __future__ import annotations
 
 from .builder import NetworkBuilder
 from .classview import ClassView, combine
-from .demo import demo_network, synthetic_class, synthetic_network, write_synthetic_class
+from .demo import (
+    demo_network,
+    scratch_folder,
+    synthetic_class,
+    synthetic_network,
+    write_synthetic_class,
+)
 from .export import (
     check_export,
     export_anonymised,
@@ -84,6 +90,7 @@ __all__ = [
     "preview_html",
     "read_export",
     "save_network",
+    "scratch_folder",
     "synthetic_class",
     "synthetic_network",
     "write_synthetic_class",

@@ -39,10 +39,11 @@ import warnings
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from netind_teach import labels, typology
+from netind_teach import labels, store, typology
 from netind_teach.vocab import AGE_GROUPS, CATEGORIES
 
 from .export import export_anonymised, export_text, preview_html
+from .fileformat import MAX_FILE_BYTES
 from .model import (
     CLOSENESS,
     CONTACT_MODES,
@@ -350,26 +351,32 @@ class NetworkBuilder:
         return True
 
     def _save(self) -> str:
+        """Save unless the file changed since this builder last saw it: the check and the
+        write are one step under the file's lock, so no other kernel can slip in between."""
         if not self.can_save:
             return "Not saved (your existing file could not be read)."
+        text = file_text(self.network)
         try:
-            current = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            current = None
-        except (OSError, UnicodeDecodeError):
-            current = "unreadable"
-        if current != self._on_disk:
-            what = "deleted" if current is None else "changed"
-            return (
-                f"Not saved: {self.path.name} was {what} since this builder opened it (in "
-                "another notebook, or by hand), and it is not replaced. Fix: run the "
-                "builder's cell again to load the file as it is now."
-            )
-        try:
-            save_network(self.network, self.path)
-        except SaveError as exc:
+            with store.lock(self.path):
+                try:
+                    current: str | None = store.read_bytes(self.path, MAX_FILE_BYTES).decode(
+                        "utf-8", "replace"
+                    )
+                except FileNotFoundError:
+                    current = None
+                except store.FileProblem:
+                    current = "unreadable"
+                if current != self._on_disk:
+                    what = "deleted" if current is None else "changed"
+                    return (
+                        f"Not saved: {self.path.name} was {what} since this builder opened it "
+                        "(in another notebook, or by hand), and it is not replaced. Fix: run "
+                        "the builder's cell again to load the file as it is now."
+                    )
+                save_network(self.network, self.path)
+        except store.WriteError as exc:
             return f"Not saved: {exc}"
-        self._on_disk = self.path.read_text(encoding="utf-8")
+        self._on_disk = text
         return "Saved."
 
     def add(
@@ -518,11 +525,11 @@ class NetworkBuilder:
             self.nickname.value = ""
 
     def _on_save_edit(self, _button: Any) -> None:
-        if self.person.value is None:
+        if self._chosen() is None:
             self._say("Choose a person to edit first.", error=True)
             return
         self.edit(
-            self.person.value,
+            self._chosen(),
             nickname=self.new_nickname.value,
             category=self.edit_category.value,
             closeness=self.edit_closeness.value,
@@ -531,10 +538,18 @@ class NetworkBuilder:
         )
 
     def _on_delete(self, _button: Any) -> None:
-        if self.person.value is None:
+        if self._chosen() is None:
             self._say("Choose a person to delete first.", error=True)
             return
-        self.delete(self.person.value)
+        self.delete(self._chosen())
+
+    def _chosen(self) -> Any:
+        """The person the Person dropdown holds, resolved by id only (never as a nickname:
+        someone may be nicknamed "P2" while another is stored as p2)."""
+        try:
+            return self.network.by_id(self.person.value)
+        except KeyError:
+            return None
 
     def _on_rearrange(self, _button: Any) -> None:
         self._pos = None
@@ -549,9 +564,11 @@ class NetworkBuilder:
             self._sync_controls()
 
     def _on_knows(self, change: Any) -> None:
-        if self._syncing or self.person.value is None:
+        chosen = self._chosen()
+        if self._syncing or chosen is None:
             return
-        self.set_knows(self.person.value, list(change["new"]))
+        others = [p for p in self.network.people if p.id in set(change["new"])]
+        self.set_knows(chosen, others)
 
     def _on_age_group(self, change: Any) -> None:
         if not self._syncing:
@@ -574,14 +591,14 @@ class NetworkBuilder:
             self.person.options = options
             self.person.value = chosen
             if chosen is not None:
-                person = self.network.find(chosen)
+                person = self.network.by_id(chosen)
                 self.new_nickname.value = person.nickname
                 self.edit_category.value = person.category
                 self.edit_closeness.value = person.closeness
                 self.edit_contact.value = person.contact
                 self.edit_place.value = person.place
                 self.knows.options = [(p.nickname, p.id) for p in people if p.id != chosen]
-                self.knows.value = tuple(p.id for p in self.network.knows(chosen))
+                self.knows.value = tuple(p.id for p in self.network.knows(person))
             else:
                 self.new_nickname.value = ""
                 self.knows.options = []

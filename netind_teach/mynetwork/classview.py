@@ -1,10 +1,14 @@
 """The class picture: combine a folder of anonymised exports into one table and plots.
 
-:func:`combine` reads every ``*.json`` file of a folder, skips (and names) the ones that
-are not well-formed exports, recomputes each network's measures from its people and
-links (the numbers a file states are not trusted), types each against the chosen
-reference medians, and returns a :class:`ClassView`. Exports marked synthetic keep that
-label in the table and in every plot title.
+:func:`combine` reads every ``*.json`` file of a folder, skips (and names, with the reason)
+the ones that are not well-formed exports (no file can stop the others: a pipe, a device,
+a file nested a million levels deep or a newer version's export is one line in
+:attr:`ClassView.skipped`), sets aside as a *conflict* different exports that claim one
+network id (exports are anonymous, so nobody can tell which is genuine), recomputes
+each network's measures from its people and links (the numbers a file states are not
+trusted), types each against the chosen reference medians, and returns a
+:class:`ClassView`. Exports marked synthetic keep that label in the table and in every
+plot title.
 
 Examples
 --------
@@ -72,11 +76,15 @@ class ClassView:
         (file name, why) for every file that was not used.
     reference : str
         ``"published"`` or ``"synthetic"``: the medians the types were computed against.
+    conflicts : tuple of (str, tuple of str)
+        (network id, file names) for every network id that two or more *different* exports
+        claim: none of those files is used (each is also in :attr:`skipped`).
     """
 
     table: pd.DataFrame
     skipped: tuple[tuple[str, str], ...]
     reference: str
+    conflicts: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def synthetic(self) -> str:
@@ -128,6 +136,12 @@ class ClassView:
                 + " medians): "
                 + ", ".join(f"{t} {int(total[t])}" for t in TYPES)
                 + "."
+            )
+        for network, names in self.conflicts:
+            lines.append(
+                f"Conflict: {len(names)} different exports claim network {network} "
+                f"({', '.join(names)}); none was used. Fix: ask whoever handed them in to "
+                "export again and hand in one file."
             )
         if self.skipped:
             lines.append(f"Skipped {len(self.skipped)} file(s):")
@@ -202,8 +216,11 @@ def _row(name: str, data: dict[str, Any], against: tuple[Any, Any]) -> dict[str,
 def combine(folder: str | os.PathLike[str], reference: str = "published") -> ClassView:
     """Combine every export (``*.json``) of ``folder`` into a :class:`ClassView`.
 
-    Malformed files are skipped and named in :attr:`ClassView.skipped`; so is a second
-    export of a network already read (same network id: the first file, by name, is kept).
+    Never stopped by one file: each file that cannot be used is named in
+    :attr:`ClassView.skipped` with the reason. Several files with one network id: when
+    they hold the same export, the first by name is used (exported twice); when they
+    differ, none is used and the id is reported in :attr:`ClassView.conflicts` (exports
+    are anonymous, so a file handed in under someone else's id cannot push theirs out).
 
     Parameters
     ----------
@@ -222,20 +239,37 @@ def combine(folder: str | os.PathLike[str], reference: str = "published") -> Cla
             "pass its path."
         )
     against = reference_and_rule(reference)  # a bad reference fails before any file is read
-    rows: list[dict[str, Any]] = []
     skipped: list[tuple[str, str]] = []
-    seen: dict[str, str] = {}
+    by_network: dict[str, list[tuple[str, dict[str, Any]]]] = {}
     for path in sorted(where.glob("*.json"), key=lambda p: p.name):
         try:
             data = read_export(path)
         except ValueError as exc:
             skipped.append((path.name, str(exc)))
             continue
-        if data["network"] in seen:
-            first = seen[data["network"]]
-            skipped.append((path.name, f"same network as {first} (exported twice?)"))
+        except Exception as exc:  # last resort: one file never stops the class
+            skipped.append((path.name, f"it could not be read ({type(exc).__name__})"))
             continue
-        seen[data["network"]] = path.name
-        rows.append(_row(path.name, data, against))
+        by_network.setdefault(data["network"], []).append((path.name, data))
+    used: list[tuple[str, dict[str, Any]]] = []
+    conflicts: list[tuple[str, tuple[str, ...]]] = []
+    for network, files in by_network.items():
+        first_name, first = files[0]
+        if all(data == first for _, data in files):
+            used.append((first_name, first))
+            skipped += [(n, f"same export as {first_name} (exported twice?)") for n, _ in files[1:]]
+            continue
+        names = tuple(n for n, _ in files)
+        conflicts.append((network, names))
+        skipped += [
+            (n, f"conflict: {len(names)} different exports claim network {network}; none used")
+            for n in names
+        ]
+    rows = [_row(name, data, against) for name, data in sorted(used, key=lambda f: f[0])]
     table = pd.DataFrame(rows, columns=list(COLUMNS))
-    return ClassView(table=table, skipped=tuple(skipped), reference=reference)
+    return ClassView(
+        table=table,
+        skipped=tuple(sorted(skipped)),
+        reference=reference,
+        conflicts=tuple(sorted(conflicts)),
+    )

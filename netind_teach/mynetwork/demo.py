@@ -8,6 +8,8 @@
 * :func:`synthetic_class` / :func:`write_synthetic_class`: a *synthetic* class of
   anonymised exports (marked ``"synthetic": true``) for the instructor section and the
   tests. Nothing in them describes a real person.
+* :func:`scratch_folder`: a throw-away folder for a demo, deleted when the notebook's
+  kernel exits (lesson 05 leaves nothing behind in the temporary folder).
 
 Examples
 --------
@@ -20,8 +22,11 @@ True
 
 from __future__ import annotations
 
+import atexit
 import os
 import random
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +38,7 @@ from .model import CONTACT_MODES, MAX_GROUPS, MAX_PEOPLE, PersonalNetwork
 __all__ = [
     "DEMO_SEED",
     "demo_network",
+    "scratch_folder",
     "synthetic_class",
     "synthetic_network",
     "write_synthetic_class",
@@ -228,3 +234,28 @@ def write_synthetic_class(folder: str | os.PathLike[str], n: int = 30, seed: int
         path.write_text(export_text(net, synthetic=True), encoding="ascii")
         paths.append(path)
     return paths
+
+
+_SCRATCH: list[Path] = []
+
+
+def scratch_folder(prefix: str = "netind-demo-") -> Path:
+    """Return a new, empty folder in the system's temporary folder, deleted (with all it
+    holds) when this Python process or notebook kernel exits normally.
+
+    Examples
+    --------
+    >>> folder = scratch_folder("netind-doc-")
+    >>> folder.is_dir(), folder.name.startswith("netind-doc-"), list(folder.iterdir())
+    (True, True, [])
+    """
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    if not _SCRATCH:
+        atexit.register(_remove_scratch)
+    _SCRATCH.append(folder)
+    return folder
+
+
+def _remove_scratch() -> None:
+    while _SCRATCH:
+        shutil.rmtree(_SCRATCH.pop(), ignore_errors=True)

@@ -29,19 +29,21 @@ import hmac
 import html
 import json
 import os
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .model import _FIELDS, Measures, short
-from .storage import (
+from netind_teach import store
+
+from .fileformat import (
+    EXPORT_FORMAT,
+    EXPORT_VERSION,
     MAX_FILE_BYTES,
-    _check_choices,
-    _check_links,
-    _check_profile,
-    _is_int,
-    _write_or_explain,
+    MEASURE_KEYS,
+    PERSON_FIELDS,
+    check_export_data,
 )
+from .model import Measures
+from .storage import write_explained
 
 if TYPE_CHECKING:
     from .model import PersonalNetwork
@@ -59,27 +61,8 @@ __all__ = [
     "read_export",
 ]
 
-#: ``format`` field of an export.
-EXPORT_FORMAT = "netind-teach-network-export"
-#: Newest export version written and read.
-EXPORT_VERSION = 1
 #: Export file names start with this (then the network's id, then ``.json``).
 EXPORT_PREFIX = "my_network_export_"
-
-_HEX12 = re.compile(r"[0-9a-f]{12}")
-_KEYS = {
-    "format",
-    "version",
-    "network",
-    "synthetic",
-    "age_group",
-    "groups",
-    "people",
-    "links",
-    "measures",
-}
-_MEASURE_KEYS = ("people", "ties", "groups", "diversity", "circles", "density")
-
 
 def _hid(salt: str, what: str) -> str:
     return hmac.new(bytes.fromhex(salt), what.encode(), hashlib.sha256).hexdigest()[:12]
@@ -107,7 +90,7 @@ def export_data(network: PersonalNetwork, *, synthetic: bool = False) -> dict[st
     salt = network.salt
     ids = {p.id: _hid(salt, f"person:{p.id}") for p in network.people}
     people = sorted(
-        ({"id": ids[p.id], **{f: getattr(p, f) for f in _FIELDS}} for p in network.people),
+        ({"id": ids[p.id], **{f: getattr(p, f) for f in PERSON_FIELDS}} for p in network.people),
         key=lambda row: row["id"],
     )
     links = sorted(sorted((ids[a], ids[b])) for a, b in network.links)
@@ -127,7 +110,7 @@ def export_data(network: PersonalNetwork, *, synthetic: bool = False) -> dict[st
 
 def _rounded(m: Measures) -> dict[str, Any]:
     values = m.as_dict()
-    return {k: round(values[k], 4) if k == "density" else values[k] for k in _MEASURE_KEYS}
+    return {k: round(values[k], 4) if k == "density" else values[k] for k in MEASURE_KEYS}
 
 
 def export_text(network: PersonalNetwork, *, synthetic: bool = False) -> str:
@@ -177,20 +160,14 @@ def export_anonymised(network: PersonalNetwork, path: str | os.PathLike[str] | N
     network : PersonalNetwork
         Your network.
     path : path, optional
-        A file, or a folder to write :func:`export_filename` in. Default: that name in
-        the working folder.
+        A file ending ``.json``, or a folder (created if needed) to write
+        :func:`export_filename` in. Default: that name in the working folder.
 
     The file holds exactly :func:`export_text` and is written atomically.
     """
-    if path is None:
-        target = Path.cwd() / export_filename(network)
-    else:
-        if not isinstance(path, (str, os.PathLike)):
-            raise TypeError(f"A path is text or a pathlib.Path, not {type(path).__name__}.")
-        target = Path(path).expanduser()
-        if target.is_dir():
-            target = target / export_filename(network)
-    _write_or_explain(
+    name = export_filename(network)
+    target = Path.cwd() / name if path is None else store.file_path(path, name)
+    write_explained(
         target,
         export_text(network),
         f"Could not write the export {target}",
@@ -203,55 +180,24 @@ def check_export(data: object) -> dict[str, Any]:
     """Check that ``data`` is a well-formed anonymised export; return it or raise ValueError.
 
     Strict on purpose: an unknown field (a nickname, a note) makes the file malformed,
-    so a class view never shows free text.
+    so a class view never shows free text. See
+    :func:`~netind_teach.mynetwork.fileformat.check_export_data`.
 
     Examples
     --------
     >>> check_export({"format": "netind-teach-my-network"})
     Traceback (most recent call last):
     ...
-    ValueError: it is a learner's own network file with nicknames, not an anonymised export: ...
+    netind_teach.store.FileProblem: it is a learner's own network file with nicknames, not ...
     """
-    if not isinstance(data, dict):
-        raise ValueError(f"it holds a {type(data).__name__}, not an export")
-    if data.get("format") == "netind-teach-my-network":
-        raise ValueError(
-            "it is a learner's own network file with nicknames, not an anonymised export: "
-            "ask for the export instead"
-        )
-    if data.get("format") != EXPORT_FORMAT:
-        raise ValueError(f"it is not a netind-teach export (format {short(data.get('format'))})")
-    version = data.get("version")
-    if not _is_int(version) or not 1 <= version <= EXPORT_VERSION:
-        raise ValueError(f"it has an unknown export version {short(version)}")
-    if set(data) != _KEYS:
-        odd = sorted(set(data) ^ _KEYS)
-        raise ValueError(f"its fields are not an export's (check {odd[:3]})")
-    if not isinstance(data["network"], str) or not _HEX12.fullmatch(data["network"]):
-        raise ValueError("its network id is not 12 hex digits")
-    if not isinstance(data["synthetic"], bool):
-        raise ValueError("its 'synthetic' flag is not true or false")
-    people = _check_profile(data)
-    ids: set[str] = set()
-    for i, p in enumerate(people, start=1):
-        if not isinstance(p, dict) or set(p) != {"id", *_FIELDS}:
-            raise ValueError(f"person {i} has missing or extra fields")
-        if not isinstance(p["id"], str) or not _HEX12.fullmatch(p["id"]) or p["id"] in ids:
-            raise ValueError(f"person {i} has a bad or repeated id")
-        ids.add(p["id"])
-        _check_choices(i, p)
-    _check_links(data["links"], ids)
-    measures = data["measures"]
-    if not isinstance(measures, dict) or set(measures) != set(_MEASURE_KEYS):
-        raise ValueError("its 'measures' are missing or incomplete")
-    for key, value in measures.items():
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
-            raise ValueError(f"its measure {key!r} is not a number")
-    return data
+    return check_export_data(data)
 
 
 def read_export(path: str | os.PathLike[str]) -> dict[str, Any]:
     """Read and check one export file; raise ValueError saying what is wrong with it.
+
+    Never anything else: a pipe or device named ``*.json`` is refused without being read
+    (no hang), and a file nested too deeply, not text or not JSON gets a one-line reason.
 
     Examples
     --------
@@ -261,18 +207,8 @@ def read_export(path: str | os.PathLike[str]) -> dict[str, Any]:
     >>> read_export(written)["network"]
     'd7d74ca62ec5'
     """
-    target = Path(path)
     try:
-        size = target.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ValueError(f"it is {size:,} bytes, too large for an export")
-        raw = target.read_bytes()
-    except OSError as exc:
-        raise ValueError(f"it cannot be read ({exc.strerror or exc})") from None
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise ValueError("it is not text") from None
-    except ValueError:
-        raise ValueError("it is not valid JSON") from None
+        data = store.read_json(path, MAX_FILE_BYTES)
+    except FileNotFoundError:
+        raise store.FileProblem("it no longer exists", "unreadable") from None
     return check_export(data)

@@ -31,7 +31,6 @@ ValueError: You already have someone called 'Sam'. Fix: add an initial or a word
 
 from __future__ import annotations
 
-import re
 import secrets
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -41,7 +40,23 @@ from typing import Any
 import networkx as nx
 
 from netind_teach import egonet, typology
-from netind_teach.vocab import AGE_GROUPS, CATEGORIES, EGO, TIE_CATEGORIES
+from netind_teach.vocab import AGE_GROUPS, EGO, TIE_CATEGORIES
+
+from .fileformat import (
+    CHOICES,
+    CLOSENESS,
+    CONTACT_MODES,
+    FILE_FORMAT,
+    FILE_VERSION,
+    ID_PATTERN,
+    MAX_GROUPS,
+    MAX_PEOPLE,
+    PERSON_FIELDS,
+    PLACE_CHOICES,
+    SALT_PATTERN,
+    check_network_data,
+    short,
+)
 
 __all__ = [
     "CLOSENESS",
@@ -62,54 +77,14 @@ __all__ = [
     "short",
 ]
 
-#: How close you feel to a person.
-CLOSENESS: tuple[str, ...] = ("very close", "close", "not very close")
-#: How you mostly keep in touch with a person.
-CONTACT_MODES: tuple[str, ...] = ("in person", "phone", "online")
-#: Where a person lives (node attribute ``place``): near you, or more than an hour away.
-PLACE_CHOICES: tuple[str, ...] = ("local", "distant")
-#: Most people a network may hold (keeps the builder usable).
-MAX_PEOPLE = 150
 #: Longest nickname, in characters.
 MAX_NICKNAME = 40
-#: Most social groups one can report.
-MAX_GROUPS = 50
 #: Reference medians a network can be typed against (see :func:`reference_and_rule`).
 REFERENCES: tuple[str, ...] = ("published", "synthetic")
 
-_FIELDS = ("category", "closeness", "contact", "place")
-_CHOICES: dict[str, tuple[str, ...]] = {
-    "category": CATEGORIES,
-    "closeness": CLOSENESS,
-    "contact": CONTACT_MODES,
-    "place": PLACE_CHOICES,
-}
 _DEFAULTS = {"closeness": "close", "contact": "in person", "place": "local"}
 _SELF_WORDS = {"me", "myself", "i", "ego", "moi", "yo", "ich"}
 _ZWJ = "\u200d"  # zero-width joiner, part of many emoji: allowed
-_ID = re.compile(r"p[1-9][0-9]{0,5}")
-_SALT = re.compile(r"[0-9a-f]{32}")
-
-
-def short(text: object, limit: int = 24) -> str:
-    """Return ``text`` quoted for a message, cut to ``limit`` characters.
-
-    Invisible characters are shown as ``\\uXXXX`` so a message never hides them.
-
-    Examples
-    --------
-    >>> short("x" * 100, 5)
-    "'xxxxx…' (100 characters)"
-    >>> print(short("a\\u202eb"))
-    'a\\u202eb'
-    """
-    if not isinstance(text, str):
-        text = repr(text)
-        return text if len(text) <= limit else text[:limit] + "…"
-    shown = "".join(c if c.isprintable() or c == _ZWJ else f"\\u{ord(c):04x}" for c in text[:limit])
-    if len(text) <= limit:
-        return f"'{shown}'"
-    return f"'{shown}…' ({len(text)} characters)"
 
 
 def check_nickname(nickname: object) -> str:
@@ -183,7 +158,7 @@ def _key(nickname: str) -> str:
 
 
 def _check_choice(field: str, value: object) -> str:
-    choices = _CHOICES[field]
+    choices = CHOICES[field]
     if not isinstance(value, str) or value not in choices:
         shown = short(value) if isinstance(value, str) else type(value).__name__
         raise ValueError(
@@ -347,11 +322,11 @@ def network_graph(
     G = nx.Graph()
     G.add_node(EGO)
     for p in people:
-        attrs = {f: p[f] for f in _FIELDS}
+        attrs = {f: p[f] for f in PERSON_FIELDS}
         if names:
             attrs["nickname"] = p["nickname"]
         G.add_node(p["id"], **attrs)
-        kind = Person(id=p["id"], nickname="", **{f: p[f] for f in _FIELDS}).kind
+        kind = Person(id=p["id"], nickname="", **{f: p[f] for f in PERSON_FIELDS}).kind
         G.add_edge(EGO, p["id"], kind=kind)
     G.add_edges_from((a, b) for a, b in links)
     return G
@@ -464,7 +439,7 @@ class PersonalNetwork:
         self, *, salt: str | None = None, age_group: str | None = None, groups: int = 0
     ) -> None:
         salt = secrets.token_hex(16) if salt is None else salt
-        if not isinstance(salt, str) or not _SALT.fullmatch(salt):
+        if not isinstance(salt, str) or not SALT_PATTERN.fullmatch(salt):
             raise ValueError("salt must be 32 lowercase hex digits (e.g. secrets.token_hex(16)).")
         self._salt = salt
         self._age_group = _check_age_group(age_group)
@@ -511,17 +486,30 @@ class PersonalNetwork:
         return f"<PersonalNetwork: {len(self)} people, {len(self._links)} links>"
 
     def find(self, who: object) -> Person:
-        """Return the person called ``who`` (a nickname, any case) or with that id.
+        """Return one person: ``who`` is a :class:`Person` or text.
+
+        What is tried, in this order:
+
+        1. a :class:`Person` is matched by its internal id only (:meth:`by_id`);
+        2. text is matched against nicknames, ignoring case, width and spacing;
+        3. text that matches no nickname is matched against internal ids (``"p2"``).
+
+        So a nickname always wins over an id that looks like it: with Ola stored as
+        ``p2`` and someone nicknamed "P2", ``find("p2")`` is "P2". Code that holds ids
+        (the builder's controls) uses :meth:`by_id` or passes the :class:`Person`.
 
         Examples
         --------
         >>> net = PersonalNetwork(salt="0" * 32)
-        >>> _ = net.add("Ola", "friend")
+        >>> ola = net.add("Ola", "friend")
         >>> net.find("OLA").id, net.find("p1").nickname
         ('p1', 'Ola')
+        >>> _ = net.add("P1", "friend")
+        >>> net.find("p1").nickname, net.find(ola).nickname, net.by_id("p1").nickname
+        ('P1', 'Ola', 'Ola')
         """
         if isinstance(who, Person):
-            who = who.id
+            return self.by_id(who.id)
         if not isinstance(who, str):
             raise TypeError(f"Name a person by their nickname, as text, not {type(who).__name__}.")
         wanted = _key(who)
@@ -534,6 +522,22 @@ class PersonalNetwork:
         raise KeyError(
             f"There is nobody called {short(who)} in your network. Fix: check the spelling"
             + (f"; you have {names}{'…' if len(self) > 8 else ''}." if names else "; it is empty.")
+        )
+
+    def by_id(self, person_id: object) -> Person:
+        """Return the person with internal id ``person_id`` (never matched as a nickname).
+
+        Examples
+        --------
+        >>> net = PersonalNetwork(salt="0" * 32)
+        >>> net.add("Ola", "friend").id, net.by_id("p1").nickname
+        ('p1', 'Ola')
+        """
+        if isinstance(person_id, str) and person_id in self._people:
+            return self._people[person_id]
+        raise KeyError(
+            f"Nobody in your network has the id {short(person_id)} (perhaps they were "
+            "deleted). Fix: choose the person again."
         )
 
     def knows(self, who: object) -> tuple[Person, ...]:
@@ -574,7 +578,7 @@ class PersonalNetwork:
     def edit(self, who: object, **changes: object) -> Person:
         """Change a person's nickname, category, closeness, contact or place."""
         person = self.find(who)
-        unknown = sorted(set(changes) - {"nickname", *_FIELDS})
+        unknown = sorted(set(changes) - {"nickname", *PERSON_FIELDS})
         if unknown:
             raise ValueError(
                 f"A person has no {unknown[0]!r}. Fix: change nickname, category, closeness, "
@@ -585,7 +589,7 @@ class PersonalNetwork:
             name = check_nickname(changes["nickname"])
             self._check_unique(name, except_id=person.id)
             values["nickname"] = name
-        for field in _FIELDS:
+        for field in PERSON_FIELDS:
             if field in changes:
                 values[field] = _check_choice(field, changes[field])
         updated = replace(person, **values)
@@ -668,8 +672,6 @@ class PersonalNetwork:
     # -- plain data -------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
         """Return everything as plain JSON-ready data (what the saved file holds)."""
-        from netind_teach.mynetwork.storage import FILE_FORMAT, FILE_VERSION
-
         return {
             "format": FILE_FORMAT,
             "version": FILE_VERSION,
@@ -690,9 +692,7 @@ class PersonalNetwork:
         ValueError
             Naming the first problem found (the data are not changed).
         """
-        from netind_teach.mynetwork.storage import check_file_data
-
-        clean = check_file_data(data)
+        clean = check_network_data(data)
         net = cls(salt=clean["salt"], age_group=clean["age_group"], groups=clean["groups"])
         for p in clean["people"]:
             try:
@@ -712,4 +712,4 @@ class PersonalNetwork:
 
 
 def _id_order(person_id: str) -> tuple[int, str]:
-    return (int(person_id[1:]), person_id) if _ID.fullmatch(person_id) else (0, person_id)
+    return (int(person_id[1:]), person_id) if ID_PATTERN.fullmatch(person_id) else (0, person_id)

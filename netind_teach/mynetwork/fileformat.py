@@ -1,0 +1,255 @@
+"""What the network file and the anonymised export hold: formats, versions, fields, checks.
+
+The constants every part of :mod:`netind_teach.mynetwork` shares live here, on the
+storage side: the model (:mod:`~netind_teach.mynetwork.model`) builds its data from them,
+and the network file (:mod:`~netind_teach.mynetwork.storage`) and the export
+(:mod:`~netind_teach.mynetwork.export`) check files against them. This module imports
+nothing else of the package but the vocabulary, so there is no import cycle.
+
+Examples
+--------
+>>> sorted(CHOICES) == sorted(PERSON_FIELDS)
+True
+>>> check_network_data({"format": EXPORT_FORMAT, "version": 1})
+Traceback (most recent call last):
+...
+netind_teach.store.FileProblem: it is an anonymised export, not a network file: ...
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from netind_teach.store import check_header
+from netind_teach.vocab import AGE_GROUPS, CATEGORIES
+
+__all__ = [
+    "CHOICES",
+    "CLOSENESS",
+    "CONTACT_MODES",
+    "EXPORT_FORMAT",
+    "EXPORT_VERSION",
+    "FILE_FORMAT",
+    "FILE_VERSION",
+    "ID_PATTERN",
+    "MAX_FILE_BYTES",
+    "MAX_GROUPS",
+    "MAX_PEOPLE",
+    "MEASURE_KEYS",
+    "NOT_AN_EXPORT",
+    "NOT_A_NETWORK",
+    "PERSON_FIELDS",
+    "PLACE_CHOICES",
+    "SALT_PATTERN",
+    "check_export_data",
+    "check_network_data",
+    "short",
+]
+
+#: ``format`` field of a network file.
+FILE_FORMAT = "netind-teach-my-network"
+#: Newest ``version`` of the network file this code writes and reads.
+FILE_VERSION = 1
+#: ``format`` field of an export.
+EXPORT_FORMAT = "netind-teach-network-export"
+#: Newest export version written and read.
+EXPORT_VERSION = 1
+#: Files larger than this are not network files or exports (150 people fit in ~40 kB).
+MAX_FILE_BYTES = 2_000_000
+
+#: How close you feel to a person.
+CLOSENESS: tuple[str, ...] = ("very close", "close", "not very close")
+#: How you mostly keep in touch with a person.
+CONTACT_MODES: tuple[str, ...] = ("in person", "phone", "online")
+#: Where a person lives (node attribute ``place``): near you, or more than an hour away.
+PLACE_CHOICES: tuple[str, ...] = ("local", "distant")
+#: Most people a network may hold (keeps the builder usable).
+MAX_PEOPLE = 150
+#: Most social groups one can report.
+MAX_GROUPS = 50
+#: The fields of a person besides id and nickname (all exported).
+PERSON_FIELDS: tuple[str, ...] = ("category", "closeness", "contact", "place")
+#: The values each of :data:`PERSON_FIELDS` may take.
+CHOICES: dict[str, tuple[str, ...]] = {
+    "category": CATEGORIES,
+    "closeness": CLOSENESS,
+    "contact": CONTACT_MODES,
+    "place": PLACE_CHOICES,
+}
+#: A person's internal id: ``p1``, ``p2``, ...
+ID_PATTERN = re.compile(r"p[1-9][0-9]{0,5}")
+#: A network's secret salt: 32 lowercase hex digits.
+SALT_PATTERN = re.compile(r"[0-9a-f]{32}")
+
+_ZWJ = "\u200d"  # zero-width joiner, part of many emoji: shown as is
+_HEX12 = re.compile(r"[0-9a-f]{12}")
+_EXPORT_KEYS = frozenset(
+    {"format", "version", "network", "synthetic", "age_group", "groups", "people", "links"}
+    | {"measures"}
+)
+#: Measures an export states (recomputed by the class view, never trusted).
+MEASURE_KEYS: tuple[str, ...] = ("people", "ties", "groups", "diversity", "circles", "density")
+_NETWORK_KEYS = frozenset(
+    {"format", "version", "salt", "age_group", "groups", "next_id", "people", "links"}
+)
+#: Other course formats -> why such a file is not a network file.
+NOT_A_NETWORK = {
+    EXPORT_FORMAT: (
+        "it is an anonymised export, not a network file: exports carry no nicknames and "
+        "cannot be turned back into your network"
+    ),
+}
+#: Other course formats -> why such a file is not an export.
+NOT_AN_EXPORT = {
+    FILE_FORMAT: (
+        "it is a learner's own network file with nicknames, not an anonymised export: "
+        "ask for the export instead"
+    ),
+}
+
+
+def short(text: object, limit: int = 24) -> str:
+    """Return ``text`` quoted for a message, cut to ``limit`` characters.
+
+    Invisible characters are shown as ``\\uXXXX`` so a message never hides them.
+
+    Examples
+    --------
+    >>> short("x" * 100, 5)
+    "'xxxxx…' (100 characters)"
+    >>> print(short("a\\u202eb"))
+    'a\\u202eb'
+    """
+    if not isinstance(text, str):
+        text = repr(text)
+        return text if len(text) <= limit else text[:limit] + "…"
+    shown = "".join(c if c.isprintable() or c == _ZWJ else f"\\u{ord(c):04x}" for c in text[:limit])
+    if len(text) <= limit:
+        return f"'{shown}'"
+    return f"'{shown}…' ({len(text)} characters)"
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def check_network_data(data: object) -> dict[str, Any]:
+    """Check the structure of network-file data; return it, or raise.
+
+    Nicknames are checked when the network is rebuilt
+    (:meth:`~netind_teach.mynetwork.model.PersonalNetwork.from_dict`).
+
+    Raises
+    ------
+    netind_teach.store.FileProblem
+        ``"foreign"`` or ``"newer"`` for a file that is not ours to touch (another
+        program's JSON, an export, a newer course version's file).
+    ValueError
+        Naming the first problem of a broken file.
+    """
+    check_header(
+        data, FILE_FORMAT, FILE_VERSION, noun="a netind-teach network file", others=NOT_A_NETWORK
+    )
+    assert isinstance(data, dict)
+    if set(data) != _NETWORK_KEYS:
+        odd = sorted(set(data) ^ _NETWORK_KEYS)
+        raise ValueError(f"its fields are not those of a network file (check {odd[:3]})")
+    if not isinstance(data["salt"], str) or not SALT_PATTERN.fullmatch(data["salt"]):
+        raise ValueError("its 'salt' is not 32 hex digits")
+    people = _check_profile(data)
+    ids: set[str] = set()
+    top = 0
+    for i, p in enumerate(people, start=1):
+        if not isinstance(p, dict) or set(p) != {"id", "nickname", *PERSON_FIELDS}:
+            raise ValueError(f"person {i} has missing or extra fields")
+        if not isinstance(p["id"], str) or not ID_PATTERN.fullmatch(p["id"]) or p["id"] in ids:
+            raise ValueError(f"person {i} has a bad or repeated id {short(p['id'])}")
+        ids.add(p["id"])
+        top = max(top, int(p["id"][1:]))
+        if not isinstance(p["nickname"], str):
+            raise ValueError(f"person {i}'s nickname is not text")
+        _check_choices(i, p)
+    if not _is_int(data["next_id"]) or not top < data["next_id"] < 10**6:
+        raise ValueError("its 'next_id' is not above every person's id")
+    _check_links(data["links"], ids)
+    return data
+
+
+def check_export_data(data: object) -> dict[str, Any]:
+    """Check that ``data`` is a well-formed anonymised export; return it or raise ValueError.
+
+    Strict on purpose: an unknown field (a nickname, a note) makes the file malformed,
+    so a class view never shows free text. An export of a newer course version is named
+    as such, with what to do.
+
+    Examples
+    --------
+    >>> check_export_data({"format": EXPORT_FORMAT, "version": 2})
+    Traceback (most recent call last):
+    ...
+    netind_teach.store.FileProblem: it was saved by a newer version of the course ...
+    """
+    check_header(
+        data, EXPORT_FORMAT, EXPORT_VERSION, noun="a netind-teach export", others=NOT_AN_EXPORT
+    )
+    assert isinstance(data, dict)
+    if set(data) != _EXPORT_KEYS:
+        odd = sorted(set(data) ^ _EXPORT_KEYS)
+        raise ValueError(f"its fields are not an export's (check {odd[:3]})")
+    if not isinstance(data["network"], str) or not _HEX12.fullmatch(data["network"]):
+        raise ValueError("its network id is not 12 hex digits")
+    if not isinstance(data["synthetic"], bool):
+        raise ValueError("its 'synthetic' flag is not true or false")
+    people = _check_profile(data)
+    ids: set[str] = set()
+    for i, p in enumerate(people, start=1):
+        if not isinstance(p, dict) or set(p) != {"id", *PERSON_FIELDS}:
+            raise ValueError(f"person {i} has missing or extra fields")
+        if not isinstance(p["id"], str) or not _HEX12.fullmatch(p["id"]) or p["id"] in ids:
+            raise ValueError(f"person {i} has a bad or repeated id")
+        ids.add(p["id"])
+        _check_choices(i, p)
+    _check_links(data["links"], ids)
+    measures = data["measures"]
+    if not isinstance(measures, dict) or set(measures) != set(MEASURE_KEYS):
+        raise ValueError("its 'measures' are missing or incomplete")
+    for key, value in measures.items():
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+            raise ValueError(f"its measure {key!r} is not a number")
+    return data
+
+
+def _check_profile(data: dict[str, Any]) -> list[Any]:
+    """Check the age group, the number of groups and the people list; return the list."""
+    if data["age_group"] is not None and data["age_group"] not in AGE_GROUPS:
+        raise ValueError(f"its age group {short(data['age_group'])} is unknown")
+    if not _is_int(data["groups"]) or not 0 <= data["groups"] <= MAX_GROUPS:
+        raise ValueError(f"its 'groups' ({short(data['groups'])}) is not 0 to {MAX_GROUPS}")
+    people = data["people"]
+    if not isinstance(people, list) or len(people) > MAX_PEOPLE:
+        raise ValueError(f"its 'people' is not a list of at most {MAX_PEOPLE} people")
+    return people
+
+
+def _check_choices(i: int, person: dict[str, Any]) -> None:
+    """Check that person ``i``'s category, closeness and contact are known values."""
+    for name in PERSON_FIELDS:
+        value = person[name]
+        if not isinstance(value, str) or value not in CHOICES[name]:
+            raise ValueError(f"person {i}'s {name} {short(value)} is unknown")
+
+
+def _check_links(links: object, ids: set[str]) -> None:
+    """Check that every link joins two different people of the file."""
+    if not isinstance(links, list):
+        raise ValueError("its 'links' is not a list")
+    for pair in links:
+        if (
+            not isinstance(pair, list)
+            or len(pair) != 2
+            or not all(isinstance(x, str) and x in ids for x in pair)
+            or pair[0] == pair[1]
+        ):
+            raise ValueError(f"a link {short(pair)} does not join two different known people")
+
