@@ -465,7 +465,7 @@ def read_json(path: str | os.PathLike[str], max_bytes: int) -> Any:
     except RecursionError:
         raise FileProblem("its data are nested too deeply to be a course file") from None
     except ValueError:  # JSONDecodeError, and integers with too many digits
-        raise FileProblem("it is not valid JSON (perhaps a save was cut short)") from None
+        raise FileProblem("it is not valid JSON") from None
 
 
 def _is_int(value: object) -> bool:

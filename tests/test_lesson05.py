@@ -4,7 +4,11 @@ promises (where data go, checked figures, no files left in the lessons folder) h
 from __future__ import annotations
 
 import itertools
+import os
 import re
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import matplotlib
@@ -170,7 +174,7 @@ def test_demo_builders_never_write_into_the_working_folder(notebook) -> None:
             if "start=" in call:  # a pre-filled builder saves at once: never in lessons/
                 assert "path=demo_folder" in call
         assert "export_anonymised(" not in source  # exports only on the learner's click
-    assert any("demo_folder = tempfile.mkdtemp(" in s for s in sources)
+    assert any("demo_folder = mynetwork.scratch_folder(" in s for s in sources)
 
 
 def test_running_every_code_cell_leaves_no_file_in_the_working_folder(
@@ -270,3 +274,43 @@ def test_labels_use_fonts_with_wide_coverage_where_installed(monkeypatch) -> Non
     )
     assert labels.drawable_label("小明", 2) == "小明"
     assert labels.drawable_label("小明 🧗", 2) == "小明 (#2)"
+
+
+def test_the_lesson_leaves_the_temporary_folder_as_it_was(tmp_path: Path) -> None:
+    """Issue 18 item 14: every run left netind-demo-* and netind-class-* folders behind.
+
+    The lesson's code runs top to bottom in a fresh Python process whose temporary folder
+    is an empty folder; once that process exits (as a kernel does), the folder is empty.
+    """
+    temp, work = tmp_path / "tmp", tmp_path / "work"
+    temp.mkdir()
+    work.mkdir()
+    script = textwrap.dedent(
+        f"""
+        import matplotlib
+        matplotlib.use("Agg")
+        import nbformat
+        notebook = nbformat.read({str(LESSON)!r}, as_version=4)
+        namespace = {{}}
+        for cell in notebook.cells:
+            if cell.cell_type == "code":
+                exec(compile(cell.source, "<lesson 05>", "exec"), namespace)
+        import tempfile, pathlib
+        made = sorted(p.name for p in pathlib.Path(tempfile.gettempdir()).iterdir())
+        print(",".join(made))
+        """
+    )
+    env = {**os.environ, "TMPDIR": str(temp)}
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    during = done.stdout.strip().splitlines()[-1].split(",")
+    assert any(n.startswith("netind-demo-") for n in during)  # the lesson did use one
+    assert sorted(p.name for p in temp.iterdir()) == []

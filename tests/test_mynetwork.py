@@ -6,11 +6,13 @@ exports) in test_mynetwork_privacy.py.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
 import os
 import random
+import signal
 from pathlib import Path
 
 import matplotlib
@@ -40,6 +42,7 @@ from netind_teach.mynetwork import (
 )
 from netind_teach.mynetwork import demo as demo_module
 from netind_teach.mynetwork.model import check_nickname, reference_and_rule
+from netind_teach.mynetwork.storage import file_text
 from netind_teach.vocab import EGO, TIE_CATEGORIES
 
 matplotlib.use("Agg")
@@ -575,3 +578,128 @@ def test_synthetic_networks_are_plausible() -> None:
         assert m.ties <= m.people and 0 <= m.diversity <= 12
         assert 0.0 <= m.density <= 1.0
         assert all(p.nickname.startswith("synthetic ") for p in net.people)
+
+
+# ------------------------------------------------- issue 18: hostile files, paths, conflicts
+@contextlib.contextmanager
+def _deadline(seconds: int = 10):
+    """Turn a hang (a FIFO opened for reading) into a test failure instead of a stuck run."""
+
+    def alarm(_signum, _frame):
+        raise TimeoutError(f"no answer within {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_deeply_nested_network_file_is_set_aside(tmp_path: Path) -> None:
+    """Item 1: '[' * 1000000 fits under the cap and raised RecursionError."""
+    path = tmp_path / FILENAME
+    path.write_text("[" * 1_000_000)
+    opened = open_network(tmp_path)
+    assert opened.can_save and opened.set_aside is not None
+    assert "nested too deeply" in opened.message
+    assert opened.set_aside.read_text() == "[" * 1_000_000
+    assert save_network(demo_network(), tmp_path) == path  # saving works again
+
+
+def test_a_fifo_named_like_the_network_file_does_not_hang(tmp_path: Path) -> None:
+    """Item 1: a FIFO named my_network.json hung open_network()."""
+    os.mkfifo(tmp_path / FILENAME)
+    with _deadline():
+        opened = open_network(tmp_path)
+    assert not opened.can_save and "not a regular file" in opened.message
+    assert (tmp_path / FILENAME).is_fifo()
+
+
+def test_one_crafted_export_never_stops_the_class(tmp_path: Path) -> None:
+    """Item 1: one deep file crashed combine(); a FIFO hung it. Both are named; the rest used."""
+    write_synthetic_class(tmp_path, n=4, seed=1)
+    (tmp_path / "deep.json").write_text("[" * 1_000_000)
+    os.mkfifo(tmp_path / "pipe.json")
+    (tmp_path / "folder.json").mkdir()
+    with _deadline():
+        view = combine(tmp_path)
+    assert len(view.table) == 4
+    reasons = dict(view.skipped)
+    assert "nested too deeply" in reasons["deep.json"]
+    assert "not a regular file" in reasons["pipe.json"]
+    assert "not a regular file" in reasons["folder.json"]
+    assert "deep.json" in view.summary()
+
+
+def test_a_newer_export_says_to_update_the_course(tmp_path: Path) -> None:
+    """Item 11: 'unknown export version 2' did not say what to do."""
+    data = export_data(demo_network())
+    data["version"] = 2
+    (tmp_path / "a.json").write_text(json.dumps(data))
+    (reason,) = [why for _, why in combine(tmp_path).skipped]
+    assert "newer version of the course" in reason and "pip install --upgrade" in reason
+
+
+def test_delete_saved_deletes_temp_files_of_interrupted_saves(tmp_path: Path) -> None:
+    """Item 4: hidden temp files holding nicknames and the salt were not deleted."""
+    save_network(demo_network(), tmp_path)
+    leftover = tmp_path / f".{FILENAME}.k1ll3d.tmp"
+    leftover.write_text(file_text(demo_network()))
+    listing = delete_saved(tmp_path)
+    assert leftover.name in listing and listing.startswith("Would delete 2 files")
+    assert delete_saved(tmp_path, confirm=True).startswith("Deleted 2 files")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_delete_saved_finds_a_lone_temp_file(tmp_path: Path) -> None:
+    leftover = tmp_path / f".{FILENAME}.k1ll3d.tmp"
+    leftover.write_text(file_text(demo_network()))
+    assert not delete_saved(tmp_path).startswith("Nothing to delete")
+    delete_saved(tmp_path, confirm=True)
+    assert not leftover.exists()
+
+
+def test_a_path_without_json_is_a_folder_created_when_saving(tmp_path: Path) -> None:
+    """Item 15: save_network(net, "new/dir") wrote a file named dir."""
+    written = save_network(demo_network(), tmp_path / "new" / "dir")
+    assert written == tmp_path / "new" / "dir" / FILENAME
+    assert open_network(tmp_path / "new" / "dir").network == demo_network()
+    exported = export_anonymised(demo_network(), tmp_path / "exports" / "week5")
+    assert exported.parent == tmp_path / "exports" / "week5" and exported.suffix == ".json"
+    (tmp_path / "notes.txt").write_text("mine")
+    with pytest.raises(ValueError, match=r"not a \.json file"):
+        save_network(demo_network(), tmp_path / "notes.txt")
+    assert (tmp_path / "notes.txt").read_text() == "mine"
+
+
+def test_different_exports_claiming_one_id_are_a_conflict(tmp_path: Path) -> None:
+    """Item 16: a file handed in under someone else's id made the real one a 'duplicate'."""
+    real = export_data(demo_network())
+    forged = export_data(synthetic_network(3))
+    forged["network"] = real["network"]
+    (tmp_path / "a_real.json").write_text(json.dumps(real))
+    (tmp_path / "b_forged.json").write_text(json.dumps(forged))
+    write_synthetic_class(tmp_path, n=2, seed=5)
+    view = combine(tmp_path)
+    assert len(view.table) == 2 and "a_real.json" not in set(view.table["file"])
+    assert view.conflicts == ((real["network"], ("a_real.json", "b_forged.json")),)
+    reasons = dict(view.skipped)
+    assert "conflict" in reasons["a_real.json"] and "conflict" in reasons["b_forged.json"]
+    summary = view.summary()
+    assert "Conflict" in summary and "a_real.json" in summary and "b_forged.json" in summary
+
+
+def test_find_tries_nicknames_first_and_by_id_never_does() -> None:
+    """Item 5: find() documents its order; by_id and Person objects resolve by id only."""
+    net = PersonalNetwork(salt="0" * 32)
+    net.add("Ana", "friend")
+    ola = net.add("Ola", "friend")
+    p2 = net.add("P2", "workmate")
+    assert ola.id == "p2"
+    assert net.find("p2") == p2  # a nickname wins over an id that looks like it
+    assert net.find(ola) == ola and net.by_id("p2") == ola
+    assert net.find("p3") == p2  # no nickname 'p3': the id
+    with pytest.raises(KeyError, match="id"):
+        net.by_id("P2")

@@ -327,3 +327,27 @@ def test_arbitrary_strings_never_escape_as_exceptions(tmp_path_factory, actions)
     if b.path.exists():
         assert _saved(b.path) == b.network
         json.loads(b.path.read_text(encoding="utf-8"))
+
+
+def test_controls_act_on_the_chosen_person_even_if_a_nickname_looks_like_an_id(
+    builder: NetworkBuilder,
+) -> None:
+    """Issue 18 item 5: with Ola stored as p2 and someone nicknamed "P2", choosing Ola and
+    pressing Delete deleted "P2" (same for Edit, Knows and links)."""
+    for name in ("Ana", "Ola", "P2"):
+        assert builder.add(name, "friend")
+    ola = builder.network.find("Ola")
+    assert ola.id == "p2"
+    builder.person.value = "p2"  # the dropdown holds ids
+    builder.edit_category.value = "workmate"
+    builder.save_button.click()
+    assert builder.network.by_id("p2").category == "workmate"
+    assert builder.network.find("P2").category == "friend"
+    builder.person.value = "p2"
+    builder.knows.value = ("p1",)
+    assert {p.nickname for p in builder.network.knows(ola)} == {"Ana"}
+    assert builder.network.knows(builder.network.find("P2")) == ()
+    builder.person.value = "p2"
+    builder.delete_button.click()
+    assert {p.nickname for p in builder.network.people} == {"Ana", "P2"}
+    assert "Deleted Ola" in builder.message
