@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 import pytest
-from test_kills import run_harness
 
 pytestmark = [
     pytest.mark.reliability,
@@ -15,7 +14,7 @@ pytestmark = [
 
 
 def test_two_processes_marking_progress_keep_every_record(
-    tmp_path: Path, reliability_row, reliability_scale: int
+    tmp_path: Path, run_harness, reliability_row, reliability_scale: int
 ) -> None:
     """Issue 18 item 2: 300 mark_done each used to keep 320-330 of 600."""
     updates = 300 * reliability_scale
@@ -33,7 +32,7 @@ def test_two_processes_marking_progress_keep_every_record(
 
 
 def test_two_builders_adding_at_once_never_both_say_saved_and_lose_one(
-    tmp_path: Path, reliability_row, reliability_scale: int
+    tmp_path: Path, run_harness, reliability_row, reliability_scale: int
 ) -> None:
     """Issue 18 item 2: in 93 of 100 simultaneous adds both said "Saved." and one was gone."""
     trials = 100 * reliability_scale

@@ -7,16 +7,11 @@ export) and kills it with SIGKILL at a random moment, at least 100 times per kin
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-HARNESS = Path(__file__).with_name("harness.py")
-ROOT = HARNESS.parents[2]
 KILLS = 100
 
 pytestmark = [
@@ -32,27 +27,9 @@ SAVES = {
 }
 
 
-def run_harness(*args: object, timeout: float = 600) -> dict:
-    """Run ``harness.py`` with ``args``; return the figures it prints."""
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
-    }
-    done = subprocess.run(
-        [sys.executable, str(HARNESS), *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env=env,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
 @pytest.mark.parametrize("kind", list(SAVES))
 def test_kills_during_saves_lose_nothing(
-    kind: str, tmp_path: Path, reliability_row, reliability_scale: int
+    kind: str, tmp_path: Path, run_harness, reliability_row, reliability_scale: int
 ) -> None:
     count = KILLS * reliability_scale
     figures = run_harness("kills", kind, count, tmp_path, 20261130)
