@@ -1,9 +1,9 @@
 """Kill and concurrency runs for the reliability suite, run as a child process.
 
-``python harness.py kills KIND COUNT FOLDER SEED`` imports the course once, then for each
+``python reliability_harness.py kills KIND COUNT FOLDER SEED`` imports the course once, then for each
 of COUNT rounds forks a writer that saves in a loop (acknowledging every save that
 returned) and kills it with SIGKILL at a random moment; after each kill it opens the file
-as a learner would and counts what was lost. ``python harness.py progress2 ...`` and
+as a learner would and counts what was lost. ``python reliability_harness.py progress2 ...`` and
 ``builder2 ...`` run two writers at once. Each prints one JSON line of figures.
 
 Forking from one process that has already imported the package makes a round cost
