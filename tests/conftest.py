@@ -8,9 +8,11 @@ nbval starts inherit the same environment.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
+import signal
 import tempfile
 from pathlib import Path
 from types import SimpleNamespace
@@ -105,3 +107,27 @@ def site_builds(tmp_path_factory):
     site.build_site(instructor, progress=lines.append, lessons=lessons, instructor=True)
     return SimpleNamespace(learners=learners, instructor=instructor, lessons=lessons,
                            lines=lines)
+class Hang(Exception):
+    """Code under test did not return within the deadline (e.g. it opened a FIFO)."""
+
+
+@contextlib.contextmanager
+def _deadline(seconds: int = 10):
+    def alarm(_signum, _frame):
+        raise Hang(f"no answer within {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.fixture
+def deadline():
+    """``with deadline(10): ...`` turns a hang into a failure (raises ``Hang``; POSIX)."""
+    if not hasattr(signal, "SIGALRM"):
+        pytest.skip("a deadline needs SIGALRM (POSIX)")
+    return _deadline

@@ -838,7 +838,7 @@ def test_corrupt_progress_file_is_reported_in_the_result(tmp_path) -> None:
     result = q.check("b")
     assert result.correct
     assert (
-        "could not be read" in result.message and "kept as progress.json.corrupt-" in result.message
+        "could not be read" in result.message and "kept as progress.corrupt-" in result.message
     )
     assert Progress(path).done("99") == ("single",)
 

@@ -6,13 +6,11 @@ exports) in test_mynetwork_privacy.py.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import hmac
 import json
 import os
 import random
-import signal
 from pathlib import Path
 
 import matplotlib
@@ -581,22 +579,6 @@ def test_synthetic_networks_are_plausible() -> None:
 
 
 # ------------------------------------------------- issue 18: hostile files, paths, conflicts
-@contextlib.contextmanager
-def _deadline(seconds: int = 10):
-    """Turn a hang (a FIFO opened for reading) into a test failure instead of a stuck run."""
-
-    def alarm(_signum, _frame):
-        raise TimeoutError(f"no answer within {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, alarm)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def test_a_deeply_nested_network_file_is_set_aside(tmp_path: Path) -> None:
     """Item 1: '[' * 1000000 fits under the cap and raised RecursionError."""
     path = tmp_path / FILENAME
@@ -608,22 +590,22 @@ def test_a_deeply_nested_network_file_is_set_aside(tmp_path: Path) -> None:
     assert save_network(demo_network(), tmp_path) == path  # saving works again
 
 
-def test_a_fifo_named_like_the_network_file_does_not_hang(tmp_path: Path) -> None:
+def test_a_fifo_named_like_the_network_file_does_not_hang(tmp_path: Path, deadline) -> None:
     """Item 1: a FIFO named my_network.json hung open_network()."""
     os.mkfifo(tmp_path / FILENAME)
-    with _deadline():
+    with deadline(10):
         opened = open_network(tmp_path)
     assert not opened.can_save and "not a regular file" in opened.message
     assert (tmp_path / FILENAME).is_fifo()
 
 
-def test_one_crafted_export_never_stops_the_class(tmp_path: Path) -> None:
+def test_one_crafted_export_never_stops_the_class(tmp_path: Path, deadline) -> None:
     """Item 1: one deep file crashed combine(); a FIFO hung it. Both are named; the rest used."""
     write_synthetic_class(tmp_path, n=4, seed=1)
     (tmp_path / "deep.json").write_text("[" * 1_000_000)
     os.mkfifo(tmp_path / "pipe.json")
     (tmp_path / "folder.json").mkdir()
-    with _deadline():
+    with deadline(10):
         view = combine(tmp_path)
     assert len(view.table) == 4
     reasons = dict(view.skipped)

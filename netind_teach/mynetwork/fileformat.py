@@ -158,18 +158,11 @@ def check_network_data(data: object) -> dict[str, Any]:
     if not isinstance(data["salt"], str) or not SALT_PATTERN.fullmatch(data["salt"]):
         raise ValueError("its 'salt' is not 32 hex digits")
     people = _check_profile(data)
-    ids: set[str] = set()
-    top = 0
+    ids = _check_people(people, ("id", "nickname", *PERSON_FIELDS), ID_PATTERN)
     for i, p in enumerate(people, start=1):
-        if not isinstance(p, dict) or set(p) != {"id", "nickname", *PERSON_FIELDS}:
-            raise ValueError(f"person {i} has missing or extra fields")
-        if not isinstance(p["id"], str) or not ID_PATTERN.fullmatch(p["id"]) or p["id"] in ids:
-            raise ValueError(f"person {i} has a bad or repeated id {short(p['id'])}")
-        ids.add(p["id"])
-        top = max(top, int(p["id"][1:]))
         if not isinstance(p["nickname"], str):
             raise ValueError(f"person {i}'s nickname is not text")
-        _check_choices(i, p)
+    top = max((int(i[1:]) for i in ids), default=0)
     if not _is_int(data["next_id"]) or not top < data["next_id"] < 10**6:
         raise ValueError("its 'next_id' is not above every person's id")
     _check_links(data["links"], ids)
@@ -201,15 +194,7 @@ def check_export_data(data: object) -> dict[str, Any]:
         raise ValueError("its network id is not 12 hex digits")
     if not isinstance(data["synthetic"], bool):
         raise ValueError("its 'synthetic' flag is not true or false")
-    people = _check_profile(data)
-    ids: set[str] = set()
-    for i, p in enumerate(people, start=1):
-        if not isinstance(p, dict) or set(p) != {"id", *PERSON_FIELDS}:
-            raise ValueError(f"person {i} has missing or extra fields")
-        if not isinstance(p["id"], str) or not _HEX12.fullmatch(p["id"]) or p["id"] in ids:
-            raise ValueError(f"person {i} has a bad or repeated id")
-        ids.add(p["id"])
-        _check_choices(i, p)
+    ids = _check_people(_check_profile(data), ("id", *PERSON_FIELDS), _HEX12)
     _check_links(data["links"], ids)
     measures = data["measures"]
     if not isinstance(measures, dict) or set(measures) != set(MEASURE_KEYS):
@@ -232,6 +217,19 @@ def _check_profile(data: dict[str, Any]) -> list[Any]:
     return people
 
 
+def _check_people(people: list[Any], fields: tuple[str, ...], id_pattern: re.Pattern) -> set[str]:
+    """Check each person's fields, id (unique, of ``id_pattern``) and choices; return the ids."""
+    ids: set[str] = set()
+    for i, p in enumerate(people, start=1):
+        if not isinstance(p, dict) or set(p) != set(fields):
+            raise ValueError(f"person {i} has missing or extra fields")
+        if not isinstance(p["id"], str) or not id_pattern.fullmatch(p["id"]) or p["id"] in ids:
+            raise ValueError(f"person {i} has a bad or repeated id {short(p['id'])}")
+        ids.add(p["id"])
+        _check_choices(i, p)
+    return ids
+
+
 def _check_choices(i: int, person: dict[str, Any]) -> None:
     """Check that person ``i``'s category, closeness and contact are known values."""
     for name in PERSON_FIELDS:
@@ -252,4 +250,3 @@ def _check_links(links: object, ids: set[str]) -> None:
             or pair[0] == pair[1]
         ):
             raise ValueError(f"a link {short(pair)} does not join two different known people")
-

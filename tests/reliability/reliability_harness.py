@@ -1,7 +1,7 @@
 """Kill and concurrency runs for the reliability suite, run as a child process.
 
-``python reliability_harness.py kills KIND COUNT FOLDER SEED`` imports the course once, then for each
-of COUNT rounds forks a writer that saves in a loop (acknowledging every save that
+``python reliability_harness.py kills KIND COUNT FOLDER SEED`` imports the course once, then
+for each of COUNT rounds forks a writer that saves in a loop (acknowledging every save that
 returned) and kills it with SIGKILL at a random moment; after each kill it opens the file
 as a learner would and counts what was lost. ``python reliability_harness.py progress2 ...`` and
 ``builder2 ...`` run two writers at once. Each prints one JSON line of figures.
@@ -145,7 +145,7 @@ def kills(kind: str, count: int, folder: Path, seed: int) -> dict[str, object]:
             promised = set()
         pid, fd = _fork(kind, path, round_no)
         _read_lines(fd, until_ready=True)
-        time.sleep(rng.uniform(0.0, 0.04))  # a random moment of the save loop
+        time.sleep(rng.uniform(0.0, 0.03))  # a random moment of the save loop
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         acks = _read_lines(fd)
