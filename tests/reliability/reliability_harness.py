@@ -168,8 +168,8 @@ def kills(kind: str, count: int, folder: Path, seed: int) -> dict[str, object]:
             broken += not usable
             if not usable:
                 promised = set()
-        if kind == "export":  # exports are cleaned by the learner's next export, not a read
-            store.write_text(path, path.read_text()) if path.exists() else None
+        if kind == "export":  # temp files are cleaned by the learner's next export, not a read
+            export_anonymised(PersonalNetwork(salt="cd" * 16), path)
         leftovers += len([p for p in store.copies(path) if p.name.endswith(".tmp")])
     return {
         "kind": kind,
