@@ -6,6 +6,7 @@
 #   make site     build the learners' static site (no answer key) into build/site
 #   make site-instructor  the instructor's static site (guide and key) into build/site-instructor
 #   make bench    speed and memory figures, printed as ratios against their floor
+#   make class-test  a real JupyterHub with 40 simulated learners (figures into docs/)
 #   make reliability  kills, concurrency, hostile files, leaks: docs/reliability.md
 
 PYTHON ?= python3
@@ -22,7 +23,7 @@ LAB_DIR ?= netind-lessons
 TEST_ENV := PYTHONPATH=$(CURDIR)/tests/offline PYTHONHASHSEED=0 PYDEVD_DISABLE_FILE_VALIDATION=1 \
 	PYTHONWARNDEFAULTENCODING=1
 
-.PHONY: lab test lint lessons docs site site-instructor vendor bench clean binder-pins dist reliability
+.PHONY: lab test lint lessons docs site site-instructor vendor bench clean binder-pins dist reliability hub-env class-test
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -96,3 +97,27 @@ binder-pins:
 	$(UV_COMPILE) --no-header -c build/requirements.txt.new binder/base-image.in > /dev/null
 	mv build/requirements.txt.new binder/requirements.txt
 	rm -rf build/pins-tool
+
+# A real JupyterHub on loopback for the class-load test (tests/hub): the user environment is
+# binder/requirements.txt plus JupyterHub and nbgitpuller, configurable-http-proxy comes from
+# the npm registry; all of it in build/hub, nothing installed globally.
+HUB := build/hub
+HUB_STAMP := $(HUB)/.installed
+CHP_VERSION := 5.3.0
+CLASS_N ?= 40
+
+$(HUB_STAMP): binder/requirements.txt tests/hub/hub-requirements.txt
+	rm -rf $(HUB)/venv && mkdir -p $(HUB) && $(PYTHON) -m venv $(HUB)/venv
+	$(HUB)/venv/bin/python -m pip install --quiet -r binder/requirements.txt -r tests/hub/hub-requirements.txt
+	npm install --no-audit --no-fund --silent --prefix $(HUB) configurable-http-proxy@$(CHP_VERSION)
+	@touch $@
+
+# The course itself, reinstalled each time (--no-deps: the pins stay as Binder has them).
+hub-env: $(HUB_STAMP)
+	$(HUB)/venv/bin/python -m pip install --quiet --no-deps --force-reinstall .
+
+# N simulated learners (default 40: slow, not in `make test`, which runs N=2); writes the
+# figures to benchmarks/class-load.json and into docs/jupyterhub.md.
+class-test: hub-env
+	nice $(HUB)/venv/bin/python tests/hub/classload.py --students $(CLASS_N) \
+	  --json benchmarks/class-load.json --docs docs/jupyterhub.md

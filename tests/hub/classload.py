@@ -31,6 +31,7 @@ import os
 import platform
 import re
 import secrets
+import shutil
 import signal
 import socket
 import statistics
@@ -121,7 +122,9 @@ class Hub:
         self.token = secrets.token_hex(16)
         self.proc: subprocess.Popen | None = None
         self.seen: dict[int, float] = {}  # pid -> create_time
-        self.samples: dict[str, int] = {}  # user -> peak summed RSS (bytes)
+        self.samples: dict[str, int] = {}  # user -> peak of server + kernel RSS (bytes)
+        self.parts: dict[str, dict[str, int]] = {}  # user -> peak RSS of server, of kernels
+        self.cpu: dict[int, tuple[str, float]] = {}  # pid -> (user, CPU seconds so far)
         self.total_peak = 0
         self.machine_peak = 0
         self._user_of: dict[int, str | None] = {}
@@ -190,19 +193,26 @@ class Hub:
         return self._user_of[p.pid]
 
     def sample(self) -> None:
-        per_user: dict[str, int] = {}
+        per_user: dict[str, dict[str, int]] = {}
         total = 0
         for p in self._tree():
             try:
                 rss = p.memory_info().rss
+                cpu = p.cpu_times()
+                role = "server" if "jupyterhub-singleuser" in " ".join(p.cmdline()) else "kernel"
             except psutil.Error:
                 continue
             total += rss
             user = self._user(p)
             if user:
-                per_user[user] = per_user.get(user, 0) + rss
-        for user, rss in per_user.items():
-            self.samples[user] = max(self.samples.get(user, 0), rss)
+                parts = per_user.setdefault(user, {"server": 0, "kernel": 0})
+                parts[role] += rss
+                self.cpu[p.pid] = (user, cpu.user + cpu.system)
+        for user, parts in per_user.items():
+            peak = self.parts.setdefault(user, {"server": 0, "kernel": 0})
+            for role, rss in parts.items():
+                peak[role] = max(peak[role], rss)
+            self.samples[user] = max(self.samples.get(user, 0), sum(parts.values()))
         self.total_peak = max(self.total_peak, total)
         self.machine_peak = max(self.machine_peak, psutil.virtual_memory().used)
 
@@ -252,6 +262,17 @@ def _msg(msg_type: str, content: dict, channel: str = "shell") -> dict:
     }
 
 
+def _decode(frame: str | bytes) -> dict:
+    """A websocket frame as a message: text is JSON; a binary frame (a message with
+    buffers, e.g. a widget's image) is a count, offsets, then the JSON and the buffers."""
+    if isinstance(frame, str):
+        return json.loads(frame)
+    count = int.from_bytes(frame[:4], "big")
+    offsets = [int.from_bytes(frame[4 + 4 * i: 8 + 4 * i], "big") for i in range(count)]
+    end = offsets[1] if count > 1 else len(frame)
+    return json.loads(frame[offsets[0]:end].decode("utf-8"))
+
+
 class Kernel:
     """A kernel reached through the hub's proxy: the Jupyter protocol over its websocket."""
 
@@ -274,7 +295,7 @@ class Kernel:
         while not (replied and idle):
             if time.monotonic() > deadline:
                 raise TimeoutError("a cell did not finish in time")
-            reply = json.loads(self.ws.recv())
+            reply = _decode(self.ws.recv())
             if reply.get("parent_header", {}).get("msg_id") != msg_id:
                 continue
             kind, content = reply["header"]["msg_type"], reply["content"]
@@ -295,14 +316,20 @@ class Kernel:
             self.ws.close()
 
 
-_FIND_SLIDER = """
+_FIND_CONTROL = """
 import json as _json, ipywidgets as _w
 _registry = getattr(_w.Widget, "_active_widgets", None) or _w.widgets.widget._instances
-_sliders = [w for w in list(_registry.values())
-            if isinstance(w, (_w.IntSlider, _w.FloatSlider)) and not w.disabled]
-_t = _sliders[-1]
-print(_json.dumps({"id": _t.model_id, "value": _t.value,
-                   "new": _t.max if _t.value != _t.max else _t.min, "count": len(_sliders)}))
+_live = [w for w in list(_registry.values()) if not getattr(w, "disabled", True)]
+_sliders = [w for w in _live if isinstance(w, (_w.IntSlider, _w.FloatSlider))]
+_choices = [w for w in _live if isinstance(w, (_w.Dropdown, _w.ToggleButtons))
+            and len(w.options) > 1]
+if _sliders:
+    _t = _sliders[-1]
+    _new = {"value": _t.max if _t.value != _t.max else _t.min}
+else:  # a selection widget syncs its index
+    _t = _choices[-1]
+    _new = {"index": (_t.index or 0) + 1 if (_t.index or 0) + 1 < len(_t.options) else 0}
+print(_json.dumps({"id": _t.model_id, "state": _new, "kind": type(_t).__name__}))
 """
 
 
@@ -321,18 +348,20 @@ def student(hub: Hub, number: int, repo: str, cell_timeout: float) -> dict:
                              data={"username": user, "password": PASSWORD, "_xsrf": xsrf})
         if login.status_code not in (302, 303):
             raise RuntimeError(f"login answered {login.status_code}")
-        # 2. the class link: the hub says the server is not running and offers to start it
+        # 2. the class link: the hub starts the server and shows its "starting" page (or,
+        # on some versions, a "not running" page with a start button)
         page = session.get(class_link(hub.base, repo), timeout=120)
         if page.status_code == 424:
             found = re.search(r'href="([^"]*/hub/spawn/[^"]*)"', page.text)
             if not found:
                 raise RuntimeError("the hub's 'not running' page has no start link")
             spawn_url = urllib.parse.urljoin(page.url, found.group(1).replace("&amp;", "&"))
-            pending = session.get(spawn_url, timeout=120, allow_redirects=False)
+            page = session.get(spawn_url, timeout=120)
+        if "/hub/spawn-pending/" in page.url:
             next_url = urllib.parse.parse_qs(
-                urllib.parse.urlparse(spawn_url).query).get("next", [None])[0]
-            if pending.status_code not in (200, 302, 303):
-                raise RuntimeError(f"starting the server answered {pending.status_code}")
+                urllib.parse.urlparse(page.url).query).get("next", [None])[0]
+            if page.status_code != 200 or not next_url:
+                raise RuntimeError(f"the starting page answered {page.status_code}")
             wait_ready(hub, user, timeout=900)
             row["server_ready_s"] = round(time.monotonic() - t0, 2)
             # the pending page's script sends the learner on to the link's target
@@ -369,19 +398,18 @@ def student(hub: Hub, number: int, repo: str, cell_timeout: float) -> dict:
         row["lesson_ready_s"] = round(time.monotonic() - t0, 2)
         row["cells"] = len(cells)
         # 5. one widget update: the comm message a moved slider sends, then read it back
-        found, errors = kernel.run(_FIND_SLIDER)
+        found, errors = kernel.run(_FIND_CONTROL)
         if errors:
-            raise RuntimeError(f"no slider found: {errors[0]}")
-        slider = json.loads(found.strip().splitlines()[-1])
+            raise RuntimeError(f"no control to change: {errors[0]}")
+        control = json.loads(found.strip().splitlines()[-1])
+        (key, wanted), = control["state"].items()
         t_widget = time.monotonic()
-        kernel.send(_msg("comm_msg", {"comm_id": slider["id"], "data": {
-            "method": "update", "state": {"value": slider["new"]}, "buffer_paths": []}}))
-        value, errors = kernel.run(
-            f"print(repr(_w.Widget._active_widgets[{slider['id']!r}].value)"
-            f" if hasattr(_w.Widget, '_active_widgets') else "
-            f"repr(_w.widgets.widget._instances[{slider['id']!r}].value))")
-        if errors or float(value.strip()) != float(slider["new"]):
+        kernel.send(_msg("comm_msg", {"comm_id": control["id"], "data": {
+            "method": "update", "state": control["state"], "buffer_paths": []}}))
+        value, errors = kernel.run(f"print(repr(_registry[{control['id']!r}].{key}))")
+        if errors or float(value.strip()) != float(wanted):
             raise RuntimeError(f"the widget update did not arrive ({value!r}, {errors})")
+        row["widget"] = f"{control['kind']}.{key} -> {wanted}"
         row["widget_update_s"] = round(time.monotonic() - t_widget, 3)
         row["ok"] = True
     except Exception as exc:
@@ -460,6 +488,8 @@ def run_class(n: int, ramp: float, deadline: float, cell_timeout: float) -> dict
     results: list[dict] = []
     killed: list[int] = []
     baseline = psutil.virtual_memory().used
+    idle_hub = 0
+    error = None
     try:
         repo = course_clone(work).as_uri()
         hub.start()
@@ -478,6 +508,8 @@ def run_class(n: int, ramp: float, deadline: float, cell_timeout: float) -> dict
                 except Exception as exc:
                     results.append({"user": "?", "ok": False, "error": f"timed out: {exc!r}"})
         hub.sample()
+    except Exception as exc:  # reported in the figures, never hidden
+        error = f"{type(exc).__name__}: {exc}"
     finally:
         killed = hub.stop()
         time.sleep(1)
@@ -487,9 +519,19 @@ def run_class(n: int, ramp: float, deadline: float, cell_timeout: float) -> dict
     peaks = [v / MiB for u, v in hub.samples.items()]
     ok_users = {r["user"] for r in results if r.get("ok")}
     ok_peaks = [v / MiB for u, v in hub.samples.items() if u in ok_users]
+    servers = [hub.parts[u]["server"] / MiB for u in ok_users if u in hub.parts]
+    kernels = [hub.parts[u]["kernel"] / MiB for u in ok_users if u in hub.parts]
+    cpu_per_user: dict[str, float] = {}
+    for user, seconds in hub.cpu.values():
+        cpu_per_user[user] = cpu_per_user.get(user, 0.0) + seconds
+    cpu = [v for u, v in cpu_per_user.items() if u in ok_users]
+    with contextlib.suppress(OSError):
+        shutil.copyfile(work / "hub.log", HUB_DIR / "hub-last.log")
+    shutil.rmtree(work, ignore_errors=True)
     return {
         "students": n,
         "ramp_s": ramp,
+        "error": error,
         "succeeded": len(ready),
         "failed": n - len(ready),
         "failures": [{"user": r["user"], "error": r.get("error", "")} for r in results
@@ -504,6 +546,11 @@ def run_class(n: int, ramp: float, deadline: float, cell_timeout: float) -> dict
             "p50": round(_pct(ok_peaks, 0.5), 1), "p95": round(_pct(ok_peaks, 0.95), 1),
             "max": round(max(peaks), 1) if peaks else None,
         },
+        "server_peak_mib": {"p50": round(_pct(servers, 0.5), 1),
+                            "p95": round(_pct(servers, 0.95), 1)},
+        "kernel_peak_mib": {"p50": round(_pct(kernels, 0.5), 1),
+                            "p95": round(_pct(kernels, 0.95), 1)},
+        "cpu_s_per_user": {"p50": round(_pct(cpu, 0.5), 1), "p95": round(_pct(cpu, 0.95), 1)},
         "hub_and_proxy_idle_mib": round(idle_hub / MiB, 1),
         "all_processes_peak_mib": round(hub.total_peak / MiB, 1),
         "machine_used_peak_mib": round(hub.machine_peak / MiB, 1),
@@ -515,7 +562,7 @@ def run_class(n: int, ramp: float, deadline: float, cell_timeout: float) -> dict
         "versions": _versions(),
         "date": time.strftime("%Y-%m-%d", time.gmtime()),
         "rows": results,
-        "hub_log": str(work / "hub.log"),
+        "hub_log": str(HUB_DIR / "hub-last.log"),
     }
 
 
@@ -535,13 +582,22 @@ def main(argv: list[str] | None = None) -> int:
                         help="seconds after which waiting stops and everything is stopped")
     parser.add_argument("--cell-timeout", type=float, default=600.0)
     parser.add_argument("--json", type=Path, default=HUB_DIR / "class-load.json")
+    parser.add_argument("--docs", type=Path, default=None,
+                        help="write the figures and the values derived from them into this "
+                             "file (docs/jupyterhub.md), between its class-test markers")
     args = parser.parse_args(argv)
     figures = run_class(args.students, args.ramp, args.deadline, args.cell_timeout)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(figures, indent=1) + "\n")
+    if args.docs is not None:
+        sys.path.insert(0, str(Path(__file__).parent))
+        from hubdocs import update_docs
+
+        update_docs(args.docs, figures)
     summary = {k: v for k, v in figures.items() if k not in ("rows", "versions", "machine")}
     print(json.dumps(summary, indent=1))
-    return 0 if figures["failed"] == 0 and not figures["left_running"] else 1
+    ok = figures["failed"] == 0 and not figures["left_running"] and not figures["error"]
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":
