@@ -439,7 +439,8 @@ def test_guide_planning_table_states_each_lessons_own_minutes():
 
 def test_guide_plans_fit_their_time():
     outlines = [_outline(body)[-1] for body in _guide_sections().values()]
-    assert 80 <= sum(_minutes(total[2]) for total in outlines) <= 90
+    # the 90-minute lab keeps 2 minutes to hand in and at least 10 minutes of buffer
+    assert 60 <= sum(_minutes(total[2]) for total in outlines) <= 78
     per_session = {"S1": 0, "S2": 0}
     for total in outlines:
         name, minutes = _session(total[3])
