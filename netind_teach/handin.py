@@ -99,7 +99,9 @@ def network_export(folder: str | os.PathLike[str] | None = None) -> dict[str, An
     """Return the anonymised export of the lesson 05 network saved in ``folder``, or None.
 
     Only the export is returned (random ids, categories, links, measures): the nicknames
-    and the secret salt of ``my_network.json`` never leave it.
+    and the secret salt of ``my_network.json`` never leave it. The file is only read: a
+    broken one is left as it is (lesson 05's builder deals with it) and a ValueError says
+    why it cannot be added.
 
     Examples
     --------
@@ -107,12 +109,22 @@ def network_export(folder: str | os.PathLike[str] | None = None) -> dict[str, An
     >>> network_export(tempfile.mkdtemp()) is None
     True
     """
-    from netind_teach.mynetwork import check_export, export_data, open_network
+    from netind_teach.mynetwork import PersonalNetwork, check_export, export_data
+    from netind_teach.mynetwork.storage import MAX_FILE_BYTES, resolve_path
 
-    opened = open_network(folder)
-    if opened.network is None:
+    target = resolve_path(folder)
+    if not target.is_file():
         return None
-    return check_export(export_data(opened.network))
+    try:
+        if target.stat().st_size > MAX_FILE_BYTES:
+            raise ValueError("it is too large")
+        network = PersonalNetwork.from_dict(json.loads(target.read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError) as exc:
+        raise ValueError(
+            f"your lesson 05 network ({target.name}) cannot be read ({exc}). Fix: hand in "
+            "without it, or open lesson 05, whose builder says how to repair it."
+        ) from None
+    return check_export(export_data(network))
 
 
 def handin_data(

@@ -224,3 +224,13 @@ def test_cli_previews_and_needs_yes_when_not_interactive(tmp_path):
 def test_cli_lists_the_new_commands():
     help_text = cli._parser().format_help()
     assert "hand-in" in help_text and "collect" in help_text
+
+
+def test_a_broken_network_file_is_named_and_left_alone(store, tmp_path):
+    broken = tmp_path / "my_network.json"
+    broken.write_text("{not json")
+    form = HandInForm(HandIn(store, folder=tmp_path))
+    assert form.include_network.disabled
+    with pytest.raises(ValueError, match="cannot be read"):
+        HandIn(store, folder=tmp_path).preview(include_network=True)
+    assert broken.read_text() == "{not json"  # not renamed, not replaced
