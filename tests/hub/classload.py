@@ -127,6 +127,7 @@ class Hub:
         self.cpu: dict[int, tuple[str, float]] = {}  # pid -> (user, CPU seconds so far)
         self.total_peak = 0
         self.machine_peak = 0
+        self.load_peak = 0.0  # the machine's 1-minute load average (other work counts too)
         self._user_of: dict[int, str | None] = {}
         self._stop = threading.Event()
         self._sampler: threading.Thread | None = None
@@ -215,6 +216,7 @@ class Hub:
             self.samples[user] = max(self.samples.get(user, 0), sum(parts.values()))
         self.total_peak = max(self.total_peak, total)
         self.machine_peak = max(self.machine_peak, psutil.virtual_memory().used)
+        self.load_peak = max(self.load_peak, os.getloadavg()[0])
 
     def _sample_loop(self) -> None:
         while not self._stop.wait(1.0):
@@ -556,6 +558,7 @@ def run_class(n: int, ramp: float, deadline: float, cell_timeout: float) -> dict
         "machine_used_peak_mib": round(hub.machine_peak / MiB, 1),
         "machine_used_before_mib": round(baseline / MiB, 1),
         "total_s": round(time.monotonic() - started, 1),
+        "load_average_max": round(hub.load_peak, 1),
         "killed_after_stop": len(killed),
         "left_running": left,
         "machine": machine(),

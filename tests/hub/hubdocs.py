@@ -86,7 +86,9 @@ def figures_block(f: dict[str, Any]) -> str:
         f"{m['python']}), JupyterHub {v.get('jupyterhub', '?')}, configurable-http-proxy "
         f"{v.get('configurable-http-proxy', '?')}, JupyterLab {v.get('jupyterlab', '?')}, "
         f"nbgitpuller {v.get('nbgitpuller', '?')}. The hub, the proxy, every learner's server "
-        "and kernel, and the test itself shared those two cores.",
+        "and kernel, and the test itself shared those two cores"
+        + (f" (the machine's 1-minute load average reached {f['load_average_max']}, other "
+           "work included)." if f.get("load_average_max") else "."),
         "",
         "| figure | value |",
         "| --- | --- |",
