@@ -2,10 +2,14 @@
 
 ``netind-teach lab [DIR]`` and ``make lab`` both come here: the lessons are copied into
 ``DIR`` (never over a file that is already there, so a learner's edits are kept), then
-JupyterLab starts with ``DIR`` as its root folder and opens lesson 00. The server uses the
-course's shipped settings (``jupyter_lab_config.json``: no look-ups in the
-package index, no news or update checks), also when the package was installed somewhere
-Jupyter does not look for configuration.
+JupyterLab starts with ``DIR`` as its root folder and opens lesson 00.
+
+The course's settings live in ``netind_teach/_jupyter`` and are installed with the package
+(``<prefix>/etc/jupyter/jupyter_lab_config.json``: a read-only extension manager that never
+queries the package index, no news feed, no update check;
+``<prefix>/share/jupyter/lab/settings/overrides.d/netind-teach.json``: the browser does not
+ask about news). This command also puts the server settings on ``JUPYTER_CONFIG_PATH``, so
+they hold where Jupyter does not read the install prefix (``pip install --user``).
 
 Examples
 --------

@@ -174,6 +174,17 @@ def open_first_lesson(server: Server, lesson_path: str = FIRST_LESSON) -> dict:
     return model
 
 
+def assert_course_settings(server: Server) -> None:
+    """The course's shipped settings are in force: a read-only extension manager on the
+    server, and no news prompt or update notices in the browser."""
+    assert "Extension Manager is 'readonly'" in server.log_text()
+    status, raw = server.request("/lab/api/settings/@jupyterlab/apputils-extension:notification")
+    assert status == 200, (status, raw[:300])
+    defaults = json.loads(raw)["schema"]["properties"]
+    assert defaults["fetchNews"]["default"] == "false"
+    assert defaults["checkForUpdates"]["default"] is False
+
+
 def assert_no_network(server: Server) -> None:
     attempts = server.network_attempts()
     assert attempts == [], (
