@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from netind_teach import egonet, models, simulate
+from netind_teach import egonet, figure_text, models, simulate
 from netind_teach.vocab import AGE_GROUPS, EGO, TYPES
 from netind_teach.wording import all_of, plural
 
@@ -82,6 +82,8 @@ KIND_STYLES: dict[str, tuple[str, float]] = {
 #: Font sizes, readable on a projector.
 FONT: dict[str, float] = {"title": 16, "label": 14, "tick": 12, "legend": 12, "note": 10}
 _SERIES_HATCHES = ("", "//", "..", "xx", "\\\\")
+# In a notebook, figures show as an <img> with their description as alt text.
+figure_text.register_figure_html()
 
 
 def course_style() -> dict[str, Any]:
@@ -486,7 +488,7 @@ def draw_ego(
     )
     if legend:
         _ego_legend(ax, colors, segments, distant=bool(distant), second=bool(second))
-    return ax
+    return figure_text.attach(ax, figure_text.describe_ego(G, ego, title=ax.get_title()))
 
 
 def _node_key(node: Hashable) -> int:
@@ -612,6 +614,8 @@ def draw_model_panel(
         )
         pos = positions[i] if positions is not None else None
         draw_ego(G, ego, ax=ax, pos=pos, seed=seed, title=title, legend=False)
+        figure_text.attach(ax, "")
+    figure_text.attach(axes[0], figure_text.describe_model_panel(dict(named), ego=ego))
     return axes
 
 
@@ -726,8 +730,10 @@ def plot_series(
     series = _series_from(data, x, y, by, tag)
     ax = _new_axes(ax, (9, 5.5))
     any_secondary = False
+    drawn = []
     for i, (label, xs, raw, tags) in enumerate(series):
         ys = [_number(v) for v in raw]
+        drawn.append((label, xs, ys))
         color = PALETTE[i % len(PALETTE)]
         ax.plot(xs, ys, color=color, linewidth=2.2, label=label, zorder=2)
         hollow = [_is_secondary(t) for t in tags] if tags else [False] * len(xs)
@@ -759,6 +765,12 @@ def plot_series(
             color=_INK,
         )
     _finish(ax, title, xlabel if xlabel is not None else x, ylabel, source)
+    figure_text.attach(
+        ax,
+        figure_text.describe_series(
+            drawn, title=title, xlabel=xlabel if xlabel is not None else x, ylabel=ylabel
+        ),
+    )
     if len(series) > 1 or any_secondary:
         handles, _ = ax.get_legend_handles_labels()
         if any_secondary:
@@ -872,7 +884,9 @@ def plot_distribution(
     ax.set_xticklabels(names)
     _finish(ax, title, xlabel, "% of respondents" if share else "respondents", source)
     ax.legend(fontsize=FONT["legend"], frameon=False)
-    return ax
+    return figure_text.attach(
+        ax, figure_text.describe_distribution(dists, title=title, xlabel=xlabel)
+    )
 
 
 def plot_typology(
@@ -958,4 +972,4 @@ def plot_typology(
     ax.set_xticklabels(list(groups))
     _finish(ax, title, xlabel, "% of people" if percent else "people", source)
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=FONT["legend"], frameon=False)
-    return ax
+    return figure_text.attach(ax, figure_text.describe_typology(table, groups, types, title=title))

@@ -102,7 +102,7 @@ def test_inputs_suit_the_kind(ex) -> None:
     share = ex.share.widget()
     assert isinstance(share.text_input, widgets.Text)
     assert share.input.children[1].value == "%"  # the unit beside the box
-    assert isinstance(ex.first_type.widget().input, widgets.ToggleButtons)
+    assert isinstance(ex.first_type.widget().input, widgets.RadioButtons)
     assert list(ex.first_type.widget().input.options) == ["networked", "bounded", "limited"]
     sort = ex.sort_models.widget()
     assert len(sort.dropdowns) == 5

@@ -30,6 +30,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from .. import a11y
 from ..progress import Progress, progress_text
 from ._core import BLANK, Note, Result, one_line, to_html
 from .choice import LETTERS
@@ -56,7 +57,8 @@ class ExerciseWidget:
     Attributes
     ----------
     input : ipywidgets.Widget
-        The main input (RadioButtons, Text, ToggleButtons, Textarea, or a box).
+        The main input (RadioButtons, Text, Textarea, or a box). Every control has an
+        accessible name (its ``description``, hidden from view where the question says it).
     choices : list of ipywidgets.Checkbox
         For multiple-answer questions: one checkbox per option.
     dropdowns : list of ipywidgets.Dropdown
@@ -85,17 +87,18 @@ class ExerciseWidget:
         self.title = widgets.HTML(f"<h4>{html.escape(definition.heading)}</h4>")
         self.question = widgets.HTML(to_html(definition.question))
         self.input = self._make_input()
+        # Button names are their words only: an icon would be read out as a stray character.
         self.check_button = widgets.Button(
-            description="Check", button_style="primary", icon="check", tooltip="Check my answer"
+            description="Check", button_style="primary", tooltip="Check my answer"
         )
-        self.hint_button = widgets.Button(description="Hint", icon="lightbulb-o")
+        self.hint_button = widgets.Button(description="Hint")
         self.answer_button = widgets.Button(
             description="Show answer",
-            icon="eye",
             disabled=not exercise.attempted,
             tooltip="Unlocks after one attempt",
         )
-        self.feedback = widgets.HTML("")
+        # A polite live region from the start, so a screen reader reads each result out.
+        self.feedback = widgets.HTML(a11y.announce(""))
         self.hints = widgets.HTML("")
         self.solution = widgets.HTML("")
         self.check_button.on_click(self._guard(self._on_check))
@@ -103,7 +106,7 @@ class ExerciseWidget:
         self.answer_button.on_click(self._guard(self._on_answer))
         exercise.on_check(_weak_listener(self._on_exercise_checked))
 
-        parts: list[widgets.Widget] = [self.title, self.question]
+        parts: list[widgets.Widget] = [a11y.style(), self.title, self.question]
         if self.figure is not None:
             parts.append(self.figure)
         parts += [
@@ -131,12 +134,16 @@ class ExerciseWidget:
             return widgets.RadioButtons(options=options, value=None, layout=wide)
         if isinstance(d, Numeric):
             text = widgets.Text(placeholder="a number, e.g. 12 or 2.5")
+            a11y.name_control(text, f"Your answer to: {d.heading}", visible=False)
             if not d.unit:
                 return text
             return widgets.HBox([text, widgets.Label(d.unit)])
         if isinstance(d, ClassifyNetwork):
             self.figure = self._figure()
-            return widgets.ToggleButtons(options=list(d.choices), value=None)
+            # Radio buttons, not toggle buttons: a screen reader hears which one is chosen.
+            return widgets.RadioButtons(
+                options=list(d.choices), value=None, orientation="horizontal", layout=wide
+            )
         if isinstance(d, SortClaims):
             rows = []
             for i, claim in enumerate(d.claims, start=1):
@@ -146,24 +153,28 @@ class ExerciseWidget:
                     index=0,
                     layout=widgets.Layout(width="14em", flex="0 0 auto"),
                 )
+                a11y.name_control(dropdown, f"Claim {i} belongs to", visible=False)
                 self.dropdowns.append(dropdown)
                 text = widgets.HTML(f"{i}. {html.escape(claim.text)}{source}")
                 rows.append(widgets.HBox([dropdown, text]))
             return widgets.VBox(rows)
         if isinstance(d, CodeExercise):
             rows = max(4, d.starter_code.count("\n") + 2)
-            return widgets.Textarea(
+            code = widgets.Textarea(
                 value=d.starter_code, rows=rows, layout=widgets.Layout(width="95%")
             )
+            return a11y.name_control(code, f"Your code for: {d.heading}", visible=False)
         if isinstance(d, Reflection):
             saved = self._saved_reflection()
-            return widgets.Textarea(
+            text = widgets.Textarea(
                 value=saved or "",
                 placeholder="Write here. It is saved on this computer only.",
                 rows=5,
                 layout=widgets.Layout(width="95%"),
             )
-        return widgets.Text(placeholder=d.answer_format)
+            return a11y.name_control(text, f"Your reflection: {d.heading}", visible=False)
+        text = widgets.Text(placeholder=d.answer_format)
+        return a11y.name_control(text, f"Your answer to: {d.heading}", visible=False)
 
     def _saved_reflection(self) -> str | None:
         if not self.exercise.lesson:
@@ -184,10 +195,11 @@ class ExerciseWidget:
             d.draw(ax=fig.add_subplot())
             buffer = io.BytesIO()
             fig.savefig(buffer, format="png", dpi=90, bbox_inches="tight")
-            image = widgets.Image(
+            image = a11y.image(
                 value=buffer.getvalue(), format="png", layout=widgets.Layout(max_width="420px")
             )
             image.add_class("netind-ego-drawing")
+            a11y.describe_image(image, d.description or f"Network drawing for: {d.heading}")
             caption = widgets.HTML(f"<small>{alt}</small>" if alt else "")
             return widgets.VBox([image, caption])
         except Exception as exc:
@@ -249,7 +261,7 @@ class ExerciseWidget:
                     f"Something went wrong ({type(exc).__name__}). Run the cell again; if it "
                     f"keeps happening, tell your instructor."
                 )
-                self.feedback.value = f"<p>{html.escape(self.feedback_text)}</p>"
+                self.feedback.value = a11y.announce(f"<p>{html.escape(self.feedback_text)}</p>")
 
         return run
 
@@ -261,7 +273,7 @@ class ExerciseWidget:
         result = self.exercise.check(answer)
         self.last_result = result
         self.feedback_text = repr(result)
-        self.feedback.value = result._repr_html_()
+        self.feedback.value = a11y.announce(result._repr_html_())
         self.answer_button.disabled = not self.exercise.attempted
 
     def _on_exercise_checked(self, exercise: Any, result: Result) -> None:
@@ -320,13 +332,17 @@ class ProgressBar:
         self.label = widgets.Label("")
         self.hand_in_button = widgets.Button(
             description="Hand in…",
-            icon="upload",
             tooltip="Preview and write a file of your progress for your course page",
         )
         self.hand_in_area = widgets.VBox([])
         self.hand_in_button.on_click(self._on_hand_in)
         self.box = widgets.VBox(
-            [widgets.HBox([self.bar, self.label]), self.hand_in_button, self.hand_in_area]
+            [
+                a11y.style(),
+                widgets.HBox([self.bar, self.label]),
+                self.hand_in_button,
+                self.hand_in_area,
+            ]
         )
         self.box.add_class("netind-progress")
         for exercise in self.exercises:

@@ -39,7 +39,7 @@ import warnings
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from netind_teach import labels, store, typology
+from netind_teach import a11y, figure_text, labels, store, typology
 from netind_teach.vocab import AGE_GROUPS, CATEGORIES
 
 from .export import export_anonymised, export_text, preview_html
@@ -211,7 +211,7 @@ class NetworkBuilder:
             description="Colour by",
             style={"button_width": "6em"},
         )
-        self.image = widgets.Image(format="png", layout=lay(max_width="560px"))
+        self.image = a11y.image(format="png", layout=lay(max_width="560px"))
         self.legend_html = widgets.HTML()
         self.measures_html = widgets.HTML()
         self.type_html = widgets.HTML()
@@ -634,6 +634,11 @@ class NetworkBuilder:
         if self._draw:
             self.image.value = self._png(G)
             self.legend_html.value = self._legend_html(G)
+            text = figure_text.description_of(self._figure) if len(self.network) else ""
+            a11y.describe_image(
+                self.image,
+                f"Your network (drawing): {text}" if text else "Empty drawing: no one added yet.",
+            )
 
     def _measures_table(self) -> str:
         values = self.measures.as_dict()

@@ -36,7 +36,7 @@ import numbers
 import re
 from typing import Any
 
-from netind_teach import simulate
+from netind_teach import a11y, figure_text, simulate
 
 __all__ = ["MAX_RATE", "ArtifactExplorer", "gap_points", "parse_rate"]
 
@@ -195,7 +195,7 @@ class ArtifactExplorer:
             style={"description_width": "initial"},
             layout=widgets.Layout(width="32em"),
         )
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="680px"))
+        self.image = a11y.image(format="png", layout=widgets.Layout(max_width="680px"))
         self.figures = widgets.HTML()
         self.message = widgets.HTML()
         self.box = widgets.VBox([self.slider, self.figures, self.image, self.message])
@@ -257,6 +257,9 @@ class ArtifactExplorer:
         self.figures.value = self._figures_html()
         if self.draw:
             self.image.value = self._png()
+            shown = {self.model_label: self.shifted, f"{self.labels[1]} (survey)": self.after}
+            text = figure_text.describe_distribution(shown, title=self._title())
+            a11y.describe_image(self.image, text)
 
     def _figures_text(self) -> str:
         lines = []

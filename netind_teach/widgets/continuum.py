@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 import pandas as pd
 
-from netind_teach import egonet, models, plotting
+from netind_teach import a11y, egonet, figure_text, models, plotting
 from netind_teach.vocab import EGO
 
 if TYPE_CHECKING:
@@ -49,6 +49,7 @@ __all__ = [
     "MEASURES",
     "TIMELINE",
     "ContinuumExplorer",
+    "describe_timeline",
     "draw_timeline",
     "measures_table",
     "network_measures",
@@ -167,7 +168,20 @@ def draw_timeline(ax: Axes | None = None) -> Axes:
     for side in ("left", "top", "right"):
         ax.spines[side].set_visible(False)
     ax.set_title('Where "networked individualism" comes from', fontsize=plotting.FONT["title"])
-    return ax
+    return figure_text.attach(ax, describe_timeline())
+
+
+def describe_timeline() -> str:
+    """The text alternative of :func:`draw_timeline`: every dated step, in order.
+
+    Examples
+    --------
+    >>> describe_timeline().startswith('Timeline "Where "networked individualism" comes from"')
+    True
+    """
+    steps = "; ".join(f"{year}: {text}" for year, text in TIMELINE)
+    steps = " ".join(steps.split())
+    return f'Timeline "Where "networked individualism" comes from": {steps}.'
 
 
 class ContinuumExplorer:
@@ -273,7 +287,7 @@ class ContinuumExplorer:
             description="people",
             layout=widgets.Layout(width="320px"),
         )
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="440px"))
+        self.image = a11y.image(format="png", layout=widgets.Layout(max_width="440px"))
         self.image.add_class("netind-continuum-drawing")
         self.table = widgets.HTML()
         self.legend = widgets.HTML()
@@ -314,6 +328,7 @@ class ContinuumExplorer:
             return
         self.graph, self.measures, self.error = G, measures, ""
         self.image.value = png
+        a11y.describe_image(self.image, figure_text.description_of(self._axes.figure))
         self.table.value = self._table_html(measures)
         self.legend.value = self._legend_html(G)
         self.status.value = f"<p>{html.escape(self.where())}</p>"

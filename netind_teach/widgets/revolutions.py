@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from netind_teach import models, simulate
+from netind_teach import a11y, figure_text, models, simulate
 from netind_teach.vocab import TIE_KINDS
 
 if TYPE_CHECKING:
@@ -306,7 +306,7 @@ class RevolutionsExplorer:
             continuous_update=False,
             layout=widgets.Layout(width="420px"),
         )
-        self.image = widgets.Image(format="png")
+        self.image = a11y.image(format="png")
         self.text = widgets.HTML()
         self.network: nx.Graph = self.baseline
         self.curve: np.ndarray = self.baseline_curve
@@ -496,6 +496,26 @@ class RevolutionsExplorer:
         buffer = io.BytesIO()
         Image.fromarray(pixels[..., :3]).save(buffer, format="png", compress_level=1)
         self.image.value = buffer.getvalue()
+        a11y.describe_image(self.image, self.picture_text())
+
+    def picture_text(self) -> str:
+        """The text alternative of the picture: both charts, with their current values."""
+        steps = list(range(len(self.curve)))
+        curves = [
+            ("only strong ties (little boxes)", steps, list(self.baseline_curve)),
+            ("with the switches as set", steps, list(self.curve)),
+        ]
+        left = figure_text.describe_series(
+            curves,
+            title="News spreading (synthetic network)",
+            xlabel="step",
+            ylabel="people who know the news",
+        )
+        m = self.summary
+        return (
+            f'{left} Bar chart "Help at a random moment (synthetic)": {m["reach_mean"]:.1f} of '
+            f"{m['reach_possible']} people within {self.hops} steps are reachable now (mean)."
+        )
 
     # -- display ------------------------------------------------------------------------
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> Any:

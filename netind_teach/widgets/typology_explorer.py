@@ -40,7 +40,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from netind_teach import datasets, egonet, synthetic, typology
+from netind_teach import a11y, datasets, egonet, figure_text, synthetic, typology
 from netind_teach.vocab import AGE_GROUPS, EGO, TYPES
 
 __all__ = ["RuleExplorer", "SampleBrowser", "draw_person"]
@@ -281,7 +281,7 @@ class SampleBrowser:
             description="Person:",
             layout=widgets.Layout(width="22em"),
         )
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="680px"))
+        self.image = a11y.image(format="png", layout=widgets.Layout(max_width="680px"))
         self.measures_html = widgets.HTML()
         self.reasons_html = widgets.HTML()
         self.status = widgets.HTML()
@@ -379,6 +379,8 @@ class SampleBrowser:
             if self.person_id not in self._pictures:  # a person's picture never changes
                 self._pictures[self.person_id] = self._png(G, row)
             self.image.value = self._pictures[self.person_id]
+            title = f"Synthetic person {self.person_id} ({row['age_group']}): {self.type}"
+            a11y.describe_image(self.image, figure_text.describe_ego(G, title=title))
 
     def _write_text(self, row: Any) -> None:
         group = html.escape(str(row["age_group"]))

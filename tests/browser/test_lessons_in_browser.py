@@ -1,4 +1,7 @@
-"""Every lesson, opened in JupyterLab in a real Chromium, run, checked and touched.
+"""Every lesson, opened in JupyterLab in a real Chromium, run, checked, touched and audited.
+
+After the interaction, axe-core (``axe_audit.py``) audits the notebook's output areas:
+a serious or critical finding fails the test.
 
 The per-lesson expectations (widget count, interaction) live in ``lesson_checks.py``;
 its docstring says how to add a lesson.
@@ -10,6 +13,7 @@ import pytest
 
 from netind_teach._resources import lessons_dir
 
+from .axe_audit import audit, figures_without_text
 from .browser_lab import check_notebook, copy_lesson
 from .lesson_checks import LESSONS, missing_entry_message
 
@@ -44,6 +48,16 @@ def test_lesson_runs_and_its_widgets_work_in_the_browser(lesson, lab_server, lab
         screenshot=artifacts / f"{lesson.stem}.png",
     )
     print(f"{lesson.name}: {report.summary()}")
+    # What the course drew (the output areas, after Run All and the interaction): no
+    # serious or critical axe-core finding. JupyterLab's own findings are only listed.
+    findings = audit(lab_page)
+    print(f"{lesson.name}: {findings.summary()}")
+    for finding in findings.outside:
+        print(f"  JupyterLab (not failing): {finding.line()}")
+    assert not findings.failing, f"{lesson.name}: {findings.failure_message()}"
+    # Every picture the course drew says what it shows (not nbconvert's placeholder).
+    unnamed = figures_without_text(lab_page)
+    assert not unnamed, f"{lesson.name}: pictures without a real text alternative: {unnamed}"
     if expectation is None:
         pytest.fail(
             f"{missing_entry_message(lesson.name)}; this run saw {report.summary()}",

@@ -1,0 +1,164 @@
+"""Accessibility of the course's widgets: names, text alternatives, live results, CSS.
+
+ipywidgets 8 gives Python no way to put ARIA attributes on a control; these are the ways
+it does give, used by every course widget:
+
+- a control's ``description`` becomes a ``<label for=...>``, its accessible name;
+  :func:`name_control` sets it and, with ``visible=False``, hides the label from view but
+  not from screen readers (class ``netind-sr-label``);
+- an ``Image``'s ``tooltip`` becomes the ``title`` of its ``<img>``, which screen readers
+  read as its text alternative (:func:`describe_image`). The front end reads the
+  widget's ``description`` first, which ``Image`` lacks (it then fails to draw), so
+  course pictures are :func:`image` widgets, an ``Image`` that has one (always empty);
+- an ``HTML`` widget may hold ARIA markup: :func:`announce` wraps a result in a polite
+  live region, so "Correct" or "Not quite" is read out where it appears;
+- :func:`style` is an (invisible) ``HTML`` widget holding the course CSS: a focus ring
+  of at least 3:1 on any background, visually hidden labels, the chosen toggle marked by
+  more than shading, and boxes that wrap on narrow screens (a 640 px wide window).
+
+This module imports ipywidgets only inside the functions that build widgets.
+
+Examples
+--------
+>>> announce("<b>Correct</b>")
+'<div role="status" aria-live="polite" aria-atomic="true"><b>Correct</b></div>'
+>>> "outline" in COURSE_CSS and ".netind-sr-label" in COURSE_CSS
+True
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = [
+    "COURSE_CSS",
+    "SR_LABEL_CLASS",
+    "announce",
+    "describe_image",
+    "image",
+    "name_control",
+    "style",
+]
+
+SR_LABEL_CLASS = "netind-sr-label"
+
+# A dark ring inside a white one: whatever the background, one of the two rings contrasts
+# with it by at least 3:1 (WCAG 2.1 SC 1.4.11), and the rings contrast with each other.
+_FOCUS = (
+    "outline: 3px solid #1a1a1a !important; outline-offset: 2px !important;"
+    " box-shadow: 0 0 0 5px #ffffff !important;"
+)
+
+COURSE_CSS = f"""
+.jupyter-widgets:focus-visible, .jupyter-widgets :focus-visible,
+.jupyter-widgets .noUi-handle:focus, .widget-radio-box input:focus,
+.widget-checkbox input:focus, .jupyter-button:focus:enabled {{ {_FOCUS} }}
+.{SR_LABEL_CLASS} > .widget-label {{
+  position: absolute !important; width: 1px !important; height: 1px !important;
+  margin: -1px !important; padding: 0 !important; overflow: hidden !important;
+  clip: rect(0 0 0 0) !important; white-space: nowrap !important; border: 0 !important;
+}}
+.widget-toggle-button.mod-active {{
+  font-weight: bold; box-shadow: inset 0 -4px 0 #1a1a1a !important;
+}}
+.widget-toggle-button.mod-active::before {{ content: "\\2713\\00a0"; }}
+.netind-exercise .widget-hbox, .netind-progress .widget-hbox,
+.netind-network-builder .widget-hbox {{ flex-wrap: wrap; }}
+.jupyter-widgets.widget-image {{ max-width: 100%; height: auto; }}
+.jupyter-widgets input::placeholder, .jupyter-widgets textarea::placeholder {{
+  color: #595959; opacity: 1;
+}}
+"""
+
+
+def style() -> Any:
+    """An ``ipywidgets.HTML`` holding :data:`COURSE_CSS` (takes no room on the page).
+
+    Put one in every box the course displays; the CSS applies to the whole page, so a
+    second copy changes nothing.
+
+    Examples
+    --------
+    >>> sheet = style()
+    >>> sheet.value.startswith("<style") and sheet.layout.display == "none"
+    True
+    """
+    import ipywidgets as widgets
+
+    sheet = widgets.HTML(f'<style class="netind-course-css">{COURSE_CSS}</style>')
+    sheet.layout.display = "none"
+    return sheet
+
+
+def name_control(control: Any, name: str, *, visible: bool = True) -> Any:
+    """Give ``control`` the accessible name ``name`` (its ``description``); return it.
+
+    With ``visible=False`` the label is read by screen readers but not shown.
+
+    Examples
+    --------
+    >>> import ipywidgets as widgets
+    >>> box = name_control(widgets.Dropdown(options=["a"]), "Claim 1 is", visible=False)
+    >>> box.description, SR_LABEL_CLASS in box._dom_classes
+    ('Claim 1 is', True)
+    """
+    control.description = name
+    if not visible:
+        control.add_class(SR_LABEL_CLASS)
+    return control
+
+
+def image(**kwargs: Any) -> Any:
+    """An ``ipywidgets.Image`` that can carry a text alternative (see :func:`describe_image`).
+
+    Examples
+    --------
+    >>> picture = image(format="png")
+    >>> picture.description, type(picture).__mro__[1].__name__
+    ('', 'Image')
+    """
+    return _described_image_class()(**kwargs)
+
+
+def _described_image_class() -> type:
+    global _DescribedImage
+    if _DescribedImage is None:
+        import ipywidgets as widgets
+        from traitlets import Unicode
+
+        class DescribedImage(widgets.Image):
+            """An Image with an empty ``description``: the front end then shows ``tooltip``
+            as the ``title`` of the ``<img>`` instead of failing to draw the widget."""
+
+            description = Unicode("", read_only=True).tag(sync=True)
+
+        _DescribedImage = DescribedImage
+    return _DescribedImage
+
+
+_DescribedImage: type | None = None
+
+
+def describe_image(picture: Any, description: str) -> Any:
+    """Set the text alternative of an :func:`image` (its ``<img>`` ``title``).
+
+    Examples
+    --------
+    >>> describe_image(image(format="png"), "Ego network of 6 people").tooltip
+    'Ego network of 6 people'
+    """
+    if "description" not in picture.keys:
+        raise TypeError("describe_image needs a picture made by a11y.image(), not ipywidgets.Image")
+    picture.tooltip = " ".join(str(description).split()) or None
+    return picture
+
+
+def announce(inner_html: str) -> str:
+    """``inner_html`` in a polite live region, for an ``HTML`` widget showing a result.
+
+    Examples
+    --------
+    >>> announce("").startswith('<div role="status"')
+    True
+    """
+    return f'<div role="status" aria-live="polite" aria-atomic="true">{inner_html}</div>'

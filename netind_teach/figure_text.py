@@ -1,0 +1,294 @@
+"""Text alternatives for the course's figures: one function beside each plotting function.
+
+Each ``describe_*`` function says in words what its namesake in
+:mod:`netind_teach.plotting` draws: what is plotted, the main values or trend, and
+"synthetic" where the title says the data are. The plotting functions :func:`attach` the
+text to the Axes they draw on; :func:`description_of` gathers it for a whole figure (from
+the Axes' titles and labels when nothing was attached); :func:`figure_html` is the
+``text/html`` form of a figure that IPython shows instead of a bare PNG, an ``<img>``
+whose ``alt`` is that text (JupyterLab and nbconvert give a PNG output no text
+alternative). Widgets pass the same text to :func:`netind_teach.a11y.describe_image`.
+
+Importing this module does not import matplotlib.
+
+Examples
+--------
+>>> text = describe_distribution({"1985": {0: 10, 1: 30}, "2004": {0: 25, 1: 15}}, title="GSS")
+>>> print(text.replace(". ", ".\\n").replace("; ", ";\\n"))
+Bar chart "GSS": % of respondents by number of confidants named.
+1985: 25% named 0, 75% named 1;
+2004: 62% named 0, 38% named 1.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import weakref
+from collections.abc import Hashable, Mapping, Sequence
+from typing import Any
+
+import networkx as nx
+
+from netind_teach import egonet
+from netind_teach.vocab import EGO, TYPES  # noqa: F401  (TYPES: used in an example)
+
+__all__ = [
+    "attach",
+    "describe_axes",
+    "describe_distribution",
+    "describe_ego",
+    "describe_model_panel",
+    "describe_series",
+    "describe_typology",
+    "description_of",
+    "figure_html",
+    "register_figure_html",
+]
+
+_TEXTS: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
+
+
+def _titled(kind: str, title: str | None) -> str:
+    title = " ".join(str(title or "").split())
+    return f'{kind} "{title}"' if title else kind
+
+
+def _number(value: float) -> str:
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.2g}"
+
+
+def attach(ax: Any, text: str) -> Any:
+    """Remember ``text`` as the description of what is drawn on ``ax``; return ``ax``.
+
+    In IPython this also puts :func:`figure_html` back in place, should the inline
+    backend have started (and dropped it) in the same cell.
+    """
+    _TEXTS[ax] = text
+    if _HOOKED:
+        register_figure_html()
+    return ax
+
+
+def describe_ego(G: nx.Graph, ego: Hashable = EGO, *, title: str | None = None) -> str:
+    """What :func:`netind_teach.plotting.draw_ego` draws, in one or two sentences.
+
+    Examples
+    --------
+    >>> G = nx.Graph([("ego", a) for a in "abcd"] + [("a", "b"), ("c", "d", {"kind": "weak"})])
+    >>> G.nodes["d"]["place"] = "distant"
+    >>> print(describe_ego(G, title="Four friends (synthetic)").replace("; ", ";\\n"))
+    Network drawing "Four friends (synthetic)": ego in the centre and 4 alters;
+    2 ties among the alters (1 strong, 1 weak), density 0.33;
+    1 of 4 alters live at a distance (squares).
+    """
+    group = egonet.alters(G, ego)
+    members = set(group)
+    kinds: dict[str, int] = {}
+    for u, v, kind in G.edges(group, data="kind", default="strong"):
+        if u != v and u in members and v in members:
+            kinds[kind] = kinds.get(kind, 0) + 1
+    ties = sum(kinds.values())
+    possible = len(group) * (len(group) - 1) // 2
+    density = ties / possible if possible else 0.0
+    split = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
+    text = f"{_titled('Network drawing', title)}: ego in the centre and {len(group)} alters; "
+    text += f"{ties} ties among the alters" + (f" ({split})" if split else "")
+    text += f", density {density:.2f}"
+    distant = sum(G.nodes[a].get("place") == "distant" for a in group)
+    if distant:
+        text += f"; {distant} of {len(group)} alters live at a distance (squares)"
+    return text + "."
+
+
+def describe_model_panel(graphs: Mapping[str, nx.Graph], *, ego: Hashable = EGO) -> str:
+    """What :func:`netind_teach.plotting.draw_model_panel` draws: one drawing per panel.
+
+    Examples
+    --------
+    >>> G = nx.Graph([("ego", "a"), ("ego", "b"), ("a", "b")])
+    >>> print(describe_model_panel({"boxes": G}).replace(". ", ".\\n").replace("; ", ";\\n"))
+    1 network drawing side by side.
+    Network drawing "boxes": ego in the centre and 2 alters;
+    1 ties among the alters (1 strong), density 1.00.
+    """
+    count = len(graphs)
+    drawings = " ".join(describe_ego(G, ego, title=name) for name, G in graphs.items())
+    return f"{count} network drawing{'s' if count != 1 else ''} side by side. {drawings}"
+
+
+def describe_series(
+    series: Sequence[tuple[str, Sequence[Any], Sequence[float]]],
+    *,
+    title: str | None = None,
+    xlabel: str | None = None,
+    ylabel: str | None = None,
+) -> str:
+    """What :func:`netind_teach.plotting.plot_series` draws: each line's first and last point.
+
+    Examples
+    --------
+    >>> describe_series([("adults", [2000, 2010, 2020], [10, 40, 70])], title="Use",
+    ...                 xlabel="year", ylabel="%")
+    'Line chart "Use": % by year. adults rises from 10 in 2000 to 70 in 2020 (3 points).'
+    """
+    measured = f"{ylabel or 'value'} by {xlabel or 'x'}"
+    lines = []
+    for label, xs, ys in series:
+        points = [(x, y) for x, y in zip(xs, ys, strict=False) if y == y]  # drop NaN
+        if not points:
+            continue
+        (x0, y0), (x1, y1) = points[0], points[-1]
+        trend = "rises" if y1 > y0 else "falls" if y1 < y0 else "stays"
+        lines.append(
+            f"{label} {trend} from {_number(y0)} in {x0} to {_number(y1)} in {x1} "
+            f"({len(points)} points)"
+        )
+    return f"{_titled('Line chart', title)}: {measured}. " + "; ".join(lines) + "."
+
+
+def describe_distribution(
+    distributions: Mapping[str, Mapping[int, float]],
+    *,
+    title: str | None = None,
+    xlabel: str = "number of confidants named",
+) -> str:
+    """What :func:`netind_teach.plotting.plot_distribution` draws: each group's shares.
+
+    See the module's example.
+    """
+    groups = []
+    for label, counts in distributions.items():
+        total = sum(counts.values()) or 1.0
+        shares = ", ".join(f"{100 * counts[k] / total:.0f}% named {k}" for k in sorted(counts))
+        groups.append(f"{label}: {shares}")
+    return (
+        f"{_titled('Bar chart', title)}: % of respondents by {xlabel}. " + "; ".join(groups) + "."
+    )
+
+
+def describe_typology(
+    table: Mapping[str, Mapping[str, float]],
+    groups: Sequence[str],
+    types: Sequence[str],
+    *,
+    title: str | None = None,
+) -> str:
+    """What :func:`netind_teach.plotting.plot_typology` draws: each group's types in %.
+
+    Examples
+    --------
+    >>> describe_typology({"65+": {"networked": 1, "limited": 3}}, ["65+"], TYPES[::2])
+    'Stacked bars: share of each type by group. 65+: networked 25%, limited 75%.'
+    """
+    rows = []
+    for g in groups:
+        total = sum(float(v) for v in table[g].values()) or 1.0
+        shares = ", ".join(f"{t} {100 * float(table[g].get(t, 0)) / total:.0f}%" for t in types)
+        rows.append(f"{g}: {shares}")
+    return (
+        f"{_titled('Stacked bars', title)}: share of each type by group. " + "; ".join(rows) + "."
+    )
+
+
+def describe_axes(ax: Any) -> str:
+    """A description of any Axes from its title, axis labels and legend (a fallback).
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from matplotlib.figure import Figure
+    >>> ax = Figure().add_subplot()
+    >>> _ = ax.plot([1, 2], label="a"); _ = ax.set(title="T", xlabel="year", ylabel="%")
+    >>> _ = ax.legend()
+    >>> describe_axes(ax)
+    'Chart "T": % by year; key: a.'
+    """
+    title = ax.get_title() or ax.get_title("left")
+    xlabel, ylabel = ax.get_xlabel(), ax.get_ylabel()
+    text = _titled("Chart", title)
+    if xlabel or ylabel:
+        text += f": {ylabel or 'values'} by {xlabel or 'x'}"
+    legend = ax.get_legend()
+    if legend is not None:
+        keys = [t.get_text() for t in legend.get_texts() if t.get_text()]
+        if keys:
+            text += "; key: " + ", ".join(keys)
+    return text + "."
+
+
+def description_of(figure: Any) -> str:
+    """The text alternative of a whole figure: what its Axes hold, in order.
+
+    Axes described by a plotting function use that text; others are described from
+    their titles and labels; empty Axes (no title, labels or drawing) are left out.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from matplotlib.figure import Figure
+    >>> fig = Figure()
+    >>> _ = attach(fig.add_subplot(), "A drawing of ego and 3 alters.")
+    >>> description_of(fig)
+    'A drawing of ego and 3 alters.'
+    """
+    parts = []
+    for ax in figure.axes:
+        text = _TEXTS.get(ax)
+        if text is None and (ax.get_title() or ax.get_xlabel() or ax.get_ylabel()):
+            text = describe_axes(ax)
+        if text:
+            parts.append(text)
+    suptitle = getattr(figure, "_suptitle", None)
+    if suptitle is not None and suptitle.get_text():
+        parts.insert(0, f"{suptitle.get_text()}.")
+    return " ".join(parts)
+
+
+def figure_html(figure: Any) -> str | None:
+    """A figure as ``<img alt=... src=data:...>``; ``None`` when it has no description."""
+    description = description_of(figure)
+    if not description or not figure.axes:
+        return None
+    from IPython.core.pylabtools import print_figure
+
+    png = print_figure(figure, "png", bbox_inches="tight")
+    if not png:
+        return None
+    data = base64.b64encode(png).decode("ascii")
+    return (
+        f'<img class="netind-figure" alt="{html.escape(description)}" '
+        f'src="data:image/png;base64,{data}">'
+    )
+
+
+def register_figure_html() -> bool:
+    """In IPython, show matplotlib figures through :func:`figure_html`; True if done.
+
+    The PNG stays in the output too, for front ends that show no HTML. The inline
+    backend drops every figure formatter when it starts (at the first figure, or on
+    ``%matplotlib``), so the formatter is put back after each cell, before the backend
+    shows the cell's figures.
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    shell = get_ipython()
+    if shell is None:
+        return False
+    _use_figure_html(shell)
+    if id(shell) not in _HOOKED:
+        _HOOKED.add(id(shell))
+        shell.events.register("post_execute", lambda: _use_figure_html(shell))
+    return True
+
+
+_HOOKED: set[int] = set()
+
+
+def _use_figure_html(shell: Any) -> None:
+    formatter = shell.display_formatter.formatters["text/html"]
+    formatter.for_type_by_name("matplotlib.figure", "Figure", figure_html)
