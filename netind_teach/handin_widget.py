@@ -61,11 +61,10 @@ class HandInForm:
             ),
         )
         self.preview_button = widgets.Button(
-            description="Preview", icon="eye", tooltip="Show exactly what the file will hold"
+            description="Preview", tooltip="Show exactly what the file will hold"
         )
         self.write_button = widgets.Button(
             description="Write hand-in file",
-            icon="download",
             disabled=True,
             tooltip="Unlocks after a preview",
         )

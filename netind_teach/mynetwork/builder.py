@@ -172,7 +172,7 @@ class NetworkBuilder:
         )
         self.contact = widgets.Dropdown(options=list(CONTACT_MODES), description="Mostly by")
         self.place = widgets.Dropdown(options=list(_PLACE_OPTIONS), description="Where")
-        self.add_button = widgets.Button(description="Add", button_style="primary", icon="plus")
+        self.add_button = widgets.Button(description="Add", button_style="primary")
         # -- edit and links
         self.person = widgets.Dropdown(description="Person", layout=lay(width="20em"))
         self.new_nickname = widgets.Text(description="Nickname", layout=lay(width="20em"))
@@ -180,10 +180,8 @@ class NetworkBuilder:
         self.edit_closeness = widgets.Dropdown(options=list(CLOSENESS), description="Closeness")
         self.edit_contact = widgets.Dropdown(options=list(CONTACT_MODES), description="Mostly by")
         self.edit_place = widgets.Dropdown(options=list(_PLACE_OPTIONS), description="Where")
-        self.save_button = widgets.Button(description="Save changes", icon="check")
-        self.delete_button = widgets.Button(
-            description="Delete", button_style="danger", icon="trash"
-        )
+        self.save_button = widgets.Button(description="Save changes")
+        self.delete_button = widgets.Button(description="Delete", button_style="danger")
         self.knows = widgets.SelectMultiple(description="Knows", rows=8, layout=lay(width="20em"))
         # -- about you
         self.age_group = widgets.Dropdown(
@@ -200,9 +198,9 @@ class NetworkBuilder:
             description="Compare with",
         )
         # -- view and export
-        self.undo_button = widgets.Button(description="Undo", icon="undo")
+        self.undo_button = widgets.Button(description="Undo")
         self.rearrange_button = widgets.Button(
-            description="Re-arrange", icon="refresh", tooltip="Lay the drawing out afresh"
+            description="Re-arrange", tooltip="Lay the drawing out afresh"
         )
         self.show_names = widgets.Checkbox(value=False, description="show nicknames")
         self.color_by = widgets.ToggleButtons(
@@ -215,10 +213,8 @@ class NetworkBuilder:
         self.legend_html = widgets.HTML()
         self.measures_html = widgets.HTML()
         self.type_html = widgets.HTML()
-        self.preview_button = widgets.Button(description="Preview export", icon="eye")
-        self.export_button = widgets.Button(
-            description="Write export", icon="download", disabled=True
-        )
+        self.preview_button = widgets.Button(description="Preview export")
+        self.export_button = widgets.Button(description="Write export", disabled=True)
         self.export_html = widgets.HTML()
 
         self.add_button.on_click(self._guard(self._on_add))

@@ -273,6 +273,8 @@ class ContinuumExplorer:
             readout_format=".2f",
             layout=widgets.Layout(width="320px"),
         )
+        # Named for screen readers; sighted learners read the two ends shown beside it.
+        a11y.name_control(self.p, "p, little boxes to networked", visible=False)
         self.n_circles = widgets.IntSlider(
             value=n_circles,
             min=1,

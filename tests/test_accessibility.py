@@ -1,0 +1,203 @@
+"""Accessibility of what the course draws, checked from Python (issue 20).
+
+The same properties are checked in a real browser with axe-core by
+``tests/browser/test_lessons_in_browser.py``; these tests name the widget at fault
+without a browser: every control has an accessible name, no button name starts with an
+icon, results go to a live region, every picture has a real text alternative, and every
+figure a plotting function draws is shown with that text as its ``alt``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import ipywidgets as widgets
+import matplotlib
+import pytest
+
+from netind_teach import a11y, figure_text, models, plotting
+from netind_teach.exercises import for_lesson, registry
+from netind_teach.progress import Progress
+
+matplotlib.use("Agg")
+
+NAMED_CONTROLS = (
+    widgets.Dropdown,
+    widgets.Text,
+    widgets.Textarea,
+    widgets.SelectMultiple,
+    widgets.Select,
+    widgets.IntSlider,
+    widgets.FloatSlider,
+    widgets.ToggleButtons,
+)
+PLACEHOLDER = "no description has been provided"
+
+
+def walk(widget):
+    """The widget and every widget inside it."""
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from walk(child)
+
+
+def real_text(text: str | None) -> bool:
+    return bool(text) and len(text.split()) >= 4 and PLACEHOLDER not in text.casefold()
+
+
+def problems_of(box) -> list[str]:
+    """What a screen reader user would miss in ``box``."""
+    problems = []
+    for w in walk(box):
+        if isinstance(w, NAMED_CONTROLS) and not (w.description or "").strip():
+            problems.append(f"{type(w).__name__} with no accessible name ({w!r:.60})")
+        if isinstance(w, widgets.Button) and (w.icon or not w.description.strip()):
+            problems.append(f"button {w.description!r} has an icon {w.icon!r} or no words")
+        if isinstance(w, widgets.Image) and not real_text(w.tooltip):
+            problems.append(f"picture without a real text alternative: {w.tooltip!r}")
+    return problems
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Progress:
+    return Progress(tmp_path / "progress.json", notify=lambda _m: None)
+
+
+@pytest.mark.parametrize("lesson", registry.lessons())
+def test_every_exercise_widget_is_named_and_announces_its_result(lesson, store):
+    for exercise in for_lesson(lesson, progress=store):
+        w = exercise.widget()
+        assert problems_of(w.box) == [], f"{lesson}.{exercise.name}"
+        assert 'role="status"' in w.feedback.value and 'aria-live="polite"' in w.feedback.value
+        w.check_button.click()  # unanswered: "Not attempted", still inside the live region
+        assert w.feedback.value.startswith(a11y.announce("")[: -len("</div>")])
+        assert any(a11y.COURSE_CSS in c.value for c in walk(w.box) if isinstance(c, widgets.HTML))
+
+
+def test_a_classify_exercise_exposes_the_chosen_option(store):
+    """Radio buttons (checked state) instead of toggle buttons (shading only)."""
+    w = for_lesson("00", progress=store).first_type.widget()
+    assert isinstance(w.input, widgets.RadioButtons)
+
+
+def test_progress_bar_buttons_carry_no_icon(store):
+    bar = for_lesson("00", progress=store).progress_bar()
+    assert problems_of(bar.box) == []
+
+
+def explorers():
+    from netind_teach.exercises import lesson04
+    from netind_teach.widgets.artifact import ArtifactExplorer
+    from netind_teach.widgets.continuum import ContinuumExplorer
+    from netind_teach.widgets.revolutions import RevolutionsExplorer
+    from netind_teach.widgets.typology_explorer import SampleBrowser
+
+    counts = lesson04.COUNTS
+    return {
+        "continuum": lambda: ContinuumExplorer(seed=1),
+        "artifact": lambda: ArtifactExplorer(counts[1985], counts[2004]),
+        "revolutions": lambda: RevolutionsExplorer(),
+        "sample browser": lambda: SampleBrowser(person_id=6),
+    }
+
+
+@pytest.mark.parametrize("name", ["continuum", "artifact", "revolutions", "sample browser"])
+def test_explorer_pictures_say_what_they_show(name):
+    explorer = explorers()[name]()
+    box = explorer.widget() if name == "continuum" else explorer.box
+    pictures = [w for w in walk(box) if isinstance(w, widgets.Image)]
+    assert pictures, f"{name}: no picture found"
+    assert problems_of(box) == []
+    assert any(ch.isdigit() for ch in pictures[0].tooltip), "the text gives the values drawn"
+
+
+def test_the_builder_is_named_and_its_picture_described(tmp_path, monkeypatch):
+    monkeypatch.setenv("NETIND_TEACH_HOME", str(tmp_path))
+    from netind_teach.mynetwork.builder import NetworkBuilder
+    from netind_teach.mynetwork.demo import demo_network
+
+    builder = NetworkBuilder(path=tmp_path, start=demo_network())
+    assert problems_of(builder.box) == []
+    assert "ego in the centre" in builder.image.tooltip
+
+
+def test_describe_image_needs_a_picture_that_can_carry_it():
+    with pytest.raises(TypeError, match=r"a11y\.image"):
+        a11y.describe_image(widgets.Image(format="png"), "a drawing of four people")
+
+
+# -- figures shown as cell outputs ---------------------------------------------------------
+def drawn(draw):
+    from matplotlib.figure import Figure
+
+    fig = Figure()
+    draw(fig.add_subplot())
+    return fig
+
+
+FIGURES = {
+    "draw_ego": lambda ax: plotting.draw_ego(models.little_boxes(seed=0), ax=ax, title="Boxes"),
+    "plot_series": lambda ax: plotting.plot_series(
+        {"adults (synthetic)": {2000: 10, 2010: 40, 2020: 70}}, ax=ax, title="Use"
+    ),
+    "plot_distribution": lambda ax: plotting.plot_distribution(
+        {"1985": {0: 10, 1: 30}, "2004": {0: 25, 1: 15}}, ax=ax
+    ),
+    "plot_typology": lambda ax: plotting.plot_typology(
+        {"65+": {"networked": 1, "bounded": 1, "limited": 2}}, ax=ax
+    ),
+}
+# What each description must say: the values drawn.
+EXPECTED = {
+    "draw_ego": r'"Boxes": ego in the centre and \d+ alters; \d+ ties among the alters',
+    "plot_series": r"adults \(synthetic\) rises from 10 in 2000 to 70 in 2020",
+    "plot_distribution": r"1985: 25% named 0, 75% named 1; 2004: 62% named 0, 38% named 1",
+    "plot_typology": r"65\+: networked 25%, bounded 25%, limited 50%",
+}
+
+
+@pytest.mark.parametrize("name", sorted(FIGURES))
+def test_each_plotting_function_describes_what_it_draws(name):
+    fig = drawn(FIGURES[name])
+    text = figure_text.description_of(fig)
+    assert re.search(EXPECTED[name], text), text
+    page = figure_text.figure_html(fig)
+    assert page.startswith('<img class="netind-figure" alt="') and "data:image/png;base64," in page
+
+
+def test_a_model_panel_describes_every_panel():
+    from matplotlib.figure import Figure
+
+    fig = Figure()
+    graphs = {"boxes (synthetic)": models.little_boxes(seed=0), "net": models.glocalized(seed=0)}
+    plotting.draw_model_panel(graphs, axes=fig.subplots(1, 2))
+    text = figure_text.description_of(fig)
+    assert text.startswith("2 network drawings side by side.")
+    assert '"boxes (synthetic)"' in text and '"net"' in text
+
+
+def test_a_figure_no_course_function_drew_is_described_from_its_labels():
+    from matplotlib.figure import Figure
+
+    fig = Figure()
+    ax = fig.add_subplot()
+    ax.plot([1, 2], label="mine")
+    ax.set(title="My own chart", xlabel="year", ylabel="people")
+    ax.legend()
+    assert figure_text.description_of(fig) == 'Chart "My own chart": people by year; key: mine.'
+    assert figure_text.figure_html(Figure()) is None  # nothing drawn: the PNG alone
+
+
+def test_in_ipython_figures_are_shown_with_their_alt_text():
+    """The inline backend drops figure formatters when it starts; they come back per cell."""
+    from IPython.testing.globalipapp import start_ipython
+
+    shell = start_ipython()
+    assert figure_text.register_figure_html()
+    formatter = shell.display_formatter.formatters["text/html"]
+    formatter.pop("matplotlib.figure.Figure", None)  # what the inline backend does
+    shell.events.trigger("post_execute")
+    fig = drawn(FIGURES["plot_distribution"])
+    # (the test shell keeps its HTML formatter off: call what it would call)
+    assert formatter.lookup(fig)(fig).startswith('<img class="netind-figure" alt="Bar chart')
