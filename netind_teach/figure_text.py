@@ -23,7 +23,10 @@ Bar chart "GSS": % of respondents by number of confidants named.
 from __future__ import annotations
 
 import base64
+import contextlib
 import html
+import importlib
+import sys
 import weakref
 from collections.abc import Hashable, Mapping, Sequence
 from typing import Any
@@ -192,7 +195,7 @@ def describe_typology(
 
 
 def describe_axes(ax: Any) -> str:
-    """A description of any Axes from its title, axis labels and legend (a fallback).
+    """A description of any Axes from its title, axes, named categories and key (a fallback).
 
     Examples
     --------
@@ -200,22 +203,33 @@ def describe_axes(ax: Any) -> str:
     >>> matplotlib.use("Agg")
     >>> from matplotlib.figure import Figure
     >>> ax = Figure().add_subplot()
-    >>> _ = ax.plot([1, 2], label="a"); _ = ax.set(title="T", xlabel="year", ylabel="%")
-    >>> _ = ax.legend()
+    >>> _ = ax.barh([0, 1], [30, 60], label="2023"); _ = ax.set_yticks([0, 1], ["kin", "friends"])
+    >>> _ = ax.set(title="Ties", xlabel="% of adults"); _ = ax.legend()
     >>> describe_axes(ax)
-    'Chart "T": % by year; key: a.'
+    'Chart "Ties": horizontal axis % of adults; categories kin, friends; key: 2023.'
     """
     title = ax.get_title() or ax.get_title("left")
-    xlabel, ylabel = ax.get_xlabel(), ax.get_ylabel()
-    text = _titled("Chart", title)
-    if xlabel or ylabel:
-        text += f": {ylabel or 'values'} by {xlabel or 'x'}"
+    parts = []
+    for name, label in (("horizontal", ax.get_xlabel()), ("vertical", ax.get_ylabel())):
+        if label:
+            parts.append(f"{name} axis {' '.join(label.split())}")
+    for ticks in (ax.get_xticklabels(), ax.get_yticklabels()):
+        names = [" ".join(t.get_text().split()) for t in ticks]
+        words = [n for n in names if n and not _is_number(n)]
+        if words:
+            parts.append("categories " + ", ".join(words))
     legend = ax.get_legend()
-    if legend is not None:
-        keys = [t.get_text() for t in legend.get_texts() if t.get_text()]
-        if keys:
-            text += "; key: " + ", ".join(keys)
-    return text + "."
+    keys = [t.get_text() for t in legend.get_texts() if t.get_text()] if legend else []
+    text = _titled("Chart", title) + (": " + "; ".join(parts) if parts else "")
+    return text + (f"; key: {', '.join(keys)}" if keys else "") + "."
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text.replace("\N{MINUS SIGN}", "-").rstrip("%"))
+    except ValueError:
+        return False
+    return True
 
 
 def description_of(figure: Any) -> str:
@@ -269,7 +283,8 @@ def register_figure_html() -> bool:
 
     The PNG stays in the output too, for front ends that show no HTML. The inline
     backend drops every figure formatter when it starts (at the first figure, or on
-    ``%matplotlib``), so the formatter is put back after each cell, before the backend
+    ``%matplotlib``), so before each cell, once pyplot is imported, the backend is
+    started and the formatter put back, and again after each cell, before the backend
     shows the cell's figures.
     """
     try:
@@ -282,6 +297,7 @@ def register_figure_html() -> bool:
     _use_figure_html(shell)
     if id(shell) not in _HOOKED:
         _HOOKED.add(id(shell))
+        shell.events.register("pre_execute", lambda: _use_figure_html(shell))
         shell.events.register("post_execute", lambda: _use_figure_html(shell))
     return True
 
@@ -290,5 +306,9 @@ _HOOKED: set[int] = set()
 
 
 def _use_figure_html(shell: Any) -> None:
+    inline = "matplotlib_inline.backend_inline"
+    if "matplotlib.pyplot" in sys.modules and inline not in sys.modules:
+        with contextlib.suppress(Exception):  # importing it starts the inline backend
+            importlib.import_module(inline)
     formatter = shell.display_formatter.formatters["text/html"]
     formatter.for_type_by_name("matplotlib.figure", "Figure", figure_html)

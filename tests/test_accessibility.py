@@ -89,7 +89,9 @@ def test_progress_bar_buttons_carry_no_icon(store):
 def explorers():
     from netind_teach.exercises import lesson04
     from netind_teach.widgets.artifact import ArtifactExplorer
+    from netind_teach.widgets.audiences import AudiencesExplorer
     from netind_teach.widgets.continuum import ContinuumExplorer
+    from netind_teach.widgets.niches import NicheExplorer
     from netind_teach.widgets.revolutions import RevolutionsExplorer
     from netind_teach.widgets.typology_explorer import SampleBrowser
 
@@ -99,17 +101,23 @@ def explorers():
         "artifact": lambda: ArtifactExplorer(counts[1985], counts[2004]),
         "revolutions": lambda: RevolutionsExplorer(),
         "sample browser": lambda: SampleBrowser(person_id=6),
+        "niches": lambda: NicheExplorer(),
+        "audiences": lambda: AudiencesExplorer(),
     }
 
 
-@pytest.mark.parametrize("name", ["continuum", "artifact", "revolutions", "sample browser"])
-def test_explorer_pictures_say_what_they_show(name):
+PICTURED = ["continuum", "artifact", "revolutions", "sample browser", "niches"]
+
+
+@pytest.mark.parametrize("name", [*PICTURED, "audiences"])
+def test_explorers_are_named_and_their_pictures_say_what_they_show(name):
     explorer = explorers()[name]()
     box = explorer.widget() if name == "continuum" else explorer.box
-    pictures = [w for w in walk(box) if isinstance(w, widgets.Image)]
-    assert pictures, f"{name}: no picture found"
     assert problems_of(box) == []
-    assert any(ch.isdigit() for ch in pictures[0].tooltip), "the text gives the values drawn"
+    pictures = [w for w in walk(box) if isinstance(w, widgets.Image)]
+    assert len(pictures) == (name in PICTURED), f"{name}: {len(pictures)} pictures"
+    for picture in pictures:
+        assert any(ch.isdigit() for ch in picture.tooltip), "the text gives the values drawn"
 
 
 def test_the_builder_is_named_and_its_picture_described(tmp_path, monkeypatch):
@@ -185,7 +193,9 @@ def test_a_figure_no_course_function_drew_is_described_from_its_labels():
     ax.plot([1, 2], label="mine")
     ax.set(title="My own chart", xlabel="year", ylabel="people")
     ax.legend()
-    assert figure_text.description_of(fig) == 'Chart "My own chart": people by year; key: mine.'
+    assert figure_text.description_of(fig) == (
+        'Chart "My own chart": horizontal axis year; vertical axis people; key: mine.'
+    )
     assert figure_text.figure_html(Figure()) is None  # nothing drawn: the PNG alone
 
 

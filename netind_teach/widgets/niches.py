@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import html
 
-from netind_teach import niches
+from netind_teach import a11y, niches
 from netind_teach.widgets.status import StatusWidget, canvas_png
 
 __all__ = ["NicheExplorer"]
@@ -75,7 +75,7 @@ class NicheExplorer(StatusWidget):
             layout=widgets.Layout(width="36em"),
         )
         self.status = widgets.HTML()
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="460px"))
+        self.image = a11y.image(format="png", layout=widgets.Layout(max_width="460px"))
         self.caption = widgets.HTML()
         self.box = widgets.VBox([self.slider, self.status, self.image, self.caption])
         self.box.add_class("netind-niche-explorer")
@@ -103,6 +103,7 @@ class NicheExplorer(StatusWidget):
         )
         if self.draw:
             self.image.value = self._png()
+            a11y.describe_image(self.image, self.description)
 
     def _counts(self) -> list[int]:
         """People per 5-point bin of the share from the other side (0-5%, ..., 95-100%)."""
