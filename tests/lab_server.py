@@ -14,7 +14,6 @@ import json
 import os
 import secrets
 import signal
-import socket
 import subprocess
 import time
 import urllib.error
@@ -23,18 +22,17 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from browser.browser_lab import free_port
+
+__all__ = ["Server", "assert_course_settings", "assert_no_network", "free_port",
+           "open_first_lesson", "report", "running", "server_env"]
+
 TESTS = Path(__file__).resolve().parent
 FIRST_LESSON = "00_welcome.ipynb"
 START_TIMEOUT = 180.0  # seconds; a cold first start on a busy 2-core machine
 
 # Straight to loopback, whatever proxy the environment names.
 _OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @dataclass
