@@ -79,6 +79,7 @@ __all__ = [
     "resolve_path",
     "save_network",
     "set_aside",
+    "write_explained",
 ]
 
 #: Name of the file your network is saved in, in your working folder.
