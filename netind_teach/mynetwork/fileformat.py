@@ -151,10 +151,7 @@ def check_network_data(data: object) -> dict[str, Any]:
     check_header(
         data, FILE_FORMAT, FILE_VERSION, noun="a netind-teach network file", others=NOT_A_NETWORK
     )
-    assert isinstance(data, dict)
-    if set(data) != _NETWORK_KEYS:
-        odd = sorted(set(data) ^ _NETWORK_KEYS)
-        raise ValueError(f"its fields are not those of a network file (check {odd[:3]})")
+    _check_keys(data, _NETWORK_KEYS, "those of a network file")
     if not isinstance(data["salt"], str) or not SALT_PATTERN.fullmatch(data["salt"]):
         raise ValueError("its 'salt' is not 32 hex digits")
     people = _check_profile(data)
@@ -186,10 +183,7 @@ def check_export_data(data: object) -> dict[str, Any]:
     check_header(
         data, EXPORT_FORMAT, EXPORT_VERSION, noun="a netind-teach export", others=NOT_AN_EXPORT
     )
-    assert isinstance(data, dict)
-    if set(data) != _EXPORT_KEYS:
-        odd = sorted(set(data) ^ _EXPORT_KEYS)
-        raise ValueError(f"its fields are not an export's (check {odd[:3]})")
+    _check_keys(data, _EXPORT_KEYS, "an export's")
     if not isinstance(data["network"], str) or not _HEX12.fullmatch(data["network"]):
         raise ValueError("its network id is not 12 hex digits")
     if not isinstance(data["synthetic"], bool):
@@ -203,6 +197,13 @@ def check_export_data(data: object) -> dict[str, Any]:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
             raise ValueError(f"its measure {key!r} is not a number")
     return data
+
+
+def _check_keys(data: Any, keys: frozenset[str], what: str) -> None:
+    """Check that ``data`` (a dict, its header checked) has exactly the fields ``keys``."""
+    if set(data) != keys:
+        odd = sorted(set(data) ^ keys)
+        raise ValueError(f"its fields are not {what} (check {odd[:3]})")
 
 
 def _check_profile(data: dict[str, Any]) -> list[Any]:
