@@ -14,7 +14,12 @@ it does give, used by every course widget:
   live region, so "Correct" or "Not quite" is read out where it appears;
 - :func:`style` is an (invisible) ``HTML`` widget holding the course CSS: a focus ring
   of at least 3:1 on any background, visually hidden labels, the chosen toggle marked by
-  more than shading, and boxes that wrap on narrow screens (a 640 px wide window).
+  more than shading, and boxes that wrap on narrow screens (a 640 px wide window);
+- JupyterLab's notebook shortcuts ("a", "d d", arrows...) fire on any focused element
+  that is not a text box, widgets included. :func:`widget_safe_shortcuts` builds the
+  settings the course ships (``netind_teach/_jupyter/lab-settings/overrides.json``,
+  installed in JupyterLab's ``overrides.d``) that keep them out of ipywidgets: each
+  command-mode binding is disabled and bound again for focus outside any widget.
 
 This module imports ipywidgets only inside the functions that build widgets.
 
@@ -31,6 +36,7 @@ from __future__ import annotations
 from typing import Any
 
 __all__ = [
+    "COMMAND_MODE",
     "COURSE_CSS",
     "SR_LABEL_CLASS",
     "announce",
@@ -38,9 +44,13 @@ __all__ = [
     "image",
     "name_control",
     "style",
+    "widget_safe_shortcuts",
 ]
 
 SR_LABEL_CLASS = "netind-sr-label"
+#: JupyterLab 4's selector of the notebook's command-mode shortcuts.
+COMMAND_MODE = ".jp-Notebook.jp-mod-commandMode:not(.jp-mod-readWrite) :focus"
+_OUTSIDE_WIDGETS = ":not(.jupyter-widgets):not(.jupyter-widgets *)"
 
 # A dark ring inside a white one: whatever the background, one of the two rings contrasts
 # with it by at least 3:1 (WCAG 2.1 SC 1.4.11), and the rings contrast with each other.
@@ -162,3 +172,29 @@ def announce(inner_html: str) -> str:
     True
     """
     return f'<div role="status" aria-live="polite" aria-atomic="true">{inner_html}</div>'
+
+
+def widget_safe_shortcuts(bindings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Settings that keep notebook command-mode shortcuts out of widgets.
+
+    ``bindings`` are JupyterLab's notebook shortcuts (``jupyter.lab.shortcuts`` of the
+    ``@jupyterlab/notebook-extension:tracker`` schema). Each one whose selector is
+    :data:`COMMAND_MODE` is disabled and bound again for focus outside any ipywidget, so
+    "d d" on a dropdown no longer deletes its cell, while the same keys still work on a
+    selected cell.
+
+    Examples
+    --------
+    >>> rows = widget_safe_shortcuts(
+    ...     [{"command": "notebook:delete-cell", "keys": ["D", "D"], "selector": COMMAND_MODE}])
+    >>> [(row.get("disabled", False), row["selector"][len(COMMAND_MODE):]) for row in rows]
+    [(True, ''), (False, ':not(.jupyter-widgets):not(.jupyter-widgets *)')]
+    """
+    settings: list[dict[str, Any]] = []
+    for binding in bindings:
+        if binding.get("selector") != COMMAND_MODE or binding.get("disabled"):
+            continue
+        same = {"command": binding["command"], "keys": list(binding["keys"])}
+        settings.append({**same, "selector": COMMAND_MODE, "disabled": True})
+        settings.append({**same, "selector": COMMAND_MODE + _OUTSIDE_WIDGETS})
+    return settings

@@ -211,3 +211,22 @@ def test_in_ipython_figures_are_shown_with_their_alt_text():
     fig = drawn(FIGURES["plot_distribution"])
     # (the test shell keeps its HTML formatter off: call what it would call)
     assert formatter.lookup(fig)(fig).startswith('<img class="netind-figure" alt="Bar chart')
+
+
+# -- keys pressed in a widget stay there -----------------------------------------------------
+def test_shipped_settings_keep_every_notebook_shortcut_out_of_widgets():
+    """The course's overrides match the installed JupyterLab's command-mode shortcuts."""
+    import json
+    import sys
+
+    schema = Path(sys.prefix, "share/jupyter/lab/schemas/@jupyterlab/notebook-extension")
+    bindings = json.loads((schema / "tracker.json").read_text(encoding="utf-8"))
+    shipped = Path(a11y.__file__).parent / "_jupyter" / "lab-settings" / "overrides.json"
+    settings = json.loads(shipped.read_text(encoding="utf-8"))
+    expected = a11y.widget_safe_shortcuts(bindings["jupyter.lab.shortcuts"])
+    assert settings["@jupyterlab/shortcuts-extension:shortcuts"]["shortcuts"] == expected, (
+        "JupyterLab's notebook shortcuts changed: rebuild the list in "
+        "netind_teach/_jupyter/lab-settings/overrides.json with a11y.widget_safe_shortcuts"
+    )
+    keys = {tuple(b["keys"]) for b in expected}
+    assert {("A",), ("D", "D"), ("X",), ("ArrowDown",), ("ArrowUp",)} <= keys

@@ -312,6 +312,11 @@ def start_lab(
     env = _isolated_env(home)
     app_settings = home / "app-settings"
     app_settings.mkdir(exist_ok=True)
+    # The course's own browser settings (installed in JupyterLab's overrides.d, e.g. the
+    # shortcuts that stay out of widgets) apply here too, as they do for learners.
+    course = REPO_ROOT / "netind_teach" / "_jupyter" / "lab-settings" / "overrides.json"
+    (app_settings / "overrides.d").mkdir(exist_ok=True)
+    shutil.copyfile(course, app_settings / "overrides.d" / "netind-teach.json")
     (app_settings / "overrides.json").write_text(json.dumps(LAB_OVERRIDES, indent=1))
     if disabled_extensions:
         labconfig = Path(env["JUPYTER_CONFIG_DIR"]) / "labconfig"

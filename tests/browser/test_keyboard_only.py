@@ -1,0 +1,147 @@
+"""Lesson 00 with the keyboard alone: every widget exercise kind, the circles slider.
+
+Each exercise is answered with Tab, arrows, Space, Enter and typing, and checked by moving
+to its **Check** button with Tab and pressing Enter. Inside every control the keys that
+are JupyterLab notebook shortcuts ("a" inserts a cell, "d d" deletes one, "x" cuts one,
+arrows move to another cell) are pressed too: the course's settings
+(``netind_teach/_jupyter/lab-settings/overrides.json``, see
+:func:`netind_teach.a11y.widget_safe_shortcuts`) keep them out of widgets, so the
+notebook's cells, their count and their order, are the same at the end.
+
+Focus enters a widget with ``locator.focus()`` (what Tab from the cell above would do,
+without counting the Tab stops of the page); nothing is clicked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from netind_teach._resources import lessons_dir
+
+from .browser_lab import check_notebook, copy_lesson, exercise, exercise_feedback
+from .lesson_checks import LESSONS
+
+WELCOME = "00_welcome.ipynb"
+NOTEBOOK_KEYS = ("a", "d", "d", "x", "ArrowDown", "ArrowUp")
+_ACTIVE_IS_BUTTON = """([name]) => {
+  const el = document.activeElement;
+  return !!el && el.tagName === 'BUTTON' && el.textContent.trim() === name;
+}"""
+
+
+def cells(page) -> list[str]:
+    """The text of every cell's input, in order."""
+    return page.locator(".jp-NotebookPanel .jp-Cell .jp-InputArea-editor").all_inner_texts()
+
+
+def press_notebook_keys(page) -> None:
+    for key in NOTEBOOK_KEYS:
+        page.keyboard.press(key)
+
+
+def tab_to_check_and_press_enter(page, widget) -> str:
+    """Tab forward to this exercise's Check button, press Enter, return the feedback."""
+    from playwright.sync_api import expect
+
+    feedback = exercise_feedback(widget)
+    before = feedback.inner_text()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate(_ACTIVE_IS_BUTTON, ["Check"]):
+            break
+    else:
+        raise AssertionError("Tab never reached a Check button")
+    page.keyboard.press("Enter")
+    expect(feedback).not_to_have_text(before or re.compile(r"^\s*$"))
+    return " ".join(feedback.inner_text().split())
+
+
+def test_lesson_00_with_the_keyboard_alone(lab_server, lab_page, artifacts):
+    page = lab_page
+    relative = copy_lesson(lessons_dir() / WELCOME, lab_server.root_dir)
+    check_notebook(
+        page,
+        lab_server,
+        relative,
+        min_widget_views=LESSONS[WELCOME].min_widget_views,
+        screenshot=artifacts / "00_welcome-keyboard.png",
+    )
+    notebook = page.locator(".jp-NotebookPanel").first
+    before = cells(page)
+    results = {}
+
+    # Multiple choice, one answer: radio buttons; Space picks the focused option.
+    coined = exercise(page, notebook, "Who coined the term?")
+    option_b = coined.locator(".widget-radio-box input").nth(1)
+    option_b.focus()
+    press_notebook_keys(page)
+    option_b.focus()
+    page.keyboard.press("Space")
+    results["choice"] = tab_to_check_and_press_enter(page, coined)
+
+    # Multiple choice, several answers: check boxes.
+    what = exercise(page, notebook, "What networked individualism means")
+    for i in range(3):
+        box = what.locator("input[type=checkbox]").nth(i)
+        box.focus()
+        page.keyboard.press("Space")
+    press_notebook_keys(page)  # on the third box: "a", "d d", "x", arrows change nothing
+    results["multiple answers"] = tab_to_check_and_press_enter(page, what)
+
+    # Numeric: typed.
+    share = exercise(page, notebook, "How many were networked?")
+    share.locator("input[type=text]").focus()
+    page.keyboard.type("35")
+    results["numeric"] = tab_to_check_and_press_enter(page, share)
+
+    # Classify this network: radio buttons.
+    classify = exercise(page, notebook, "Classify a first network")
+    limited = classify.locator(".widget-radio-box input").nth(2)
+    limited.focus()
+    press_notebook_keys(page)
+    limited.focus()
+    page.keyboard.press("Space")
+    results["classify"] = tab_to_check_and_press_enter(page, classify)
+
+    # Sort the claims: one dropdown per claim, moved with ArrowDown.
+    sort = exercise(page, notebook, "Wellman's three models of community")
+    for i, steps in enumerate((1, 2, 3, 1, 3)):  # little boxes, glocalization, networked...
+        dropdown = sort.locator("select").nth(i)
+        dropdown.focus()
+        for _ in range(steps):
+            page.keyboard.press("ArrowDown")
+    page.keyboard.press("a")
+    page.keyboard.press("d")
+    page.keyboard.press("d")
+    results["sort the claims"] = tab_to_check_and_press_enter(page, sort)
+
+    # Code exercises are answered in a code cell (lesson 00's "Count the alters"): the cell
+    # editor is the keyboard's own ground, and this test leaves the cells as they are.
+
+    # Reflection: typed.
+    reflection = exercise(page, notebook, "Your own circles")
+    reflection.locator("textarea").focus()
+    page.keyboard.type(
+        "My parents, two colleagues and an online chess group: they have never met each other."
+    )
+    results["reflection"] = tab_to_check_and_press_enter(page, reflection)
+
+    # An explorer step: the "My circles" slider, moved with ArrowRight.
+    from playwright.sync_api import expect
+
+    box = notebook.locator(
+        ".widget-vbox", has=page.locator(".widget-slider", has_text="My circles")
+    ).last
+    box.locator(".noUi-handle").first.focus()
+    page.keyboard.press("ArrowRight")
+    expect(box.locator(".widget-html")).to_contain_text("3 circles")
+    for key in ("a", "d", "d", "x"):
+        page.keyboard.press(key)
+
+    print("keyboard only, lesson 00:", results)
+    for kind in ("choice", "multiple answers", "numeric", "classify", "sort the claims"):
+        assert results[kind].startswith("Correct"), (kind, results[kind])
+    assert results["reflection"], results
+    after = cells(page)
+    assert len(after) == len(before), f"{len(before)} cells before, {len(after)} after"
+    assert after == before, "the notebook's cells changed while keys went to the widgets"
