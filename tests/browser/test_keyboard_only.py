@@ -57,6 +57,8 @@ def tab_to_check_and_press_enter(page, widget) -> str:
 
 
 def test_lesson_00_with_the_keyboard_alone(lab_server, lab_page, artifacts):
+    from playwright.sync_api import expect
+
     page = lab_page
     relative = copy_lesson(lessons_dir() / WELCOME, lab_server.root_dir)
     check_notebook(
@@ -108,8 +110,12 @@ def test_lesson_00_with_the_keyboard_alone(lab_server, lab_page, artifacts):
     for i, steps in enumerate((1, 2, 3, 1, 3)):  # little boxes, glocalization, networked...
         dropdown = sort.locator("select").nth(i)
         dropdown.focus()
-        for _ in range(steps):
+        for step in range(1, steps + 1):
+            # One key at a time: the kernel's echo of a change must not undo the next one.
             page.keyboard.press("ArrowDown")
+            expect(dropdown).to_have_js_property("selectedIndex", step)
+            page.wait_for_timeout(300)
+        expect(dropdown).to_have_js_property("selectedIndex", steps)
     page.keyboard.press("a")
     page.keyboard.press("d")
     page.keyboard.press("d")
@@ -127,8 +133,6 @@ def test_lesson_00_with_the_keyboard_alone(lab_server, lab_page, artifacts):
     results["reflection"] = tab_to_check_and_press_enter(page, reflection)
 
     # An explorer step: the "My circles" slider, moved with ArrowRight.
-    from playwright.sync_api import expect
-
     box = notebook.locator(
         ".widget-vbox", has=page.locator(".widget-slider", has_text="My circles")
     ).last
