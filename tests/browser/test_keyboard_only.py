@@ -56,6 +56,17 @@ def tab_to_check_and_press_enter(page, widget) -> str:
     return " ".join(feedback.inner_text().split())
 
 
+def pick_radio_and_check(page, notebook, heading: str, index: int) -> str:
+    """Press the notebook keys on a radio option, then Space on it, then Check."""
+    widget = exercise(page, notebook, heading)
+    option = widget.locator(".widget-radio-box input").nth(index)
+    option.focus()
+    press_notebook_keys(page)
+    option.focus()
+    page.keyboard.press("Space")
+    return tab_to_check_and_press_enter(page, widget)
+
+
 def test_lesson_00_with_the_keyboard_alone(lab_server, lab_page, artifacts):
     from playwright.sync_api import expect
 
@@ -73,13 +84,7 @@ def test_lesson_00_with_the_keyboard_alone(lab_server, lab_page, artifacts):
     results = {}
 
     # Multiple choice, one answer: radio buttons; Space picks the focused option.
-    coined = exercise(page, notebook, "Who coined the term?")
-    option_b = coined.locator(".widget-radio-box input").nth(1)
-    option_b.focus()
-    press_notebook_keys(page)
-    option_b.focus()
-    page.keyboard.press("Space")
-    results["choice"] = tab_to_check_and_press_enter(page, coined)
+    results["choice"] = pick_radio_and_check(page, notebook, "Who coined the term?", 1)
 
     # Multiple choice, several answers: check boxes.
     what = exercise(page, notebook, "What networked individualism means")
@@ -96,14 +101,8 @@ def test_lesson_00_with_the_keyboard_alone(lab_server, lab_page, artifacts):
     page.keyboard.type("35")
     results["numeric"] = tab_to_check_and_press_enter(page, share)
 
-    # Classify this network: radio buttons.
-    classify = exercise(page, notebook, "Classify a first network")
-    limited = classify.locator(".widget-radio-box input").nth(2)
-    limited.focus()
-    press_notebook_keys(page)
-    limited.focus()
-    page.keyboard.press("Space")
-    results["classify"] = tab_to_check_and_press_enter(page, classify)
+    # Classify this network: radio buttons ("limited" is the third).
+    results["classify"] = pick_radio_and_check(page, notebook, "Classify a first network", 2)
 
     # Sort the claims: one dropdown per claim, moved with ArrowDown.
     sort = exercise(page, notebook, "Wellman's three models of community")
