@@ -201,10 +201,7 @@ def test_generated_answers_never_escape_check(reliability_row, reliability_scale
         inputs=total,
         lost=None,
         escaped=len(escaped),
-        reproduce=(
-            "pytest -m reliability tests/reliability/test_answers.py "
-            "(NETIND_RELIABILITY_SCALE=10 for 10x)"
-        ),
+        reproduce="make reliability PYTEST_ARGS='-k generated_answers' NETIND_RELIABILITY_SCALE=10",
         notes=(
             f"Seed {SEED}; {per_kind}. Caught by check's last-resort net: {net}; wrongly "
             f"accepted or malformed results: {len(wrong)}; {seconds:.0f} s on the machine "
