@@ -109,6 +109,8 @@ _LINK_SHAPES: tuple[tuple[str, Callable[[], str]], ...] = (
     (rf"https://mybinder\.org/v2/gh/{_SEGMENT}/{_SEGMENT}/{_SEGMENT}\?urlpath=lab/tree/lessons/",
      lambda: binder_url("")),
     (rf"https://github\.com/{_SEGMENT}/{_SEGMENT}?\.git\b", lambda: f"{repository_url()}.git"),
+    # `git clone ....git && cd NAME`: the clone's folder is named after the repository
+    (rf"\.git && cd {_SEGMENT}", lambda: f".git && cd {REPOSITORY.split('/')[-1]}"),
     (rf"git-pull\?repo=https%3A%2F%2Fgithub\.com%2F{_SEGMENT}%2F{_SEGMENT}&branch={_SEGMENT}"
      rf"&urlpath=lab%2Ftree%2F{_SEGMENT}%2Flessons%2F",
      lambda: nbgitpuller_url(lesson="").split("/hub/user-redirect/", 1)[1]),

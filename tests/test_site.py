@@ -325,7 +325,8 @@ def test_make_docs_rewrites_the_links(tmp_path, monkeypatch):
     monkeypatch.setattr(publishing, "REPOSITORY", "someone/course")
     assert cli.main(["refresh-docs", str(tmp_path)]) == 0
     readme = (tmp_path / "README.md").read_text(encoding="utf-8")
-    assert publishing.binder_url() in readme and "https://github.com/someone/course.git" in readme
+    assert publishing.binder_url() in readme
+    assert "git clone https://github.com/someone/course.git && cd course\n" in readme
     hub = (tmp_path / "docs" / "jupyterhub.md").read_text(encoding="utf-8")
     assert publishing.nbgitpuller_url() in hub and publishing.binder_url() in hub
 
