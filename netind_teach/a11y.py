@@ -13,7 +13,8 @@ it does give, used by every course widget:
 - an ``HTML`` widget may hold ARIA markup: :func:`announce` wraps a result in a polite
   live region, so "Correct" or "Not quite" is read out where it appears;
 - :func:`style` is an (invisible) ``HTML`` widget holding the course CSS: a focus ring
-  of at least 3:1 on any background, visually hidden labels, the chosen toggle marked by
+  of at least 3:1 on any background, visually hidden labels, button and tab colours of at
+  least 4.5:1 (the static site's defaults are lighter), the chosen toggle marked by
   more than shading, and boxes that wrap on narrow screens (a 640 px wide window);
 - JupyterLab's notebook shortcuts ("a", "d d", arrows...) fire on any focused element
   that is not a text box, widgets included. :func:`widget_safe_shortcuts` builds the
@@ -75,6 +76,9 @@ COURSE_CSS = f"""
 .netind-exercise .widget-hbox, .netind-progress .widget-hbox,
 .netind-network-builder .widget-hbox {{ flex-wrap: wrap; }}
 .jupyter-widgets.widget-image {{ max-width: 100%; height: auto; }}
+.jupyter-button.mod-primary {{ background-color: #1565c0 !important; color: #ffffff !important; }}
+.jupyter-button.mod-danger {{ background-color: #c62828 !important; color: #ffffff !important; }}
+.jupyter-widget-TabPanel .lm-TabBar-tab {{ color: #1f2328 !important; }}
 .jupyter-widgets input::placeholder, .jupyter-widgets textarea::placeholder {{
   color: #595959; opacity: 1;
 }}

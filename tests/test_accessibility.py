@@ -230,3 +230,39 @@ def test_shipped_settings_keep_every_notebook_shortcut_out_of_widgets():
     )
     keys = {tuple(b["keys"]) for b in expected}
     assert {("A",), ("D", "D"), ("X",), ("ArrowDown",), ("ArrowUp",)} <= keys
+
+
+# -- colours of the course CSS ---------------------------------------------------------------
+def contrast(first: str, second: str) -> float:
+    """WCAG 2.1 contrast ratio of two #rrggbb colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "background"),
+    [
+        (".jupyter-button.mod-primary", "#ffffff", "#1565c0"),
+        (".jupyter-button.mod-danger", "#ffffff", "#c62828"),
+        (".jupyter-widget-TabPanel .lm-TabBar-tab", "#1f2328", "#eeeeee"),  # tab background
+        ("::placeholder", "#595959", "#ffffff"),
+    ],
+)
+def test_course_css_text_colours_reach_4_5_to_1(rule, text, background):
+    block = a11y.COURSE_CSS[a11y.COURSE_CSS.index(rule) :].split("}")[0]
+    assert text in block and (background in block or background in ("#eeeeee", "#ffffff"))
+    assert contrast(text, background) >= 4.5
+
+
+def test_the_focus_ring_reaches_3_to_1_on_any_background():
+    """A dark ring inside a white one: one of them contrasts 3:1 with any colour."""
+    assert "#1a1a1a" in a11y.COURSE_CSS and "#ffffff" in a11y.COURSE_CSS
+    for grey in range(0, 256, 5):
+        background = f"#{grey:02x}{grey:02x}{grey:02x}"
+        assert max(contrast("#1a1a1a", background), contrast("#ffffff", background)) >= 3
