@@ -32,6 +32,7 @@ import pandas as pd
 
 from netind_teach import synthetic
 from netind_teach._resources import datasets_dir
+from netind_teach.errors import NotFound
 
 __all__ = [
     "PACKAGE_FILE",
@@ -440,6 +441,22 @@ def _network_factory(name: str, entry: dict[str, Any]) -> Callable[[], nx.Graph]
     return factory
 
 
+class _EgoNetworks(dict):
+    """person id -> ego network; an unknown id gets a one-line message naming the ids."""
+
+    def __init__(self, name: str, graphs: dict[int, nx.Graph]) -> None:
+        super().__init__(graphs)
+        self.name = name
+
+    def __missing__(self, key: Any) -> nx.Graph:
+        ids = sorted(self)
+        span = f"{ids[0]} to {ids[-1]}" if ids else "none"
+        raise NotFound(
+            f"There is no person {key!r} in {self.name}: person ids run from {span}. "
+            f"Fix: use one of them, e.g. egonets[{ids[0] if ids else 1}]."
+        )
+
+
 def load(name: str) -> pd.DataFrame | nx.Graph | dict[int, nx.Graph]:
     """Load a dataset, after checking its file's checksum and column types.
 
@@ -481,7 +498,7 @@ def load(name: str) -> pd.DataFrame | nx.Graph | dict[int, nx.Graph]:
         return _network_factory(name, entry)()
     if "derived_from" in entry:
         people, alters, ties = (load(part) for part in entry["derived_from"])
-        return synthetic.egonets_from_tables(alters, ties, people)
+        return _EgoNetworks(name, synthetic.egonets_from_tables(alters, ties, people))
     return _load_table(name, entry)
 
 

@@ -39,3 +39,18 @@ def test_every_lessons_model_names_are_in_the_vocabulary() -> None:
     for name in (*sort_models.categories, *which.choices):
         assert model_name(name) is not None, name
     assert len({model_name(n) for n in sort_models.categories}) == 3
+
+
+# ---------------------------------- item 19: first_type uses the synthetic sample's medians
+def test_first_type_medians_are_the_synthetic_samples_own() -> None:
+    from netind_teach import datasets
+
+    people = datasets.load("east_york_synthetic")
+    older = people[people["age_group"] == "65+"]
+    q = _definition("00", "first_type")
+    for measure in ("diversity", "groups"):
+        median = int(older[measure].median())
+        assert f"median of {median}" in next(r for r in q.reasons if measure[:5] in r)
+    assert f"a diversity score of {int(older['diversity'].median())} (the course's synthetic" in (
+        " ".join(q.question.split())
+    )

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from collections import Counter
 
+import nbformat
 import networkx as nx
 import pytest
 
@@ -286,3 +287,44 @@ def test_importing_the_module_does_not_import_plotting_or_widgets():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+# ----------------------------------------- issue 19 items 20 and 21: explorer and lesson agree
+def _stored_outputs(name_part: str) -> str:
+    nb = nbformat.read(LESSON, as_version=4)
+    cells = [c for c in nb.cells if c.cell_type == "code" and name_part in c.source]
+    return "".join(o.get("text", "") for c in cells for o in c.get("outputs", []))
+
+
+def test_explorer_and_lesson_table_give_the_same_figures() -> None:
+    x = RevolutionsExplorer(mobile=False)
+    informed = f"{x.summary['informed']:.1f}"
+    assert f"with 20% weak ties: {informed} people after 15 steps" in _stored_outputs(
+        "with 20% weak ties"
+    )
+    assert informed in x.text.value
+    table = _stored_outputs("simulate.reach(G, probabilities")
+    place_bound_two_hops = re.search(r"place-bound\s+2\s+([\d.]+)", table).group(1)
+    assert f"{x.summary['reach_mean']:.2f}" == place_bound_two_hops
+
+
+def test_match_revolutions_comes_after_the_simulations_are_explained() -> None:
+    nb = nbformat.read(LESSON, as_version=4)
+    sources = [c.source for c in nb.cells]
+    exercise = sources.index("ex.match_revolutions")
+    assert exercise > next(i for i, s in enumerate(sources) if "## Simulation 2" in s)
+    assert exercise > next(i for i, s in enumerate(sources) if "simulate.reach(G, prob" in s)
+    numbers = [int(n) for n in re.findall(r"### Exercise (\d+)", "\n".join(sources))]
+    assert numbers == sorted(numbers) == list(range(1, len(numbers) + 1))
+
+
+def test_weak_ties_slider_is_off_without_weak_ties_and_says_why() -> None:
+    x = RevolutionsExplorer(trials=5)
+    assert not x.weak_share.disabled
+    x.social.value = False
+    assert not x.weak_share.disabled  # online ties still use it
+    x.internet.value = False
+    assert x.weak_share.disabled
+    assert "no weak ties to share out" in x.text.value
+    x.internet.value = True
+    assert not x.weak_share.disabled and "no weak ties to share out" not in x.text.value

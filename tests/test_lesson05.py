@@ -66,8 +66,10 @@ def test_demo_type_answer_and_reasons_are_the_package_classification() -> None:
     assert f"{published.thresholds['ties']:.0f}" in q.reasons[0]
     assert f"diversity score {m.diversity}" in q.reasons[1]
     assert f"{published.thresholds['diversity']:.0f}" in q.reasons[1]
-    for number in (m.ties, m.diversity, 34, 7):
+    for number in (m.diversity, 34, 7):
         assert f"**{number}" in q.question or f" {number} " in q.question
+    # issue 19 item 6: the demo's ties are the answer of Exercise 1: not stated here
+    assert str(m.ties) not in q.question and "you counted in Exercise 1" in q.question
     G = q.graph()
     assert G.degree("ego") == len(net)
     assert all("nickname" not in data for _, data in G.nodes(data=True))
@@ -314,3 +316,16 @@ def test_the_lesson_leaves_the_temporary_folder_as_it_was(tmp_path: Path) -> Non
     during = done.stdout.strip().splitlines()[-1].split(",")
     assert any(n.startswith("netind-demo-") for n in during)  # the lesson did use one
     assert sorted(p.name for p in temp.iterdir()) == []
+
+
+# ------------------------------------- issue 19 item 6: the demo's ties are counted first
+def test_demo_ties_is_asked_before_the_builder_shows_the_count(
+    notebook: nbformat.NotebookNode,
+) -> None:
+    sources = [c.source for c in notebook.cells]
+    exercise = sources.index("ex.demo_ties")
+    builder = next(i for i, s in enumerate(sources) if "NetworkBuilder(" in s)
+    people = next(i for i, s in enumerate(sources) if "for person in demo_people" in s)
+    assert people < exercise < builder
+    above = "\n".join(sources[:exercise])
+    assert "ties 13" not in above and "13 ties" not in above

@@ -63,6 +63,9 @@ class ClassifyNetwork(Definition):
         Heading of the reasons after a wrong answer ("What the rule sees here").
     reasons_heading : str
         Heading of the reasons after a right answer ("The rule's reasons").
+    clues : tuple of str
+        What a wrong answer shows, in plain words and without the type. Default: the
+        reasons, with the choices' names masked.
 
     Examples
     --------
@@ -85,6 +88,7 @@ class ClassifyNetwork(Definition):
     noun: str = "type"
     seen: str = "What the rule sees here"
     reasons_heading: str = "The rule's reasons"
+    clues: tuple[str, ...] = ()
 
     kind: ClassVar[str] = "classify this network"
 
@@ -93,7 +97,7 @@ class ClassifyNetwork(Definition):
         return "one of " + ", ".join(repr(c) for c in self.choices)
 
     def validate(self) -> None:
-        self._freeze("reasons", "choices")
+        self._freeze("reasons", "choices", "clues")
         if self.answer not in self.choices:
             raise ValueError(f"{self.name!r}: answer {self.answer!r} is not in {self.choices}")
         if not self.reasons:
@@ -151,7 +155,8 @@ class ClassifyNetwork(Definition):
         if chosen == self.answer:
             return Result.correct_(f"Yes: {self.answer}. {self.reasons_heading}:\n{listed}")
         names = _TYPE_WORDS if self.choices == TYPES else _words(self.choices)
-        masked = "\n".join(f"- {names.sub('…', r)}" for r in self.reasons)
+        clues = self.clues or tuple(names.sub("…", r) for r in self.reasons)
+        masked = "\n".join(f"- {c}" for c in clues)
         return Result.incorrect(f"Not {chosen!r}. {self.seen}:\n{masked}")
 
 

@@ -185,7 +185,7 @@ EXERCISES = (
         "practice). They name 5 active ties, belong to no social groups (clubs, teams, "
         "associations) and have a diversity score of 3 out of 12. For their age group the "
         "medians are 14 ties (the East York figure for ages 65+), 1 group and a diversity "
-        "score of 6 (synthetic values).\n\n"
+        "score of 7 (the course's synthetic sample, lesson 02).\n\n"
         "The rule: *networked* = at or above the median on all three measures; *limited* = "
         "at or below the median on all three; *bounded* = in between. Which type is this "
         "person?",
@@ -194,14 +194,15 @@ EXERCISES = (
         reasons=(
             "5 active ties: below the age group's median of 14",
             "0 social groups: below the age group's median of 1 (synthetic)",
-            "diversity score 3: below the age group's median of 6 (synthetic)",
+            "diversity score 3: below the age group's median of 7 (synthetic)",
         ),
         drawing_title="A synthetic person's ego network",
         description="Synthetic ego network: ego with 5 alters in two circles, 4 relatives "
         "who all know each other (family) and 1 neighbour (street).",
         hints=(
             "Compare each of the three measures with its median.",
-            "All three measures are below their medians.",
+            "Write down above, at or below for each measure, then read the rule's clauses: "
+            "which one allows that pattern?",
         ),
         explanation="Below the median on all three measures is the limited type: a small "
         "network, concentrated in one circle. Lesson 02 applies the same rule to a whole "
@@ -285,7 +286,9 @@ EXERCISES = (
         ),
         hints=(
             'The alters are ego\'s neighbours in the graph: `G.neighbors("ego")`.',
-            '`len(list(G.neighbors("ego")))` counts them; so does `G.degree("ego")`.',
+            "Every alter is a neighbour of `'ego'`; networkx can tell you how many "
+            "neighbours a node has (look up the graph's `degree`), or you can count what "
+            "`G.neighbors` gives you with `len(list(...))`.",
         ),
         explanation="Alters are the people ego is tied to directly: ego's neighbours. Ties "
         "among alters, and people known only through an alter, do not change the count.",

@@ -22,6 +22,7 @@ from typing import Any
 import networkx as nx
 
 from .. import egonet, models
+from ..errors import WrongInput
 from ..vocab import EGO
 from .code import Case, CodeExercise
 from .kinds import ClassifyNetwork, MultipleChoice, Numeric, Option, Reflection
@@ -156,7 +157,10 @@ def mystery_network(which: str) -> nx.Graph:
     """
     chosen = {"A": MYSTERY_A, "B": MYSTERY_B}.get(str(which).upper())
     if chosen is None:
-        raise ValueError(f"There are two mystery networks, 'A' and 'B'; got {which!r}.")
+        raise WrongInput(
+            f"There are two mystery networks, 'A' and 'B'; got {which!r}. "
+            "Fix: mystery_network(\"A\") or mystery_network(\"B\")."
+        )
     model, kwargs = chosen
     return anonymous(_GENERATORS[model](**kwargs), seed=kwargs["seed"])
 
@@ -455,8 +459,9 @@ EXERCISES = (
         hints=(
             "`G.edges()` lists every tie as a pair `(u, v)`; keep those where both `u` and "
             "`v` are in `alters`.",
-            "`ties = sum(1 for u, v in G.edges() if u in alters and v in alters)`, then "
-            "`return ties / (n * (n - 1) / 2)`; and return 0.0 first when `n < 2`.",
+            "Count those ties, then divide by the number of pairs of alters: with n alters "
+            "there are n × (n − 1) / 2 pairs. Fewer than two alters have no pairs at all: "
+            "return 0.0 first.",
         ),
         explanation="Density among the alters = ties among the alters / pairs of alters, "
         "with n × (n − 1) / 2 pairs for n alters. Ego's ties and people ego does not know "

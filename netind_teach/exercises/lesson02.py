@@ -167,6 +167,41 @@ _NOTES = {
 }
 
 
+#: The last hint of each person: a strong nudge that leaves the comparing to the learner.
+_NUDGES = {
+    16: "Is any of the three measures below its median? If none is, only one clause of the "
+    "rule can fit.",
+    65: "Is any of the three measures above its median? If none is, only one clause of the "
+    "rule can fit.",
+    33: "63 ties is a lot, even for people aged 51-64. Now look at the diversity score: "
+    "being high on one measure is not enough for the first clause.",
+    2: "Compare the ties with the median of people *under 35*, not with the whole sample's "
+    "22; then look for a measure on the other side of its median.",
+    6: "'At' the median counts for 'at or above' and for 'at or below'. When two clauses "
+    "fit, which one does the course check first?",
+    68: "Two measures are exactly at their medians; the third decides which clauses still "
+    "fit. 'At or below on every measure' includes 'at'.",
+}
+
+
+def _clues(person: dict, medians: dict, group: str) -> tuple[str, ...]:
+    """What the rule sees, in plain words and without the type (after a wrong answer)."""
+    lines = []
+    for m in _MEASURES:
+        side = {"above": "above", "at": "exactly at", "below": "below"}[
+            _side(person[m], medians[m])
+        ]
+        lines.append(
+            f"{_NAMES[m]} {_num(person[m])}: {side} the median of {_num(medians[m])} for "
+            f"ages {group}"
+        )
+    lines.append(
+        "Now go through the rule in order: networked (at or above on all three) first, "
+        "then limited (at or below on all three); anyone else is bounded."
+    )
+    return tuple(lines)
+
+
 def _description(person_id: int) -> str:
     """Text alternative of a person's drawing: circles with their sizes, ties among alters."""
     alters = _ALTERS[_ALTERS["person_id"] == person_id]
@@ -187,8 +222,11 @@ def _classify_definition(person_id: int) -> SyntheticPersonNetwork:
     result = typology.classify(person, _REFERENCE)
     if result.type != row["type"]:  # the one-person and whole-sample functions must agree
         raise RuntimeError(f"typology disagrees with itself about synthetic person {person_id}")
-    sides = {m: _side(person[m], medians[m]) for m in _MEASURES}
     values, median_text = _measures_text(person), _measures_text(medians)
+    if group == MEDIAN_AGE_GROUP:  # Exercise 2 asks for this median: do not show it
+        median_text = "the ties median you computed in Exercise 2, " + median_text.split(
+            " ties, ", 1
+        )[1]
     return SyntheticPersonNetwork(
         name=f"person_{person_id}",
         title=f"Classify synthetic person {person_id}",
@@ -197,16 +235,17 @@ def _classify_definition(person_id: int) -> SyntheticPersonNetwork:
         f"{median_text} (the ties median is also the published one). Circles are coloured; "
         "the drawing shows ties among alters too.\n\n"
         "Which type does the course rule give? (Networked: at or above the median on all "
-        "three; limited: at or below on all three; bounded: everyone else; someone exactly "
-        "at every median is networked.)",
+        "three; limited: at or below on all three; bounded: everyone else. When two clauses "
+        "fit, networked is checked first.)",
         graph=partial(person_network, person_id),
         answer=str(row["type"]),
         reasons=result.reasons,
+        clues=_clues(person, medians, group),
         drawing_title=f"Synthetic person {person_id} ({group})",
         description=_description(person_id),
         hints=(
             f"Compare each measure with the {group} median: above, at, or below?",
-            "Here: " + "; ".join(f"{_NAMES[m]} {sides[m]}" for m in _MEASURES) + ".",
+            _NUDGES[person_id],
         ),
         explanation=_STORIES[str(row["type"])] + _NOTES.get(person_id, ""),
         wrong_examples=tuple(t for t in TYPES if t != row["type"]),
@@ -328,7 +367,8 @@ EXERCISES = (
         hints=(
             f"Keep the rows where `people['age_group'] == '{MEDIAN_AGE_GROUP}'`, then take the "
             "median of the `ties` column.",
-            f"`people.loc[people['age_group'] == '{MEDIAN_AGE_GROUP}', 'ties'].median()`",
+            "`people.loc[rows, column]` keeps some rows of one column; pandas names the "
+            "method that gives the middle value after the statistic itself.",
         ),
         explanation=f"{_num(_MEDIAN_ANSWER)} ties: the same as the published median for ages "
         f"{MEDIAN_AGE_GROUP} (Wellman, Quan-Haase & Harper 2020). The synthetic sample was "
@@ -352,8 +392,9 @@ EXERCISES = (
         hints=(
             "Check networked first: is the person at or above the median on every measure? "
             "Then limited: at or below on every measure? Anyone else is bounded.",
-            "`all(person[m] >= medians[m] for m in ['ties', 'groups', 'diversity'])` tests "
-            "'at or above on every measure'.",
+            "Python's `all(...)` is True when a condition holds for every item: "
+            "`all(condition for m in measures)`. Write the condition for 'at or above', use "
+            "it for networked, then write the one for limited.",
         ),
         explanation="Checking networked first makes the overlapping clauses exclusive: "
         "someone exactly at every median is networked. The 'else' branch closes the gap the "

@@ -10,8 +10,8 @@ computes from the data and the simulations.
 Examples
 --------
 >>> [d.name for d in EXERCISES]  # doctest: +NORMALIZE_WHITESPACE
-['match_revolutions', 'smartphone_half', 'what_data_say', 'halve_weak_ties',
- 'reach_direct', 'always_on_costs']
+['smartphone_half', 'what_data_say', 'halve_weak_ties', 'reach_direct',
+ 'match_revolutions', 'always_on_costs']
 """
 
 from __future__ import annotations
@@ -25,68 +25,6 @@ TITLE = "The triple revolution: social networks, the internet and mobile connect
 _REVOLUTIONS = ("social network revolution", "internet revolution", "mobile revolution")
 
 EXERCISES = (
-    SortClaims(
-        name="match_revolutions",
-        title="Match each revolution to its description",
-        question="Put each description under the revolution it belongs to. Claims 1-3 come "
-        "from descriptions of Rainie & Wellman's *Networked* (2012); claims 4-6 describe "
-        "this lesson's (synthetic) simulation.",
-        categories=_REVOLUTIONS,
-        claims=(
-            Claim(
-                "It began before the internet, and moved personal relationships beyond "
-                "households and neighbourhoods.",
-                "social network revolution",
-                "book description",
-                "Which revolution came first?",
-            ),
-            Claim(
-                "The capacity of the Internet to empower individuals.",
-                "internet revolution",
-                "publisher's description",
-            ),
-            Claim(
-                "The always-on connectivity of mobile devices.",
-                "mobile revolution",
-                "publisher's description",
-                "Which technology goes everywhere with a person?",
-            ),
-            Claim(
-                "In the simulation: weak ties from one group into a neighbouring group.",
-                "social network revolution",
-                "this lesson's model",
-                "These ties need no technology: people have always had acquaintances next door.",
-            ),
-            Claim(
-                "In the simulation: online ties to people in distant groups.",
-                "internet revolution",
-                "this lesson's model",
-            ),
-            Claim(
-                "In the simulation: a tie can be used at any moment, not only when the two "
-                "people happen to be together.",
-                "mobile revolution",
-                "this lesson's model",
-            ),
-        ),
-        hints=(
-            "The book's three revolutions, in its chapter order: the social network "
-            "revolution (chapter 2), the internet revolution (chapter 3), the mobile "
-            "revolution (chapter 4).",
-            "Two claims belong to each revolution: one from the book, one from the model.",
-        ),
-        explanation="Rainie & Wellman's triple revolution is 'the turn to social networks, "
-        "the personalized internet, and always-available mobile connectivity' (preface). The "
-        "social network revolution came first, before the internet (chapter 2, p. 21); the "
-        "internet revolution (chapter 3, p. 59) and the mobile revolution (chapter 4, p. 81) "
-        "followed. In the model, each revolution is one switch: weak ties between "
-        "neighbouring groups, online ties to distant groups, and always-on availability.",
-        wrong_examples=(
-            ["internet revolution", *_REVOLUTIONS[1:], *_REVOLUTIONS],
-            {1: "internet revolution", 2: "internet revolution", 3: "mobile revolution"},
-            [*_REVOLUTIONS[::-1], *_REVOLUTIONS[::-1]],
-        ),
-    ),
     Numeric(
         name="smartphone_half",
         title="When did smartphone owners become a majority?",
@@ -251,7 +189,8 @@ EXERCISES = (
         hints=(
             "The average number available is the sum, over ties, of each tie's chance of "
             "being available.",
-            "4 × 0.3 + 1 × 0.1 + 1 × 0.1.",
+            "Start with the strong ties: each is available with probability 0.3, and there "
+            "are four of them. Do the same for the weak and the online tie, then add.",
         ),
         explanation="4 × 0.3 + 1 × 0.1 + 1 × 0.1 = 1.4 people. `simulate.reach(G, "
         "revolutions.PLACE_BOUND, hops=1, ego=0, trials=20000)` gives the same up to "
@@ -260,6 +199,68 @@ EXERCISES = (
         "at hand without adding a single tie. The availabilities are illustrative, not "
         "measured.",
         wrong_examples=(6, 1.2, 1.8, 0.6, "5.08", "one"),
+    ),
+    SortClaims(
+        name="match_revolutions",
+        title="Match each revolution to its description",
+        question="Put each description under the revolution it belongs to. Claims 1-3 come "
+        "from descriptions of Rainie & Wellman's *Networked* (2012); claims 4-6 describe "
+        "this lesson's (synthetic) simulation.",
+        categories=_REVOLUTIONS,
+        claims=(
+            Claim(
+                "It began before the internet, and moved personal relationships beyond "
+                "households and neighbourhoods.",
+                "social network revolution",
+                "book description",
+                "Which revolution came first?",
+            ),
+            Claim(
+                "The capacity of the Internet to empower individuals.",
+                "internet revolution",
+                "publisher's description",
+            ),
+            Claim(
+                "The always-on connectivity of mobile devices.",
+                "mobile revolution",
+                "publisher's description",
+                "Which technology goes everywhere with a person?",
+            ),
+            Claim(
+                "In the simulation: weak ties from one group into a neighbouring group.",
+                "social network revolution",
+                "this lesson's model",
+                "These ties need no technology: people have always had acquaintances next door.",
+            ),
+            Claim(
+                "In the simulation: online ties to people in distant groups.",
+                "internet revolution",
+                "this lesson's model",
+            ),
+            Claim(
+                "In the simulation: a tie can be used at any moment, not only when the two "
+                "people happen to be together.",
+                "mobile revolution",
+                "this lesson's model",
+            ),
+        ),
+        hints=(
+            "The book's three revolutions, in its chapter order: the social network "
+            "revolution (chapter 2), the internet revolution (chapter 3), the mobile "
+            "revolution (chapter 4).",
+            "Two claims belong to each revolution: one from the book, one from the model.",
+        ),
+        explanation="Rainie & Wellman's triple revolution is 'the turn to social networks, "
+        "the personalized internet, and always-available mobile connectivity' (preface). The "
+        "social network revolution came first, before the internet (chapter 2, p. 21); the "
+        "internet revolution (chapter 3, p. 59) and the mobile revolution (chapter 4, p. 81) "
+        "followed. In the model, each revolution is one switch: weak ties between "
+        "neighbouring groups, online ties to distant groups, and always-on availability.",
+        wrong_examples=(
+            ["internet revolution", *_REVOLUTIONS[1:], *_REVOLUTIONS],
+            {1: "internet revolution", 2: "internet revolution", 3: "mobile revolution"},
+            [*_REVOLUTIONS[::-1], *_REVOLUTIONS[::-1]],
+        ),
     ),
     Reflection(
         name="always_on_costs",

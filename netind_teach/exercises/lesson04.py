@@ -170,8 +170,9 @@ EXERCISES = (
         hints=(
             "Share naming no one = respondents who named 0, divided by everyone who answered "
             "(the categories 0 to 6 together), times 100.",
-            f"136 people named no one in 1985, out of {_TOTAL[1985]:,} who answered: "
-            "`100 * counts[1985][0] / sum(counts[1985].values())`.",
+            f"136 people named no one in 1985, out of {_TOTAL[1985]:,} who answered: in "
+            "code, `counts[1985][0]` and `sum(counts[1985].values())`. Turn that into a "
+            "percentage.",
         ),
         explanation=f"136 of {_TOTAL[1985]:,} respondents named no one: "
         f"{NO_ONE[1985]:.1f}%. The published figures are close but not the same: about 10% "
@@ -285,8 +286,8 @@ EXERCISES = (
             "Move the explorer's slider until the model's share naming no one equals 2004's.",
             "False zeros come only from the people who named someone: with shares as "
             "proportions, s1985 + r × (1 − s1985) = s2004.",
-            "r = (s2004 − s1985) / (1 − s1985); the package's "
-            "`simulate.artifact_rate(counts[1985], counts[2004])` does the same.",
+            "Solve that for r: r = (s2004 − s1985) / (1 − s1985), with the shares of "
+            "Exercises 1 and 2 as proportions; give r in percent.",
         ),
         explanation=f"r = ({NO_ONE[2004]:.1f}% − {NO_ONE[1985]:.1f}%) / "
         f"(100% − {NO_ONE[1985]:.1f}%) ≈ {ARTIFACT_RATE:.1f}%: about one in "

@@ -73,7 +73,8 @@ EXERCISES = (
         "diversity score of 7 for the whole sample. The paper gives medians of group "
         "involvement only by type, not for the sample or an age group, so with the "
         "published medians the course compares two measures. The "
-        "demo has **13 ties** and a diversity score of **12** (the course's own 0-12 score).\n\n"
+        "demo has as many ties as you counted in Exercise 1, and a diversity score of **12** "
+        "(the course's own 0-12 score).\n\n"
         "The rule: *networked* = at or above the median on every measure; *limited* = at or "
         "below on every measure; *bounded* = above on one and below on another. Which type "
         "is the demo?",
@@ -87,8 +88,10 @@ EXERCISES = (
         description="A made-up ego network of 18 people in 5 circles: family with a "
         "neighbour, school friends, a climbing club, workmates and two online-only friends.",
         hints=(
-            "Compare 13 with 34, then 12 with 7.",
-            "One measure is below its median and one is above.",
+            "Compare the demo's ties (your count in Exercise 1) with 34, then its diversity "
+            "score 12 with 7.",
+            "Read the rule's clauses in order against what you found: can the demo be at or "
+            "above on every measure? At or below on every measure?",
         ),
         explanation="Below the median on ties and above it on diversity is the bounded type "
         "under the course rule: a varied network, but smaller than the published median for "

@@ -27,6 +27,7 @@ import pkgutil
 import re
 from typing import Any
 
+from ..errors import WrongInput
 from ..progress import Progress
 from ._base import Definition
 from .exercise import Exercise, ExerciseSet
@@ -69,7 +70,7 @@ def lesson_id(lesson: Any) -> str:
         match = re.fullmatch(r"(?:lesson)?_?(\d{1,2})(?:[_\-. ].*)?", lesson.strip().lower())
         if match:
             return f"{int(match.group(1)):02d}"
-    raise ValueError(
+    raise WrongInput(
         f"{lesson!r} is not a lesson id: use two digits such as '01' "
         f"(lessons with exercises: {', '.join(lessons())})"
     )
@@ -86,9 +87,10 @@ def definitions(lesson: Any) -> tuple[Definition, ...]:
     """
     number = lesson_id(lesson)
     if number not in lessons():
-        raise ValueError(
-            f"lesson {number} has no exercises yet (add netind_teach/exercises/lesson{number}.py "
-            f"with an EXERCISES tuple); lessons with exercises: {', '.join(lessons())}"
+        raise WrongInput(  # lesson writers: add netind_teach/exercises/lessonNN.py
+            f"lesson {number} has no exercises yet; lessons with exercises: "
+            f"{', '.join(lessons())}. Fix: for_lesson(\"{lessons()[-1]}\"), or check the "
+            f"number at the top of the notebook."
         )
     module = importlib.import_module(f"{_PACKAGE}.lesson{number}")
     raw = getattr(module, "EXERCISES", None)

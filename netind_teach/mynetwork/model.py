@@ -40,6 +40,7 @@ from typing import Any
 import networkx as nx
 
 from netind_teach import egonet, typology
+from netind_teach.errors import NotFound, WrongInput, WrongKind
 from netind_teach.vocab import AGE_GROUPS, EGO, TIE_CATEGORIES
 
 from .fileformat import (
@@ -511,7 +512,10 @@ class PersonalNetwork:
         if isinstance(who, Person):
             return self.by_id(who.id)
         if not isinstance(who, str):
-            raise TypeError(f"Name a person by their nickname, as text, not {type(who).__name__}.")
+            raise WrongKind(
+                f"Name a person by their nickname, as text, not {type(who).__name__} "
+                f"({short(repr(who))}). Fix: put the nickname in quotes, e.g. 'Kit'."
+            )
         wanted = _key(who)
         for person in self._people.values():
             if _key(person.nickname) == wanted:
@@ -519,7 +523,7 @@ class PersonalNetwork:
         if who in self._people:
             return self._people[who]
         names = ", ".join(repr(p.nickname) for p in list(self._people.values())[:8])
-        raise KeyError(
+        raise NotFound(
             f"There is nobody called {short(who)} in your network. Fix: check the spelling"
             + (f"; you have {names}{'…' if len(self) > 8 else ''}." if names else "; it is empty.")
         )
@@ -638,7 +642,7 @@ class PersonalNetwork:
     def _pair(self, a: object, b: object) -> frozenset[str]:
         first, second = self.find(a), self.find(b)
         if first.id == second.id:
-            raise ValueError(
+            raise WrongInput(
                 f"{short(first.nickname)} cannot know themselves. Fix: choose two different people."
             )
         return frozenset((first.id, second.id))

@@ -52,6 +52,8 @@ __all__ = [
     "NETWORK_SEED",
     "N_GROUPS",
     "PLACE_BOUND",
+    "REACH_TRIALS",
+    "SPREAD_TRIALS",
     "WEAK_SHARE",
     "RevolutionsExplorer",
     "Settings",
@@ -75,6 +77,10 @@ WEAK_SHARE = 0.2
 PLACE_BOUND: dict[str, float] = {"strong": 0.3, "weak": 0.1, "online": 0.1}
 #: Default chance that a contact answers a phone or message at a random moment (illustrative).
 ALWAYS_ON = 0.8
+#: News cascades averaged and random moments drawn: the same as lesson 03's tables, so the
+#: explorer and the lesson show the same figures for the same settings.
+SPREAD_TRIALS = 100
+REACH_TRIALS = 2000
 
 
 def _share(name: str, value: Any) -> float:
@@ -200,11 +206,12 @@ class RevolutionsExplorer:
     """Three switches (one per revolution) and two sliders; news and reach update live.
 
     Controls (ipywidgets, set their ``value`` from Python too): ``social``, ``internet``,
-    ``mobile`` (toggle buttons), ``weak_share`` and ``always_on`` (sliders; ``always_on``
-    is greyed out while the mobile revolution is off). Results after each update:
-    ``network`` (the graph), ``curve`` (mean informed per step), ``reach`` (a
-    :class:`netind_teach.simulate.ReachResult`), ``summary`` (the figures shown as
-    text, rounded) and ``error`` (a message, or ``""``). The picture is a PNG in an
+    ``mobile`` (toggle buttons), ``weak_share`` and ``always_on`` (sliders;
+    ``always_on`` is greyed out while the mobile revolution is off, ``weak_share`` while
+    the social network and internet revolutions are both off, and the text says why).
+    Results after each update: ``network`` (the graph), ``curve`` (mean informed per
+    step), ``reach`` (a :class:`netind_teach.simulate.ReachResult`), ``summary`` (the
+    figures shown as text, rounded) and ``error`` (a message, or ``""``). The picture is a PNG in an
     ``ipywidgets.Image``; nothing is printed.
 
     Parameters
@@ -212,7 +219,7 @@ class RevolutionsExplorer:
     person : int
         Whose news and reach are followed (a person of the network, 0 to 299).
     steps, trials : int
-        Steps of the news cascade and cascades averaged.
+        Steps of the news cascade and cascades averaged (as in lesson 03's table).
     hops : int
         Longest chain of ties used to reach help (2 = friends of friends).
     seed : int
@@ -237,7 +244,7 @@ class RevolutionsExplorer:
         self,
         person: int = 0,
         steps: int = 15,
-        trials: int = 40,
+        trials: int = SPREAD_TRIALS,
         hops: int = 2,
         seed: int = NETWORK_SEED,
         **start: Any,
@@ -354,6 +361,7 @@ class RevolutionsExplorer:
         for button in (self.social, self.internet, self.mobile):
             button.icon = "check" if button.value else ""
         self.always_on.disabled = not s.mobile
+        self.weak_share.disabled = not (s.social or s.internet)
         self.network = lesson_network(s.social, s.internet, s.weak_share, self.seed)
         self.curve = simulate.spread(
             self.network, self.person, steps=self.steps, seed=self.seed, trials=self.trials
@@ -364,6 +372,7 @@ class RevolutionsExplorer:
             hops=self.hops,
             seed=self.seed,
             ego=self.person,
+            trials=REACH_TRIALS,
         )
         final = float(self.curve[-1])
         self.summary = {
@@ -403,8 +412,25 @@ class RevolutionsExplorer:
             f"people ({m['share_informed']:.0%}) know it after {self.steps} steps; it {fast}.<br>"
             f"<b>Help</b> at a random moment: person {self.person} can reach "
             f"{m['reach_mean']:.1f} of {m['reach_possible']} people within {self.hops} steps "
-            f"({m['reach_share']:.0%}). <i>Synthetic network, illustrative numbers.</i></p>"
+            f"({m['reach_share']:.0%}). <i>Synthetic network, illustrative numbers.</i>"
+            f"{self._greyed_out_html(s)}</p>"
         )
+
+    @staticmethod
+    def _greyed_out_html(s: Settings) -> str:
+        """Why a slider is greyed out, in words (a screen reader hears it too)."""
+        notes = []
+        if not (s.social or s.internet):
+            notes.append(
+                "The weak-ties slider is off: with the social network and internet revolutions "
+                "both off there are no weak ties to share out. Switch one on to use it."
+            )
+        if not s.mobile:
+            notes.append(
+                "The always-on slider is off: it needs the mobile revolution. Switch it on to "
+                "use it."
+            )
+        return "".join(f"<br><small>{note}</small>" for note in notes)
 
     # -- picture ------------------------------------------------------------------------
     def _build_figure(self) -> dict[str, Any]:

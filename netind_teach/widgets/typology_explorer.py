@@ -41,6 +41,7 @@ import networkx as nx
 import pandas as pd
 
 from netind_teach import a11y, datasets, egonet, figure_text, synthetic, typology
+from netind_teach.errors import WrongInput
 from netind_teach.vocab import AGE_GROUPS, EGO, TYPES
 
 __all__ = ["RuleExplorer", "SampleBrowser", "draw_person"]
@@ -91,6 +92,21 @@ def _table_html(header: list[str], rows: list[list[str]]) -> str:
         "<tr>" + "".join(f"<td style='{cell}'>{c}</td>" for c in row) + "</tr>" for row in rows
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _check_person(person_id: Any, ids: Any, widget: str) -> int:
+    """Return ``person_id`` as an int, or raise a one-line message naming the ids there are."""
+    try:
+        pid = int(person_id)
+        known = not isinstance(person_id, bool) and pid == person_id and pid in set(ids)
+    except (TypeError, ValueError):
+        known = False
+    if not known:
+        raise WrongInput(
+            f"There is no person {person_id!r}: the synthetic sample has people 1 to "
+            f"{len(ids)}. Fix: {widget}(person_id=4), or any number from 1 to {len(ids)}."
+        )
+    return pid
 
 
 def _message_html(text: str) -> str:
@@ -257,6 +273,7 @@ class SampleBrowser:
 
         self._draw = draw
         self.table = _typed_sample()
+        person_id = _check_person(person_id, self.table.index, "SampleBrowser")
         self.reference = typology.reference_medians("synthetic")
         alters = datasets.load("east_york_synthetic_alters")
         ties = datasets.load("east_york_synthetic_ties")
@@ -277,7 +294,7 @@ class SampleBrowser:
         )
         self.person = widgets.Dropdown(
             options=self._options("all"),
-            value=person_id if person_id in self.table.index else 1,
+            value=person_id,
             description="Person:",
             layout=widgets.Layout(width="22em"),
         )
@@ -506,6 +523,7 @@ class RuleExplorer:
         import ipywidgets as widgets
 
         people = datasets.load("east_york_synthetic")
+        person_id = _check_person(person_id, people["person_id"], "RuleExplorer")
         self.people = people
         self.baseline = typology.classify_sample(people)
         self._references = {
