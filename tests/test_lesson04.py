@@ -353,3 +353,25 @@ def test_notebook_shows_every_exercise_and_the_required_parts() -> None:
     outputs = "".join("".join(o.get("text", "")) for c in checked for o in c.get("outputs", []))
     for figure in ("2.93", "2.00", "2.98", "2.04", "8.9%", "25.0%", "17.6%"):
         assert figure in outputs, figure
+
+
+# ------------------------- issue 19 item 17: possible reasons for 2.00 vs 2.08, not the cause
+def test_the_gap_between_the_means_is_given_possible_reasons_not_a_cause() -> None:
+    import nbformat
+
+    nb = nbformat.read(LESSON, as_version=4)
+    text = " ".join(" ".join(c.source.split()) for c in nb.cells if c.cell_type == "markdown")
+    explanation = next(d for d in definitions("04") if d.name == "three_means").explanation
+    for words in (text, " ".join(explanation.split())):
+        assert "separate our 2.00 from" not in words and "separate it from ours" not in words
+        assert "Possible reasons" in words or "possible reasons" in words.lower()
+
+
+# ------------------------------------ issue 19 item 18: the erratum's row carries its year
+def test_claims_say_the_year_of_what_they_describe() -> None:
+    claims = datasets.load("isolation_claims").set_index("claim_id")
+    assert "2008 erratum" in claims.loc["c05", "claim"]
+    assert claims.loc["c05", "year"] == 2008
+    for claim_id, row in claims.iterrows():  # a claim naming a year's erratum is dated then
+        named = re.search(r"\b(\d{4}) erratum\b", row["claim"])
+        assert not named or int(named.group(1)) == row["year"], claim_id

@@ -248,10 +248,11 @@ EXERCISES = (
             "Weights, a 2008 erratum and the top category all change the number a little.",
         ),
         explanation="One survey, three figures: ours (2.00, unweighted, top category counted "
-        "as 5), the paper's (2.08: weights and the 2008 correction of a coding error affecting "
-        "41 cases, as reported in secondary sources, separate it from ours) and Pew's (2.06). A "
-        "survey figure is made, not found: read how it was made before comparing it with "
-        "another.",
+        "as 5), the paper's (2.08) and Pew's (2.06). Possible reasons for the gaps are the "
+        "weights, the 2008 correction of a coding error affecting 41 cases (as reported in "
+        "secondary sources) and how the top category is counted; the sources do not say how "
+        "much each one matters. A survey figure is made, not found: read how it was made "
+        "before comparing it with another.",
         wrong_examples=("a", "c", "d", ["b", "c"]),
     ),
     Numeric(
