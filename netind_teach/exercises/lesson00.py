@@ -286,9 +286,8 @@ EXERCISES = (
         ),
         hints=(
             'The alters are ego\'s neighbours in the graph: `G.neighbors("ego")`.',
-            "Every alter is a neighbour of `'ego'`; networkx can tell you how many "
-            "neighbours a node has (look up the graph's `degree`), or you can count what "
-            "`G.neighbors` gives you with `len(list(...))`.",
+            "Every alter is a neighbour of `'ego'`, so count ego's neighbours: networkx "
+            "can tell you how many neighbours a node has (look up the graph's `degree`).",
         ),
         explanation="Alters are the people ego is tied to directly: ego's neighbours. Ties "
         "among alters, and people known only through an alter, do not change the count.",
