@@ -513,8 +513,8 @@ class PersonalNetwork:
             return self.by_id(who.id)
         if not isinstance(who, str):
             raise WrongKind(
-                f"Name a person by their nickname, as text: {repr(who)[:20]} is a "
-                f"{type(who).__name__}. Fix: put the nickname in quotes, e.g. 'Kit'."
+                f"Name a person by their nickname, as text: {repr(who)[:20]} is not text. "
+                f"Fix: put the nickname in quotes, e.g. 'Kit'."
             )
         wanted = _key(who)
         for person in self._people.values():
