@@ -18,10 +18,11 @@ STAMP := $(VENV)/.netind-installed
 LAB_DIR ?= netind-lessons
 # Tests never reach the network: tests/offline/sitecustomize.py blocks non-loopback sockets
 # in pytest and in every kernel or subprocess it starts.
-# PYTHONWARNDEFAULTENCODING=1 (python -X warn_default_encoding) reports every text file opened
-# without an encoding; pyproject.toml makes those from netind_teach errors.
-TEST_ENV := PYTHONPATH=$(CURDIR)/tests/offline PYTHONHASHSEED=0 PYDEVD_DISABLE_FILE_VALIDATION=1 \
-	PYTHONWARNDEFAULTENCODING=1
+TEST_ENV := PYTHONPATH=$(CURDIR)/tests/offline PYTHONHASHSEED=0 PYDEVD_DISABLE_FILE_VALIDATION=1
+# -X warn_default_encoding reports every text file opened without an encoding, in the test
+# process (unit tests, doctests); pyproject.toml makes those from netind_teach errors. Not in
+# the environment: kernels would print third-party warnings into the lessons' outputs.
+TEST_PY := $(PY) -X warn_default_encoding
 
 .PHONY: lab test lint lessons docs site site-instructor vendor bench clean binder-pins dist reliability hub-env class-test
 
@@ -39,7 +40,7 @@ lint: $(STAMP)
 
 # The site tests need the widget renderer; it is fetched (npm) before the network is closed.
 test: lint vendor
-	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+	$(TEST_ENV) $(TEST_PY) -m pytest $(PYTEST_ARGS)
 
 lessons: $(STAMP)
 	$(PY) -m netind_teach.notebooks refresh lessons/*.ipynb

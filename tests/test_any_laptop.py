@@ -2,7 +2,7 @@
 
 Students on Windows take the pip route, where a text file opened without an encoding is
 decoded with the locale's code page. Two guards: ``make test`` runs Python with
-``PYTHONWARNDEFAULTENCODING=1`` and pyproject.toml turns the package's own
+``-X warn_default_encoding`` and pyproject.toml turns the package's own
 ``EncodingWarning`` into an error (checked here), and a static check finds every text
 ``open``/``read_text``/``write_text`` call in the package that names no encoding, also on
 paths no test happens to run. Calls some systems lack (``os.geteuid``, ``os.execve``,
@@ -81,8 +81,8 @@ def test_the_static_check_finds_a_missing_encoding():
 
 def test_package_encoding_warnings_are_errors_in_the_test_run():
     """The filters in pyproject.toml: netind_teach's EncodingWarnings fail, others pass."""
-    assert os.environ.get("PYTHONWARNDEFAULTENCODING") == "1" or sys.flags.warn_default_encoding, (
-        "run the tests as make test does (PYTHONWARNDEFAULTENCODING=1)"
+    assert sys.flags.warn_default_encoding or os.environ.get("PYTHONWARNDEFAULTENCODING"), (
+        "run the tests as make test does (python -X warn_default_encoding)"
     )
     with pytest.raises(EncodingWarning):
         warnings.warn_explicit("'encoding' argument not specified", EncodingWarning,
@@ -96,7 +96,7 @@ def test_make_test_runs_with_encoding_warnings():
     dry = subprocess.run(["make", "-n", "--no-print-directory", "-C", str(ROOT), "test",
                           f"VENV={sys.prefix}", "-o", f"{sys.prefix}/.netind-installed"],
                          capture_output=True, text=True, check=True)
-    assert "PYTHONWARNDEFAULTENCODING=1" in dry.stdout
+    assert "-X warn_default_encoding -m pytest" in dry.stdout
 
 
 # --- fallbacks where an operating system lacks a call --------------------------------------
