@@ -39,8 +39,11 @@ def _expected(executed) -> dict:
     questions = []
     for model in state.values():
         if "netind-exercise" in model["state"].get("_dom_classes", []):
-            title, question = (child.removeprefix("IPY_MODEL_")
-                               for child in model["state"]["children"][:2])
+            # The course stylesheet (a hidden <style> HTML widget) shows no text.
+            shown = [child.removeprefix("IPY_MODEL_") for child in model["state"]["children"]]
+            shown = [key for key in shown
+                     if not str(state[key]["state"].get("value", "")).startswith("<style")]
+            title, question = shown[:2]
             questions.append((_squeezed(state[title]["state"]["value"]),
                               _squeezed(state[question]["state"]["value"])[:60]))
     images = [m for m in state.values() if m["model_name"] == "ImageModel"]
