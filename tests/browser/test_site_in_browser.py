@@ -18,6 +18,7 @@ import pytest
 from netind_teach._resources import lesson_files
 
 from .browser_lab import WIDGET_VIEW_MIME
+from .test_site_axe import block_non_files
 
 WIDGET_STATE_MIME = "application/vnd.jupyter.widget-state+json"
 LESSON_NAMES = [lesson.name for lesson in lesson_files()]
@@ -63,17 +64,8 @@ def test_lesson_page_shows_its_widgets_offline_from_file(
         expected["views"])
 
     page = browser_context.new_page()
-    outside: list[str] = []
     problems: list[str] = []
-
-    def only_files(route):
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", only_files)
+    outside = block_non_files(page)
     page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
     page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
     try:
