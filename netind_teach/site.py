@@ -128,6 +128,8 @@ def _title_of(nb: nbformat.NotebookNode, fallback: str) -> str:
     return fallback
 
 
+# Code blocks wrap rather than scroll sideways: a block that only scrolls cannot be reached
+# with the keyboard (axe: scrollable-region-focusable) and breaks reflow at 200% zoom.
 _STYLE = """
 body{font-family:system-ui,sans-serif;max-width:60rem;margin:auto;padding:1rem;line-height:1.5}
 nav{border-bottom:1px solid #ccc;padding-bottom:.5rem;margin-bottom:1rem}
@@ -135,7 +137,7 @@ nav a{margin-right:1rem}
 .binder{background:#fff6d5;border:1px solid #8a6d00;padding:.6rem;border-radius:.3rem}
 .edition{background:#7a0019;color:#fff;padding:.4rem .6rem;font-weight:bold}
 table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .5rem}
-pre{background:#f6f6f6;padding:.5rem;overflow-x:auto}
+pre{background:#f6f6f6;padding:.5rem;overflow-x:auto;white-space:pre-wrap;overflow-wrap:anywhere}
 """
 
 _EDITION_NOTE = (
@@ -151,7 +153,7 @@ def _wrap(title: str, body: str, nav: str, instructor: bool, head: str = "",
         "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         f"<title>{html.escape(title)}</title><style>{_STYLE}</style>{head}</head><body>"
-        f"<nav aria-label='Course pages'>{nav}</nav>{note}<main>{banner}{body}</main>"
+        f"<nav aria-label='Course pages'>{nav}</nav><main>{note}{banner}{body}</main>"
         "</body></html>\n"
     )
 
