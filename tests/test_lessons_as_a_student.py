@@ -88,6 +88,33 @@ def test_every_lesson_exercise_is_checked_here() -> None:
     assert len(names) >= 15
 
 
+# ------------------------------------------- item 4: the caption names no model
+def _defining_words() -> set[str]:
+    """Words the lesson's models table uses to define the models (``wellman_models``)."""
+    from netind_teach import datasets
+
+    table = datasets.load("wellman_models")
+    text = " ".join(
+        " ".join(map(str, table[column])) for column in ("knit", "what_is_connected", "space")
+    )
+    words = {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 4} - {"people"}
+    # "knows everyone" is how a drawing's caption says "densely-knit" without the word.
+    return words | {"knit", "everyone"}
+
+
+def test_which_model_captions_describe_the_drawing_without_defining_a_model() -> None:
+    """A "which model?" drawing is the puzzle (WCAG 1.1.1's exception for exercises): its
+    text alternative identifies what is drawn and how, never the defining features."""
+    defining = _defining_words()
+    assert {"densely", "sparsely", "households", "globally"} <= defining
+    defs = {d.name: d for d in definitions("01")}
+    for name in ("which_model_a", "which_model_b"):
+        caption = defs[name].description.lower()
+        assert len(caption.split()) >= 8, caption
+        used = sorted(w for w in defining if re.search(rf"\b{w}", caption))
+        assert not used, (name, used, caption)
+
+
 # ------------------------------------------------------------- item 7: hints
 _SPAN = re.compile(r"`([^`]+)`")
 _ARITHMETIC = re.compile(r"\d[\d.,]*(?:\s*[×x*/+−-]\s*\(?\d[\d.,]*\)?)+")

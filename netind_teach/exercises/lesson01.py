@@ -484,8 +484,12 @@ EXERCISES = (
         seen="What the drawing shows",
         reasons_heading="What the drawing shows",
         drawing_title="Network A (synthetic)",
-        description="Synthetic ego network A: 19 people in 4 circles; everyone inside a "
-        "circle knows everyone else in it; two circles live entirely at a distance.",
+        # The drawing is the puzzle: its text alternative says what is drawn and how, not
+        # the features that define a model (WCAG 1.1.1's exception for exercises). The
+        # measures are one call away for anyone who cannot see it (see the lesson's text).
+        description="Synthetic ego network A for this exercise: 19 people in 4 circles, "
+        "coloured by circle, ego in the centre, squares for people at a distance, lines "
+        "for ties. Its measures: measures_table({'A': lesson01.mystery_network('A')}).",
         hints=(
             "Inside each circle, does everyone know everyone? Are the squares mixed with "
             "circles, or do whole circles live at a distance?",
@@ -510,8 +514,9 @@ EXERCISES = (
         seen="What the drawing shows",
         reasons_heading="What the drawing shows",
         drawing_title="Network B (synthetic)",
-        description="Synthetic ego network B: 18 people in 3 loosely-knit circles; people "
-        "at a distance sit inside circles beside local people; a few belong to two circles.",
+        description="Synthetic ego network B for this exercise: 18 people in 3 circles, "
+        "coloured by circle, ego in the centre, squares for people at a distance, lines "
+        "for ties. Its measures: measures_table({'B': lesson01.mystery_network('B')}).",
         hints=(
             "Are the circles tight clusters where everyone knows everyone, or loosely knit?",
             "Loosely-knit circles that overlap, with distant people scattered among local "
