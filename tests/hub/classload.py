@@ -239,15 +239,18 @@ class Hub:
                 with contextlib.suppress(ProcessLookupError):
                     os.killpg(self.proc.pid, signal.SIGKILL)
                 self.proc.wait(timeout=30)
+        victims = []
         for pid, created in self.seen.items():
             try:
                 p = psutil.Process(pid)
-                if p.create_time() != created:
-                    continue  # a new process reusing the pid: not ours
+                if p.create_time() != created or p.status() == psutil.STATUS_ZOMBIE:
+                    continue  # a new process reusing the pid, or already dead: not running
                 p.kill()
+                victims.append(p)
                 killed.append(pid)
             except psutil.Error:
                 continue
+        psutil.wait_procs(victims, timeout=15)  # SIGKILL is not instant; give it time
         return killed
 
 
@@ -570,8 +573,11 @@ def run_class(n: int, ramp: float, deadline: float, cell_timeout: float) -> dict
 
 
 def _same(pid: int, created: float) -> bool:
+    """Is ``pid`` still the process first seen at ``created``, and running? A zombie (dead,
+    waiting for its new parent to reap it) holds no memory and runs nothing."""
     try:
-        return psutil.Process(pid).create_time() == created
+        process = psutil.Process(pid)
+        return process.create_time() == created and process.status() != psutil.STATUS_ZOMBIE
     except psutil.Error:
         return False
 
