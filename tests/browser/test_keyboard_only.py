@@ -97,8 +97,14 @@ def test_lesson_00_with_the_keyboard_alone(lab_server, lab_page, artifacts):
 
     # Numeric: typed.
     share = exercise(page, notebook, "How many were networked?")
-    share.locator("input[type=text]").focus()
-    page.keyboard.type("35")
+    field = share.locator("input[type=text]")
+    field.focus()
+    typed = ""
+    for key in "35":  # one key at a time, each seen by the page before the next
+        page.keyboard.press(key)
+        typed += key
+        expect(field).to_have_value(typed)
+        page.wait_for_timeout(300)
     results["numeric"] = tab_to_check_and_press_enter(page, share)
 
     # Classify this network: radio buttons ("limited" is the third).
