@@ -1,0 +1,113 @@
+"""Numbers as the course shows and compares them: one place for the small rules.
+
+A learner reads "22", not "22.0"; a share reads "0.333"; a measure is "above", "at" or
+"below" its median; and ``True`` is not a number of ties. Every module that prints a
+number in a message, a table or feedback, or checks that a value is a real number, uses
+these three functions instead of writing its own.
+
+Examples
+--------
+>>> format_number(22.0), format_number(2.5), format_number(1 / 3, ".3g")
+('22', '2.5', '0.333')
+>>> side(7, 5), side(5, 5), side(3, 5)
+('above', 'at', 'below')
+>>> is_real(3), is_real(2.5), is_real(True), is_real("3")
+(True, True, False, False)
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from typing import Literal
+
+__all__ = ["Side", "format_number", "is_real", "side"]
+
+#: Where a value stands against a reference such as a median.
+Side = Literal["above", "at", "below"]
+
+
+def format_number(value: float, spec: str = "g") -> str:
+    """A number as a learner reads it: integral values without a decimal point.
+
+    Parameters
+    ----------
+    value : float
+        Any real number (int, float or a NumPy scalar).
+    spec : str, default "g"
+        The format specification for values that are not integral, e.g. ``".1f"`` for
+        one decimal or ``".4g"`` for four significant digits.
+
+    Returns
+    -------
+    str
+        ``"22"`` for 22.0; ``format(value, spec)`` otherwise. Infinite values and NaN
+        come back as ``format`` writes them ("inf", "nan").
+
+    Examples
+    --------
+    >>> format_number(3.0), format_number(3.25, ".1f"), format_number(-0.0)
+    ('3', '3.2', '0')
+    >>> format_number(float("nan"))
+    'nan'
+    """
+    number = float(value)
+    if math.isfinite(number) and number.is_integer():
+        return str(int(number))
+    return format(number, spec)
+
+
+def side(value: float, reference: float) -> Side:
+    """Whether ``value`` is above, at or below ``reference``.
+
+    Parameters
+    ----------
+    value : float
+        The value to place.
+    reference : float
+        What it is compared with, e.g. the median of the person's age group.
+
+    Returns
+    -------
+    {"above", "at", "below"}
+        "at" only when the two are equal.
+
+    Examples
+    --------
+    >>> side(12, 10), side(10, 10.0), side(9.5, 10)
+    ('above', 'at', 'below')
+    """
+    if value > reference:
+        return "above"
+    if value < reference:
+        return "below"
+    return "at"
+
+
+def is_real(value: object) -> bool:
+    """True for a real number (int, float, NumPy number), False for bools and the rest.
+
+    ``bool`` is a subclass of ``int`` in Python, so ``isinstance(True, int)`` is true; a
+    course answer of ``True`` for "how many ties" is a mistake to name, not the number 1.
+
+    Parameters
+    ----------
+    value : object
+        Anything a learner or a data file supplied.
+
+    Returns
+    -------
+    bool
+        Whether ``value`` is a real number and not a bool (NumPy's ``bool_`` included).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> is_real(np.float64(0.5)), is_real(np.int64(3)), is_real(np.bool_(True))
+    (True, True, False)
+    >>> is_real(1 + 2j), is_real(None)
+    (False, False)
+    """
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        return False
+    return isinstance(value, numbers.Real)
