@@ -114,26 +114,6 @@ def test_the_knows_checklist_links_people_and_circles_appear(builder: NetworkBui
     assert builder.last_error == ""
 
 
-def test_link_unlink_and_undo(builder: NetworkBuilder) -> None:
-    builder.add("Sam", "friend")
-    builder.add("Ola", "friend")
-    assert builder.link("Sam", "Ola") and builder.measures.density == 1.0
-    assert not builder.link("Sam", "Sam")
-    assert builder.message == "'Sam' cannot know themselves. Fix: choose two different people."
-    assert not builder.link("Sam", "Bob")
-    assert "nobody called 'Bob'" in builder.message
-    assert builder.unlink("Ola", "Sam") and builder.measures.links == 0
-    assert builder.undo() and builder.measures.links == 1
-    assert _saved(builder.path).links == (("p1", "p2"),)
-    builder.delete("Sam")
-    assert builder.undo() and builder.network.find("Sam").id == "p1"
-    # left to undo: the link, adding Ola, adding Sam (undoing the unlink used one step)
-    assert builder.undo() and builder.undo() and builder.undo()
-    assert len(builder.network) == 0
-    assert not builder.undo() and builder.message == "Nothing to undo."
-    assert _saved(builder.path) == builder.network
-
-
 def test_about_you_controls_and_reference_change_the_reasons(builder: NetworkBuilder) -> None:
     builder.add("Sam", "friend")
     assert "for the whole sample" in builder.reasons[0]
@@ -152,35 +132,30 @@ def test_about_you_controls_and_reference_change_the_reasons(builder: NetworkBui
     assert builder.network.age_group is None
 
 
-def test_reopening_reloads_and_a_start_network_is_used_only_once(tmp_path: Path) -> None:
+def test_the_status_and_undo_button_show_the_session(tmp_path: Path) -> None:
     first = NetworkBuilder(path=tmp_path, start=demo_network(), draw=False)
-    assert first.network == demo_network() and "Started from the demo" in first.message
-    assert _saved(tmp_path / FILENAME) == demo_network()
-    first.delete("Mum")
-    again = NetworkBuilder(path=tmp_path, start=demo_network(), draw=False)
-    assert len(again.network) == 17 and "Loaded your network (17 people)" in again.message
-    assert again.network == first.network
+    second = NetworkBuilder(path=tmp_path, draw=False)
+    first.add("Zed", "friend")
+    second.nickname.value = "Yan"
+    second.add_button.click()
+    assert "was changed since this builder opened it" in second.status.value
+    assert "#B00020" in second.status.value and second.message == second.session.message
+    assert second.measures.people == 19  # the change is shown, though not saved
+    second.undo_button.click()
+    assert second.measures.people == 18 and "Undone." in second.status.value
 
 
-def test_a_corrupt_file_is_set_aside_and_the_builder_says_so(tmp_path: Path) -> None:
-    (tmp_path / FILENAME).write_text('{"format": "netind-teach-my-net')
-    b = NetworkBuilder(path=tmp_path, start=demo_network(), draw=False)
-    assert "could not be read" in b.message and "corrupt" in b.message
-    assert len(b.network) == 0  # the demo does not silently replace the learner's data
-    spare = [p for p in tmp_path.iterdir() if "corrupt" in p.name]
-    assert len(spare) == 1 and spare[0].read_text() == '{"format": "netind-teach-my-net'
-    b.add("Sam", "friend")
-    assert spare[0].read_text() == '{"format": "netind-teach-my-net'
+def test_a_control_that_fails_unexpectedly_says_so(builder: NetworkBuilder, monkeypatch) -> None:
+    builder.add("Sam", "friend")
 
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("a bug")
 
-def test_importing_a_foreign_json_file_changes_nothing(tmp_path: Path) -> None:
-    foreign = tmp_path / "settings.json"
-    foreign.write_text('{"theme": "dark"}')
-    b = NetworkBuilder(path=foreign, draw=False)
-    assert "not a netind-teach network file" in b.message and not b.can_save
-    assert b.add("Sam", "friend") and "Not saved" in b.message
-    assert foreign.read_text() == '{"theme": "dark"}'
-    assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]
+    monkeypatch.setattr(builder.session, "person", broken)
+    builder.delete_button.click()
+    assert builder.last_error == "RuntimeError: a bug"
+    assert "Something unexpected went wrong" in builder.status.value
+    assert len(builder.network) == 1
 
 
 def test_an_unreadable_file_is_never_saved_over(tmp_path: Path, monkeypatch) -> None:
@@ -191,52 +166,12 @@ def test_an_unreadable_file_is_never_saved_over(tmp_path: Path, monkeypatch) -> 
     def unreadable(_path):
         return storage.Opened(None, path, "could not be read (Permission denied)", False)
 
-    monkeypatch.setattr("netind_teach.mynetwork.builder.open_network", unreadable)
+    monkeypatch.setattr("netind_teach.mynetwork.session.open_network", unreadable)
     b = NetworkBuilder(path=tmp_path, draw=False)
     assert not b.can_save and "Not saving" in b.where.value
     assert b.add("Sam", "friend")
     assert "Not saved" in b.message
     assert path.read_text() == "keep me"
-
-
-def test_a_failed_save_keeps_the_change_in_the_session(
-    builder: NetworkBuilder, monkeypatch
-) -> None:
-    from netind_teach import store
-
-    builder.add("Sam", "friend")
-
-    def refused(*_args):
-        raise PermissionError(13, "Permission denied")
-
-    monkeypatch.setattr(store, "_replace", refused)
-    assert builder.add("Ola", "friend")
-    assert "Not saved" in builder.message and "Permission denied" in builder.message
-    assert len(builder.network) == 2
-    assert len(_saved(builder.path)) == 1
-
-
-def test_a_file_changed_elsewhere_is_never_overwritten(tmp_path: Path) -> None:
-    first = NetworkBuilder(path=tmp_path, start=demo_network(), draw=False)
-    second = NetworkBuilder(path=tmp_path, draw=False)  # e.g. the same lesson open twice
-    assert first.add("Zed", "friend") and "Saved." in first.message
-    assert second.add("Yan", "friend")  # the change is kept in the session...
-    assert "was changed since this builder opened it" in second.message
-    saved = _saved(tmp_path / FILENAME)
-    assert "Zed" in {p.nickname for p in saved.people}  # ...but never replaces the file
-    assert "Yan" not in {p.nickname for p in saved.people}
-    assert first.add("Xi", "friend") and "Saved." in first.message
-    again = NetworkBuilder(path=tmp_path, draw=False)  # running the cell again reloads
-    assert again.network == first.network and again.add("Wu", "friend")
-    assert "Saved." in again.message
-
-
-def test_a_deleted_file_is_not_recreated_behind_the_learners_back(tmp_path: Path) -> None:
-    b = NetworkBuilder(path=tmp_path, start=demo_network(), draw=False)
-    assert "deleted 1 file" in mynetwork.delete_saved(tmp_path, confirm=True).lower()
-    assert b.add("Zed", "friend")
-    assert "was deleted since this builder opened it" in b.message
-    assert [p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")] == []
 
 
 def test_export_needs_a_preview_of_exactly_what_is_written(builder: NetworkBuilder) -> None:
@@ -276,13 +211,6 @@ def test_the_drawing_updates(tmp_path: Path) -> None:
 def test_the_builder_displays_as_a_widget(builder: NetworkBuilder) -> None:
     bundle = builder._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
-
-
-def test_the_limit_is_reached_with_a_message(builder: NetworkBuilder) -> None:
-    for i in range(mynetwork.MAX_PEOPLE):
-        builder.network.add(f"p {i}", "friend")
-    assert not builder.add("one more", "friend")
-    assert "150 people, the builder's limit" in builder.message
 
 
 # --------------------------------------------------------------------------- properties

@@ -14,6 +14,11 @@ Everything is reachable from Python (tests and learners who prefer code): the me
 in :attr:`~NetworkBuilder.message`. Controls can be set too (``builder.nickname.value =
 "Sam"; builder.add_button.click()``). Callbacks only write widget values, never print.
 
+The builder is a view: what it decides (undo, saving only over the file it opened, the
+preview before an export, the measures and type) is its
+:class:`~netind_teach.mynetwork.session.BuilderSession`, tested without widgets; the
+widget shows the session and wires its controls to the session's methods.
+
 Examples
 --------
 >>> import tempfile
@@ -37,31 +42,19 @@ import io
 import os
 import warnings
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
-from netind_teach import a11y, figure_text, labels, store, typology
+from netind_teach import a11y, figure_text, labels, typology
 from netind_teach.vocab import AGE_GROUPS, CATEGORIES
 
-from .export import export_anonymised, export_text, preview_html
-from .fileformat import MAX_FILE_BYTES
-from .model import (
-    CLOSENESS,
-    CONTACT_MODES,
-    MAX_GROUPS,
-    MAX_PEOPLE,
-    REFERENCES,
-    Measures,
-    PersonalNetwork,
-    reference_and_rule,
-    short,
-)
-from .storage import SaveError, file_text, open_network, save_network
+from .export import preview_html
+from .model import CLOSENESS, CONTACT_MODES, MAX_GROUPS, Measures, PersonalNetwork
+from .session import NO_AGE, BuilderSession, edit_view
 
 __all__ = ["NetworkBuilder"]
 
 _PLACE_OPTIONS = (("lives near me", "local"), ("lives far away (over an hour)", "distant"))
-_NO_AGE = "prefer not to say"
-_HISTORY = 100
 _ERROR, _OK = "#B00020", "#1B5E20"
 _MEASURE_ROWS = (
     ("people", "people you listed"),
@@ -91,22 +84,10 @@ class NetworkBuilder:
 
     Attributes
     ----------
-    network : PersonalNetwork
-        The network as it is now.
-    path : pathlib.Path
-        Where it is saved.
-    can_save : bool
-        False when an existing file could not be read (it is then never overwritten).
-    message : str
-        The last message (also shown in :attr:`status`).
-    measures : Measures
-        Current measures.
-    type : str
-        Current type ("" while the network is empty).
-    reasons : tuple of str
-        The reasons of the type.
-    last_error : str
-        Description of the last *unexpected* error a control caught ("" if none).
+    session : BuilderSession
+        The state and rules (undo, saving, the export gate); the builder shows it. Its
+        ``network``, ``path``, ``can_save``, ``message``, ``measures``, ``classification``,
+        ``type``, ``reasons``, ``last_error`` and ``last_export`` read as the builder's own.
     box : ipywidgets.VBox
         What is displayed.
     """
@@ -121,43 +102,12 @@ class NetworkBuilder:
     ) -> None:
         import ipywidgets as widgets
 
-        if reference not in REFERENCES:
-            reference_and_rule(reference)  # raises the clear message
-        if start is not None and not isinstance(start, PersonalNetwork):
-            raise TypeError(f"start must be a PersonalNetwork, not {type(start).__name__}.")
-        opened = open_network(path)
-        self.path = opened.path
-        self.can_save = opened.can_save
+        self.session = BuilderSession(path, start=start, reference=reference)
         self._draw = bool(draw)
-        self._history: list[dict[str, Any]] = []
-        self._refs: dict[str, tuple[typology.Reference, typology.Rule]] = {}
         self._pos: dict | None = None
         self._figure: Any = None
         self._syncing = False
-        self._previewed: str | None = None
-        self.last_error = ""
-        self.message = ""
-        self.type = ""
-        self.reasons: tuple[str, ...] = ()
-        self.classification: typology.Classification | None = None
-        self.measures: Measures
-        self.last_export: Any = None
-
-        notes = [opened.message] if opened.message else []
-        # What this builder last saw in its file: a save never replaces a file that was
-        # changed (or deleted) since, by another notebook or by hand.
-        self._on_disk: str | None = None
-        if opened.network is not None:
-            self._on_disk = file_text(opened.network)
-            self.network = opened.network
-            notes.append(f"Loaded your network ({len(self.network)} people) from {self.path.name}.")
-        elif start is not None and self.can_save and opened.set_aside is None:
-            self.network = start.copy()
-            notes.append(f"Started from the demo network. {self._save()}")
-        else:
-            self.network = PersonalNetwork()
-            if self.can_save and not opened.message:
-                notes.append("A new, empty network: add someone to start (nothing is saved yet).")
+        self._shown = -1  # the session revision the drawing and measures show
 
         lay = widgets.Layout
         self.where = widgets.HTML(self._where_html())
@@ -185,7 +135,7 @@ class NetworkBuilder:
         self.knows = widgets.SelectMultiple(description="Knows", rows=8, layout=lay(width="20em"))
         # -- about you
         self.age_group = widgets.Dropdown(
-            options=[(_NO_AGE, ""), *((g, g) for g in AGE_GROUPS)],
+            options=[(NO_AGE, ""), *((g, g) for g in AGE_GROUPS)],
             value=self.network.age_group or "",
             description="Age group",
         )
@@ -228,7 +178,8 @@ class NetworkBuilder:
         self.knows.observe(self._guard(self._on_knows), names="value")
         self.age_group.observe(self._guard(self._on_age_group), names="value")
         self.groups.observe(self._guard(self._on_groups), names="value")
-        for control in (self.reference, self.show_names, self.color_by):
+        self.reference.observe(self._guard(self._on_reference), names="value")
+        for control in (self.show_names, self.color_by):
             control.observe(self._guard(lambda _c: self._refresh()), names="value")
 
         row = widgets.HBox
@@ -281,7 +232,7 @@ class NetworkBuilder:
         )
         self.box.add_class("netind-network-builder")
         self._refresh()
-        self._say(" ".join(notes), error=bool(opened.message))
+        self._show_status()
 
     # -- display ----------------------------------------------------------------------
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> Any:
@@ -296,9 +247,63 @@ class NetworkBuilder:
             "To delete your data, delete that file."
         )
 
+    # -- the session's state, as attributes of the builder ---------------------------------
+    @property
+    def network(self) -> PersonalNetwork:
+        """The network as it is now."""
+        return self.session.network
+
+    @property
+    def path(self) -> Path:
+        """Where the network is saved."""
+        return self.session.path
+
+    @property
+    def can_save(self) -> bool:
+        """False when an existing file could not be read (it is then never overwritten)."""
+        return self.session.can_save
+
+    @property
+    def message(self) -> str:
+        """The last message (also shown in :attr:`status`)."""
+        return self.session.message
+
+    @property
+    def last_error(self) -> str:
+        """The last unexpected error a control or change caught ("" if none)."""
+        return self.session.last_error
+
+    @property
+    def last_export(self) -> Path | None:
+        """The last export written."""
+        return self.session.last_export
+
+    @property
+    def measures(self) -> Measures:
+        """Current measures."""
+        return self.session.measures
+
+    @property
+    def classification(self) -> typology.Classification:
+        """Current type against the chosen medians, with its reasons."""
+        return self.session.classification
+
+    @property
+    def type(self) -> str:
+        """Current type ("" while the network is empty)."""
+        return self.session.type
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """The reasons of the type."""
+        return self.session.reasons
+
     def _say(self, text: str, *, error: bool = False) -> None:
-        self.message = text
-        color = _ERROR if error else _OK
+        self.session.say(text, error=error)
+        self._show_status()
+
+    def _show_status(self) -> None:
+        text, color = self.session.message, _ERROR if self.session.error else _OK
         self.status.value = f"<p style='color:{color}'>{html.escape(text)}</p>" if text else ""
 
     def _guard(self, handler: Callable[..., Any]) -> Callable[..., None]:
@@ -306,75 +311,12 @@ class NetworkBuilder:
             try:
                 handler(*args)
             except Exception as exc:  # a control must never raise into the notebook
-                self.last_error = f"{type(exc).__name__}: {exc}"
-                self._say(
-                    "Something unexpected went wrong "
-                    f"({short(self.last_error, 80)}); your network was not changed.",
-                    error=True,
-                )
+                self.session.fail(exc)
+                self._show_status()
 
         return guarded
 
-    # -- changing (the Python API; never raises) -------------------------------------------
-    def _change(self, action: Callable[[], str]) -> bool:
-        snapshot = self.network.to_dict()
-        try:
-            done = action()
-        except (ValueError, TypeError, KeyError) as exc:
-            self.network = PersonalNetwork.from_dict(snapshot)
-            self._say(str(exc.args[0]) if exc.args else str(exc), error=True)
-            self._sync_controls()
-            return False
-        except Exception as exc:
-            self.network = PersonalNetwork.from_dict(snapshot)
-            self.last_error = f"{type(exc).__name__}: {exc}"
-            self._say(
-                f"Something unexpected went wrong ({short(self.last_error, 80)}); your "
-                "network was not changed.",
-                error=True,
-            )
-            self._sync_controls()
-            return False
-        if self.network.to_dict() == snapshot:
-            self._say(done)
-            self._sync_controls()
-            return True
-        self._history = [*self._history[-(_HISTORY - 1) :], snapshot]
-        self._previewed = None
-        saved = self._save()
-        self._refresh()
-        self._say(f"{done} {saved}".strip(), error=saved.startswith("Not saved"))
-        return True
-
-    def _save(self) -> str:
-        """Save unless the file changed since this builder last saw it: the check and the
-        write are one step under the file's lock, so no other kernel can slip in between."""
-        if not self.can_save:
-            return "Not saved (your existing file could not be read)."
-        text = file_text(self.network)
-        try:
-            with store.lock(self.path):
-                try:
-                    current: str | None = store.read_bytes(self.path, MAX_FILE_BYTES).decode(
-                        "utf-8", "replace"
-                    )
-                except FileNotFoundError:
-                    current = None
-                except store.FileProblem:
-                    current = "unreadable"
-                if current != self._on_disk:
-                    what = "deleted" if current is None else "changed"
-                    return (
-                        f"Not saved: {self.path.name} was {what} since this builder opened it "
-                        "(in another notebook, or by hand), and it is not replaced. Fix: run "
-                        "the builder's cell again to load the file as it is now."
-                    )
-                save_network(self.network, self.path)
-        except store.WriteError as exc:
-            return f"Not saved: {exc}"
-        self._on_disk = text
-        return "Saved."
-
+    # -- the Python API (never raises): the session's, then the view follows ---------------
     def add(
         self,
         nickname: Any,
@@ -385,103 +327,48 @@ class NetworkBuilder:
         place: Any = "local",
     ) -> bool:
         """Add a person (see :meth:`PersonalNetwork.add`); True when added."""
-
-        def action() -> str:
-            person = self.network.add(
-                nickname, category, closeness=closeness, contact=contact, place=place
-            )
-            left = MAX_PEOPLE - len(self.network)
-            tail = f" ({left} more can be added.)" if left <= 10 else ""
-            return f"Added {person.nickname} ({person.category}).{tail}"
-
-        return self._change(action)
+        added = self.session.add(
+            nickname, category, closeness=closeness, contact=contact, place=place
+        )
+        return self._show(added)
 
     def edit(self, who: Any, **changes: Any) -> bool:
         """Change a person's nickname or choices; True when changed."""
-
-        def action() -> str:
-            person = self.network.edit(who, **changes)
-            return f"Updated {person.nickname}."
-
-        return self._change(action)
+        return self._show(self.session.edit(who, **changes))
 
     def delete(self, who: Any) -> bool:
         """Delete a person and their links (Undo brings them back); True when deleted."""
-
-        def action() -> str:
-            person = self.network.remove(who)
-            return f"Deleted {person.nickname} (Undo brings them back)."
-
-        return self._change(action)
+        return self._show(self.session.delete(who))
 
     def link(self, a: Any, b: Any) -> bool:
         """Record that two people know each other; True when done."""
-
-        def action() -> str:
-            self.network.link(a, b)
-            first, second = self.network.find(a), self.network.find(b)
-            return f"{first.nickname} and {second.nickname} now know each other."
-
-        return self._change(action)
+        return self._show(self.session.link(a, b))
 
     def unlink(self, a: Any, b: Any) -> bool:
         """Record that two people do not know each other; True when done."""
-
-        def action() -> str:
-            self.network.unlink(a, b)
-            first, second = self.network.find(a), self.network.find(b)
-            return f"{first.nickname} and {second.nickname} no longer marked as knowing each other."
-
-        return self._change(action)
+        return self._show(self.session.unlink(a, b))
 
     def set_knows(self, who: Any, others: Iterable[Any]) -> bool:
         """Make ``others`` exactly the people ``who`` knows; True when done."""
-
-        def action() -> str:
-            self.network.set_knows(who, others)
-            person = self.network.find(who)
-            return f"{person.nickname} knows {len(self.network.knows(person))} of your people."
-
-        return self._change(action)
+        return self._show(self.session.set_knows(who, others))
 
     def set_age_group(self, age_group: Any) -> bool:
         """Set your age group (or "" / None for prefer not to say)."""
-
-        def action() -> str:
-            self.network.set_age_group(age_group)
-            return f"Age group: {self.network.age_group or _NO_AGE}."
-
-        return self._change(action)
+        return self._show(self.session.set_age_group(age_group))
 
     def set_groups(self, groups: Any) -> bool:
         """Set how many social groups you take part in."""
-
-        def action() -> str:
-            self.network.set_groups(groups)
-            return f"Groups: {self.network.groups}."
-
-        return self._change(action)
+        return self._show(self.session.set_groups(groups))
 
     def undo(self) -> bool:
         """Undo the last change (up to 100 steps); True when something was undone."""
-        if not self._history:
-            self._say("Nothing to undo.")
-            return False
-        self.network = PersonalNetwork.from_dict(self._history.pop())
-        self._previewed = None
-        saved = self._save()
-        self._refresh()
-        self._say(f"Undone. {saved}", error=saved.startswith("Not saved"))
-        return True
+        return self._show(self.session.undo())
 
-    # -- export -------------------------------------------------------------------------
     def export_preview(self) -> str:
         """Show (in the Export tab) and return the exact text an export would hold."""
-        text = export_text(self.network)
-        self._previewed = text
+        text = self.session.export_preview()
         self.export_html.value = preview_html(self.network)
-        self.export_button.disabled = False
-        self._say("This is exactly what the export will contain. Press 'Write export' to save it.")
+        self._show(True)
         return text
 
     def export_anonymised(self, path: str | os.PathLike[str] | None = None) -> Any:
@@ -490,23 +377,8 @@ class NetworkBuilder:
         ``path``: a file or folder (default: the folder of your network file). The export
         is written only if it is exactly what the last preview showed.
         """
-        if self._previewed is None or self._previewed != export_text(self.network):
-            self._say(
-                "Preview the export first (Export tab, or export_preview()), so you see "
-                "exactly what will be written.",
-                error=True,
-            )
-            return None
-        try:
-            written = export_anonymised(self.network, self.path.parent if path is None else path)
-        except (SaveError, TypeError) as exc:
-            self._say(str(exc), error=True)
-            return None
-        self.last_export = written
-        self._say(
-            f"Export written to {written}. It holds exactly the text previewed; share this "
-            "file only if you want to."
-        )
+        written = self.session.export_anonymised(path)
+        self._show(written is not None)
         return written
 
     # -- callbacks -----------------------------------------------------------------------
@@ -521,11 +393,12 @@ class NetworkBuilder:
             self.nickname.value = ""
 
     def _on_save_edit(self, _button: Any) -> None:
-        if self._chosen() is None:
+        chosen = self.session.person(self.person.value)
+        if chosen is None:
             self._say("Choose a person to edit first.", error=True)
             return
         self.edit(
-            self._chosen(),
+            chosen,
             nickname=self.new_nickname.value,
             category=self.edit_category.value,
             closeness=self.edit_closeness.value,
@@ -534,18 +407,11 @@ class NetworkBuilder:
         )
 
     def _on_delete(self, _button: Any) -> None:
-        if self._chosen() is None:
+        chosen = self.session.person(self.person.value)
+        if chosen is None:
             self._say("Choose a person to delete first.", error=True)
             return
-        self.delete(self._chosen())
-
-    def _chosen(self) -> Any:
-        """The person the Person dropdown holds, resolved by id only (never as a nickname:
-        someone may be nicknamed "P2" while another is stored as p2)."""
-        try:
-            return self.network.by_id(self.person.value)
-        except KeyError:
-            return None
+        self.delete(chosen)
 
     def _on_rearrange(self, _button: Any) -> None:
         self._pos = None
@@ -560,11 +426,8 @@ class NetworkBuilder:
             self._sync_controls()
 
     def _on_knows(self, change: Any) -> None:
-        chosen = self._chosen()
-        if self._syncing or chosen is None:
-            return
-        others = [p for p in self.network.people if p.id in set(change["new"])]
-        self.set_knows(chosen, others)
+        if not self._syncing and self.session.person(self.person.value) is not None:
+            self._show(self.session.set_knows_ids(self.person.value, change["new"]))
 
     def _on_age_group(self, change: Any) -> None:
         if not self._syncing:
@@ -574,60 +437,55 @@ class NetworkBuilder:
         if not self._syncing:
             self.set_groups(change["new"])
 
+    def _on_reference(self, change: Any) -> None:
+        self.session.set_reference(change["new"])
+        self._refresh()
+
     # -- showing --------------------------------------------------------------------------
+    def _show(self, result: Any) -> Any:
+        """Show the session after a call: redraw if the network changed; pass ``result`` on."""
+        if self.session.revision != self._shown:
+            self._refresh()
+        else:
+            self._sync_controls()
+        self._show_status()
+        return result
+
     def _sync_controls(self) -> None:
         """Make every control show the network as it is (without firing changes)."""
         self._syncing = True
         try:
-            people = self.network.people
-            options = [(p.nickname, p.id) for p in people]
-            chosen = self.person.value
-            if chosen not in {p.id for p in people}:
-                chosen = people[0].id if people else None
-            self.person.options = options
-            self.person.value = chosen
-            if chosen is not None:
-                person = self.network.by_id(chosen)
+            view = edit_view(self.network, self.person.value)
+            self.person.options = list(view.options)
+            self.person.value = None if view.chosen is None else view.chosen.id
+            if view.chosen is not None:
+                person = view.chosen
                 self.new_nickname.value = person.nickname
                 self.edit_category.value = person.category
                 self.edit_closeness.value = person.closeness
                 self.edit_contact.value = person.contact
                 self.edit_place.value = person.place
-                self.knows.options = [(p.nickname, p.id) for p in people if p.id != chosen]
-                self.knows.value = tuple(p.id for p in self.network.knows(person))
             else:
                 self.new_nickname.value = ""
-                self.knows.options = []
+            self.knows.options = list(view.knows_options)
+            self.knows.value = view.knows
             self.age_group.value = self.network.age_group or ""
             self.groups.value = self.network.groups
-            if self._previewed is None:
+            if not self.session.previewed:
                 self.export_button.disabled = True
                 self.export_html.value = ""
+            else:
+                self.export_button.disabled = False
         finally:
             self._syncing = False
 
-    def _reference(self) -> tuple[typology.Reference, typology.Rule]:
-        source = self.reference.value
-        if source not in self._refs:
-            self._refs[source] = reference_and_rule(source)
-        return self._refs[source]
-
     def _refresh(self) -> None:
+        self._shown = self.session.revision
         self._sync_controls()
-        G = self.network.to_graph(names=True)
-        from .model import measures_of
-
-        self.measures = measures_of(G, self.network.groups)
-        ref, rule = self._reference()
-        self.classification = typology.classify(
-            self.measures.for_typology(self.network.age_group), ref, rule
-        )
-        empty = len(self.network) == 0
-        self.type = "" if empty else self.classification.type
-        self.reasons = () if empty else self.classification.reasons
         self.measures_html.value = self._measures_table()
         self.type_html.value = self._type_text()
         if self._draw:
+            G = self.session.graph
             self.image.value = self._png(G)
             self.legend_html.value = self._legend_html(G)
             text = figure_text.description_of(self._figure) if len(self.network) else ""
@@ -657,7 +515,7 @@ class NetworkBuilder:
             return "<p>Add people to see your type.</p>"
         source = (
             "the published medians (Wellman, Quan-Haase &amp; Harper 2020)"
-            if self.reference.value == "published"
+            if self.session.reference == "published"
             else "the <b>synthetic</b> East York sample's medians"
         )
         items = "".join(f"<li>{html.escape(r)}</li>" for r in self.reasons)
