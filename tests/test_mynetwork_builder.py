@@ -11,7 +11,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from netind_teach import mynetwork
 from netind_teach.mynetwork import (
     FILENAME,
     MAX_NICKNAME,
