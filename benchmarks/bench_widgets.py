@@ -49,24 +49,24 @@ class StressNetwork:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
-        from netind_teach import egonet, models, plotting
+        from netind_teach import egodraw, egonet, models
 
-        self._egonet, self._models, self._plotting = egonet, models, plotting
+        self._egonet, self._models, self._egodraw = egonet, models, egodraw
         self.n_alters = n_alters
         self.fig = Figure(figsize=(6, 6), dpi=100)
         self.canvas = FigureCanvasAgg(self.fig)
         self.ax = self.fig.add_subplot()
         end = models.community_continuum(1.0, seed=1, n_alters=n_alters)
-        self.pos = plotting.stable_layout(end)
+        self.pos = egodraw.stable_layout(end)
         self.title = ""
 
     def show(self, p: float) -> None:
         G = self._models.community_continuum(p, seed=1, n_alters=self.n_alters)
         self._egonet.summary(G)
-        self.pos = self._plotting.stable_layout(G, previous=self.pos)
+        self.pos = self._egodraw.stable_layout(G, previous=self.pos)
         self.ax.clear()
         self.title = f"p = {p:.2f}"
-        self._plotting.draw_ego(G, ax=self.ax, pos=self.pos, title=self.title)
+        self._egodraw.draw_ego(G, ax=self.ax, pos=self.pos, title=self.title)
         self.canvas.draw()
 
 

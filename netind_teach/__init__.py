@@ -20,10 +20,12 @@ from typing import Any
 __version__ = "0.1.0"
 
 _SUBMODULES = (
+    "charts",
     "cli",
     "collect",
     "datasets",
     "doctor",
+    "egodraw",
     "egonet",
     "exercises",
     "handin",

@@ -122,18 +122,12 @@ def _check_widget_extension() -> list[CheckResult]:
 
 
 def _check_matplotlib() -> list[CheckResult]:
-    import io
-
     try:
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.figure import Figure
+        from netind_teach import plotting
 
-        figure = Figure(figsize=(1, 1))
-        FigureCanvasAgg(figure)
+        figure = plotting.new_figure((1, 1))
         figure.add_subplot().plot([0, 1], [0, 1])
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png")
-        ok = buffer.getvalue().startswith(b"\x89PNG")
+        ok = plotting.figure_png(figure).startswith(b"\x89PNG")
         detail = "renders offscreen (Agg, PNG)" if ok else "rendered an empty image"
     except Exception as error:  # report any failure as a check result, not a traceback
         ok, detail = False, f"cannot render offscreen: {type(error).__name__}: {error}"

@@ -1,8 +1,8 @@
 """Text alternatives for the course's figures: one function beside each plotting function.
 
-Each ``describe_*`` function says in words what its namesake in
-:mod:`netind_teach.plotting` draws: what is plotted, the main values or trend, and
-"synthetic" where the title says the data are. The plotting functions :func:`attach` the
+Each ``describe_*`` function says in words what its namesake in :mod:`netind_teach.egodraw`
+or :mod:`netind_teach.charts` draws: what is plotted, the main values or trend, and
+"synthetic" where the title says the data are. The drawing functions :func:`attach` the
 text to the Axes they draw on; :func:`description_of` gathers it for a whole figure (from
 the Axes' titles and labels when nothing was attached); :func:`figure_html` is the
 ``text/html`` form of a figure that IPython shows instead of a bare PNG, an ``<img>``
@@ -43,6 +43,7 @@ __all__ = [
     "describe_ego",
     "describe_model_panel",
     "describe_series",
+    "describe_timeline",
     "describe_typology",
     "description_of",
     "figure_html",
@@ -74,7 +75,7 @@ def attach(ax: Any, text: str) -> Any:
 
 
 def describe_ego(G: nx.Graph, ego: Hashable = EGO, *, title: str | None = None) -> str:
-    """What :func:`netind_teach.plotting.draw_ego` draws, in one or two sentences.
+    """What :func:`netind_teach.egodraw.draw_ego` draws, in one or two sentences.
 
     Examples
     --------
@@ -105,7 +106,7 @@ def describe_ego(G: nx.Graph, ego: Hashable = EGO, *, title: str | None = None) 
 
 
 def describe_model_panel(graphs: Mapping[str, nx.Graph], *, ego: Hashable = EGO) -> str:
-    """What :func:`netind_teach.plotting.draw_model_panel` draws: one drawing per panel.
+    """What :func:`netind_teach.egodraw.draw_model_panel` draws: one drawing per panel.
 
     Examples
     --------
@@ -120,6 +121,29 @@ def describe_model_panel(graphs: Mapping[str, nx.Graph], *, ego: Hashable = EGO)
     return f"{count} network drawing{'s' if count != 1 else ''} side by side. {drawings}"
 
 
+def describe_timeline(events: Sequence[tuple[int, str]], *, title: str | None = None) -> str:
+    """What :func:`netind_teach.charts.draw_timeline` draws: every dated step, in order.
+
+    Parameters
+    ----------
+    events : sequence of (int, str)
+        (year, what happened), as drawn; line breaks in the text are read as spaces.
+    title : str, optional
+        The timeline's title.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> describe_timeline([(2000, "the term\\ncoined")], title="Origins")
+    'Timeline "Origins": 2000: the term coined.'
+    """
+    steps = " ".join("; ".join(f"{year}: {text}" for year, text in events).split())
+    return f"{_titled('Timeline', title)}: {steps}."
+
+
 def describe_series(
     series: Sequence[tuple[str, Sequence[Any], Sequence[float]]],
     *,
@@ -127,7 +151,7 @@ def describe_series(
     xlabel: str | None = None,
     ylabel: str | None = None,
 ) -> str:
-    """What :func:`netind_teach.plotting.plot_series` draws: each line's first and last point.
+    """What :func:`netind_teach.charts.plot_series` draws: each line's first and last point.
 
     Examples
     --------
@@ -156,7 +180,7 @@ def describe_distribution(
     title: str | None = None,
     xlabel: str = "number of confidants named",
 ) -> str:
-    """What :func:`netind_teach.plotting.plot_distribution` draws: each group's shares.
+    """What :func:`netind_teach.charts.plot_distribution` draws: each group's shares.
 
     See the module's example.
     """
@@ -177,7 +201,7 @@ def describe_typology(
     *,
     title: str | None = None,
 ) -> str:
-    """What :func:`netind_teach.plotting.plot_typology` draws: each group's types in %.
+    """What :func:`netind_teach.charts.plot_typology` draws: each group's types in %.
 
     Examples
     --------

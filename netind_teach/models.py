@@ -139,7 +139,7 @@ def community_continuum(
     ``circle`` label switches from :data:`BOX` to its own circle once, at its own point on
     the way.
 
-    Lay the ``p=1`` network out once (:func:`netind_teach.plotting.stable_layout`) and
+    Lay the ``p=1`` network out once (:func:`netind_teach.egodraw.stable_layout`) and
     draw every ``p`` on those positions: the people stay put and only their ties change.
 
     Parameters

@@ -16,7 +16,7 @@ import ipywidgets as widgets
 import matplotlib
 import pytest
 
-from netind_teach import a11y, figure_text, models, plotting
+from netind_teach import a11y, charts, egodraw, figure_text, models
 from netind_teach.exercises import for_lesson, registry
 from netind_teach.progress import Progress
 
@@ -145,14 +145,14 @@ def drawn(draw):
 
 
 FIGURES = {
-    "draw_ego": lambda ax: plotting.draw_ego(models.little_boxes(seed=0), ax=ax, title="Boxes"),
-    "plot_series": lambda ax: plotting.plot_series(
+    "draw_ego": lambda ax: egodraw.draw_ego(models.little_boxes(seed=0), ax=ax, title="Boxes"),
+    "plot_series": lambda ax: charts.plot_series(
         {"adults (synthetic)": {2000: 10, 2010: 40, 2020: 70}}, ax=ax, title="Use"
     ),
-    "plot_distribution": lambda ax: plotting.plot_distribution(
+    "plot_distribution": lambda ax: charts.plot_distribution(
         {"1985": {0: 10, 1: 30}, "2004": {0: 25, 1: 15}}, ax=ax
     ),
-    "plot_typology": lambda ax: plotting.plot_typology(
+    "plot_typology": lambda ax: charts.plot_typology(
         {"65+": {"networked": 1, "bounded": 1, "limited": 2}}, ax=ax
     ),
 }
@@ -179,7 +179,7 @@ def test_a_model_panel_describes_every_panel():
 
     fig = Figure()
     graphs = {"boxes (synthetic)": models.little_boxes(seed=0), "net": models.glocalized(seed=0)}
-    plotting.draw_model_panel(graphs, axes=fig.subplots(1, 2))
+    egodraw.draw_model_panel(graphs, axes=fig.subplots(1, 2))
     text = figure_text.description_of(fig)
     assert text.startswith("2 network drawings side by side.")
     assert '"boxes (synthetic)"' in text and '"net"' in text

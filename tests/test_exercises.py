@@ -413,13 +413,13 @@ class TestClassify:
         H.remove_node("ego")
         assert "ego" in as_graph.network()
 
-    def test_draw_uses_plotting_draw_ego_lazily(self, monkeypatch) -> None:
+    def test_draw_uses_egodraw_draw_ego_lazily(self, monkeypatch) -> None:
         calls = []
-        fake = types.ModuleType("netind_teach.plotting")
+        fake = types.ModuleType("netind_teach.egodraw")
         fake.draw_ego = lambda G, ego, ax=None, **kw: calls.append(
             (G.number_of_nodes(), ego, ax, kw)
         )
-        monkeypatch.setitem(sys.modules, "netind_teach.plotting", fake)
+        monkeypatch.setitem(sys.modules, "netind_teach.egodraw", fake)
         CLASSIFY.draw(ax="given")
         titled = dataclasses.replace(CLASSIFY, drawing_title="A synthetic network")
         titled.draw(ax="given")

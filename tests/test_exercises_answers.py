@@ -255,7 +255,7 @@ def test_every_counted_message_agrees_in_number(count: int, store) -> None:
 
 
 def test_the_plot_note_about_sampled_alter_ties_reads_well() -> None:
-    from netind_teach.plotting import sampled_ties_note
+    from netind_teach.egodraw import sampled_ties_note
 
     for drawn, total in ((0, 2), (1, 1), (1, 2), (2, 3), (70, 100), (10, 1000)):
         note = sampled_ties_note(drawn, total)

@@ -216,9 +216,9 @@ def test_display_bundles_are_deterministic_text(ex) -> None:
 
 
 # -- the network drawing ---------------------------------------------------------------------
-def test_classify_widget_draws_with_plotting(ex, monkeypatch) -> None:
+def test_classify_widget_draws_with_egodraw(ex, monkeypatch) -> None:
     calls = []
-    fake = types.ModuleType("netind_teach.plotting")
+    fake = types.ModuleType("netind_teach.egodraw")
 
     def draw_ego(G, ego, ax=None, **kwargs):
         calls.append((sorted(G.nodes), ego))
@@ -227,7 +227,7 @@ def test_classify_widget_draws_with_plotting(ex, monkeypatch) -> None:
         return ax
 
     fake.draw_ego = draw_ego
-    monkeypatch.setitem(sys.modules, "netind_teach.plotting", fake)
+    monkeypatch.setitem(sys.modules, "netind_teach.egodraw", fake)
     w = ex.first_type.widget()
     image = w.figure.children[0]
     assert isinstance(image, widgets.Image) and image.value[:4] == b"\x89PNG"
@@ -236,13 +236,13 @@ def test_classify_widget_draws_with_plotting(ex, monkeypatch) -> None:
 
 
 def test_classify_widget_without_a_drawing_describes_the_network(ex, monkeypatch) -> None:
-    fake = types.ModuleType("netind_teach.plotting")
+    fake = types.ModuleType("netind_teach.egodraw")
 
     def draw_ego(G, ego, ax=None, **kwargs):
         raise RuntimeError("no display")
 
     fake.draw_ego = draw_ego
-    monkeypatch.setitem(sys.modules, "netind_teach.plotting", fake)
+    monkeypatch.setitem(sys.modules, "netind_teach.egodraw", fake)
     w = ex.first_type.widget()
     assert isinstance(w.figure, widgets.HTML)
     assert "Synthetic ego network" in w.figure.value
@@ -250,8 +250,8 @@ def test_classify_widget_without_a_drawing_describes_the_network(ex, monkeypatch
     assert answer_with(w, "limited").startswith("Correct")
 
 
-def test_classify_widget_with_the_real_plotting_module(ex) -> None:
-    """Whatever state plotting is in, the widget builds and answers."""
+def test_classify_widget_with_the_real_egodraw_module(ex) -> None:
+    """Whatever state egodraw is in, the widget builds and answers."""
     w = ex.first_type.widget()
     assert w.figure is not None
     assert answer_with(w, "limited").startswith("Correct")

@@ -190,18 +190,6 @@ def test_measures_table_rejects_empty_input() -> None:
         measures_table({})
 
 
-def test_timeline_draws_every_event() -> None:
-    from matplotlib.collections import PathCollection
-
-    ax = continuum.draw_timeline()
-    points = [c for c in ax.collections if isinstance(c, PathCollection)]
-    years = sorted(float(x) for c in points for x, _ in c.get_offsets())
-    assert years == [year for year, _ in continuum.TIMELINE]
-    texts = " ".join(t.get_text() for t in ax.texts)
-    assert "Wellman" in texts and "1960s" in texts and "2012" in texts
-    matplotlib.pyplot.close("all")
-
-
 def test_importing_the_module_loads_neither_matplotlib_nor_ipywidgets() -> None:
     code = (
         "import sys, netind_teach.widgets.continuum, netind_teach.exercises.lesson01;"

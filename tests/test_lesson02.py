@@ -377,21 +377,6 @@ def test_notebook_shows_every_exercise_and_the_widgets() -> None:
     assert "synthetic" in source.lower() and "not public" in source
 
 
-def test_draw_person_leaves_the_graph_alone_and_marks_extra_circles() -> None:
-    pytest.importorskip("matplotlib")
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from netind_teach.widgets.typology_explorer import draw_person
-
-    G = datasets.load("east_york_egonets")[29]  # 9 circles
-    before = {n: dict(d) for n, d in G.nodes(data=True)}
-    ax = draw_person(G, title="Synthetic person 29")
-    assert {n: dict(d) for n, d in G.nodes(data=True)} == before
-    markers = [h.get_marker() for h in ax.get_legend().legend_handles]
-    assert markers == ["o"] * 7 + ["^"] * 2  # colours repeat after seven: shapes differ
-
-
 def test_browser_keeps_each_persons_picture(browser) -> None:
     browser.show(65)
     first = browser.image.value

@@ -23,7 +23,6 @@ False
 from __future__ import annotations
 
 import html
-import io
 import weakref
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -189,14 +188,16 @@ class ExerciseWidget:
         d = self.definition
         alt = html.escape(d.description) if d.description else ""
         try:
-            from matplotlib.figure import Figure  # no pyplot: no global figure state
+            from netind_teach import plotting
 
-            fig = Figure(figsize=(4.5, 4.5))
-            d.draw(ax=fig.add_subplot())
-            buffer = io.BytesIO()
-            fig.savefig(buffer, format="png", dpi=90, bbox_inches="tight")
+            # Final size and margins fixed here (the legend on the right), so the figure
+            # is laid out and rendered once: no bbox_inches="tight".
+            fig = plotting.new_figure((7.0, 4.5), dpi=90)
+            d.draw(ax=fig.add_axes((0.01, 0.02, 0.6, 0.86)))
             image = a11y.image(
-                value=buffer.getvalue(), format="png", layout=widgets.Layout(max_width="420px")
+                value=plotting.figure_png(fig),
+                format="png",
+                layout=widgets.Layout(max_width="630px"),
             )
             image.add_class("netind-ego-drawing")
             a11y.describe_image(image, d.description or f"Network drawing for: {d.heading}")

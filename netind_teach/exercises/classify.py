@@ -115,11 +115,11 @@ class ClassifyNetwork(Definition):
         return self.graph() if callable(self.graph) else self.graph.copy()
 
     def draw(self, ax: Any = None, **kwargs: Any) -> Any:
-        """Draw the network with :func:`netind_teach.plotting.draw_ego`; return the Axes.
+        """Draw the network with :func:`netind_teach.egodraw.draw_ego`; return the Axes.
 
         ``kwargs`` go to ``draw_ego``; the title defaults to ``drawing_title``.
         """
-        from ..plotting import draw_ego  # lazy: matplotlib loads only when drawing
+        from ..egodraw import draw_ego  # lazy: matplotlib loads only when drawing
 
         if self.drawing_title and "title" not in kwargs:
             kwargs["title"] = self.drawing_title

@@ -96,7 +96,7 @@ class SyntheticPersonNetwork(ClassifyNetwork):
     """A classify-this-network exercise on a synthetic East York person.
 
     The same as :class:`~netind_teach.exercises.ClassifyNetwork`, drawn with
-    :func:`netind_teach.widgets.typology_explorer.draw_person`, which gives each of the
+    :func:`netind_teach.egodraw.draw_person`, which gives each of the
     synthetic sample's circles its own colour and names them in a legend.
 
     Examples
@@ -108,7 +108,7 @@ class SyntheticPersonNetwork(ClassifyNetwork):
 
     def draw(self, ax: Any = None, **kwargs: Any) -> Any:
         """Draw the network, circles coloured and named; return the Axes."""
-        from ..widgets.typology_explorer import draw_person  # lazy: matplotlib
+        from ..egodraw import draw_person  # lazy: matplotlib
 
         kwargs.setdefault("title", self.drawing_title or None)
         return draw_person(self.network(), ax=ax, ego=self.ego, **kwargs)

@@ -38,7 +38,6 @@ False
 from __future__ import annotations
 
 import html
-import io
 import os
 import warnings
 from collections.abc import Callable, Iterable
@@ -526,12 +525,10 @@ class NetworkBuilder:
 
     def _png(self, G: Any) -> bytes:
         """Draw on one reused figure (no legend or title: those are HTML), return a PNG."""
-        from matplotlib.figure import Figure
-
-        from netind_teach import plotting
+        from netind_teach import egodraw, plotting
 
         if self._figure is None:
-            self._figure = Figure(figsize=(5.6, 4.4), dpi=80)
+            self._figure = plotting.new_figure((5.6, 4.4), dpi=80)
             self._figure.add_subplot()
             self._figure.subplots_adjust(left=0.02, right=0.98, top=0.96, bottom=0.06)
         fig = self._figure
@@ -545,19 +542,17 @@ class NetworkBuilder:
             ax.set_xlim(0, 1)
             ax.set_ylim(0, 1)
         else:
-            self._pos = plotting.stable_layout(G, seed=0, previous=self._pos)
+            self._pos = egodraw.stable_layout(G, seed=0, previous=self._pos)
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # glyphs missing from the font, e.g. emoji
-                plotting.draw_ego(
+                egodraw.draw_ego(
                     G, ax=ax, pos=self._pos, color_by=self.color_by.value, title="", legend=False
                 )
                 if self.show_names.value:
                     self._draw_names(G, ax)
-        buffer = io.BytesIO()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            fig.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
-        return buffer.getvalue()
+            return plotting.figure_png(fig)
 
     def _draw_names(self, G: Any, ax: Any) -> None:
         """Nicknames above the dots: fonts with wide coverage, the number as a fallback."""
@@ -578,7 +573,7 @@ class NetworkBuilder:
 
     def _legend_html(self, G: Any) -> str:
         """The drawing's key, as HTML (cheaper than a matplotlib legend)."""
-        from netind_teach import egonet, plotting
+        from netind_teach import egodraw, egonet
 
         if len(self.network) == 0:
             return ""
@@ -586,7 +581,7 @@ class NetworkBuilder:
             labels = [p.category for p in self.network.people]
         else:
             labels = [f"circle {i + 1}" for i in range(len(egonet.circles(G)))]
-        colors = plotting.circle_colors(labels)
+        colors = egodraw.circle_colors(labels)
         shown = list(colors.items())[:10]
         swatches = "".join(
             f"<span style='white-space:nowrap;margin-right:10px'><span style='display:"

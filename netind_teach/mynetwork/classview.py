@@ -149,15 +149,15 @@ class ClassView:
         return "\n".join(lines)
 
     def plot_types(self, ax: Axes | None = None) -> Axes:
-        """Stacked bars of the types per age group (see :func:`plotting.plot_typology`)."""
-        from netind_teach import plotting
+        """Stacked bars of the types per age group (:func:`netind_teach.charts.plot_typology`)."""
+        from netind_teach import charts
 
         if not len(self.table):
             raise ValueError("There are no exports to plot. Fix: combine a folder of exports.")
         counts = self.counts().drop(index="all")
         sizes = counts.sum(axis=1)
         counts.index = [f"{g} (n={n})" for g, n in zip(counts.index, sizes, strict=True)]
-        return plotting.plot_typology(
+        return charts.plot_typology(
             counts,
             ax=ax,
             title=f"Types in the class{self._label()}",

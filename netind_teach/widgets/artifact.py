@@ -5,7 +5,7 @@ as naming no one (a survey artifact such as interviewer effects, Paik & Sanchagr
 The explorer applies it to the earlier distribution with
 :func:`netind_teach.simulate.artifact_shift` and shows, beside the real later figures,
 
-* the distributions as bars (:func:`netind_teach.plotting.plot_distribution`),
+* the distributions as bars (:func:`netind_teach.charts.plot_distribution`),
 * the mean number named (:func:`netind_teach.simulate.mean_confidants`),
 * the share naming no one (:func:`netind_teach.simulate.share_none`),
 * how far each distribution is from the later one, :func:`gap_points`.
@@ -30,7 +30,6 @@ Examples
 from __future__ import annotations
 
 import html
-import io
 import math
 import numbers
 import re
@@ -306,15 +305,11 @@ class ArtifactExplorer:
         rendered once and kept as a background; an update restores it and draws only the
         moving parts on top (matplotlib's blitting), which keeps a slider move fast.
         """
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.figure import Figure  # no pyplot: no global figure state
+        from netind_teach import charts, plotting
 
-        from netind_teach import plotting
-
-        fig = Figure(figsize=(8.5, 4.6), dpi=72)
-        FigureCanvasAgg(fig)
+        fig = plotting.new_figure((8.5, 4.6), dpi=72)  # no pyplot: no global figure state
         ax = fig.add_subplot()
-        plotting.plot_distribution(
+        charts.plot_distribution(
             {
                 f"{self.labels[0]} (survey)": self.before,
                 f"{self.labels[1]} (survey)": self.after,
@@ -340,7 +335,7 @@ class ArtifactExplorer:
         return f"Model: {self.labels[0]} with {self.rate:.1%} false zeros, beside {self.labels[1]}"
 
     def _png(self) -> bytes:
-        from PIL import Image
+        from netind_teach import plotting
 
         if not hasattr(self, "_fig"):
             self._build_figure()
@@ -352,13 +347,7 @@ class ArtifactExplorer:
         canvas.restore_region(self._background)
         for artist in (*self._model_bars, self._ax.title):
             self._ax.draw_artist(artist)
-        width, height = canvas.get_width_height()
-        picture = Image.frombuffer(
-            "RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1
-        )
-        buffer = io.BytesIO()
-        picture.save(buffer, format="png", compress_level=1)
-        return buffer.getvalue()
+        return plotting.figure_png(self._fig, draw=False)
 
     def bar_heights(self) -> dict[str, list[float]]:
         """Heights (percent) of the drawn bars, per legend label: what the picture shows."""

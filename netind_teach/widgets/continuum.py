@@ -4,14 +4,14 @@
 :func:`netind_teach.models.community_continuum`: a slider moves it from Wellman's *little
 boxes* (``p = 0``) to *networked individualism* (``p = 1``), two more sliders set the
 number of circles at the networked end and the number of people ego knows. Each change
-redraws the network (:func:`netind_teach.plotting.draw_ego`) and updates its measures
+redraws the network (:func:`netind_teach.egodraw.draw_ego`) and updates its measures
 (:func:`netind_teach.egonet.summary`). The widget is thin: everything it shows comes from
 those tested functions, and it can be driven from Python (set ``explorer.p.value``, read
 ``explorer.measures``), which is how the tests drive it.
 
-The module also holds two small helpers of the lesson: :func:`measures_table` (the
-measures of several ego networks, one row each, rounded for display) and
-:func:`draw_timeline` (where the term *networked individualism* comes from).
+The module also holds a small helper of the lesson: :func:`measures_table` (the
+measures of several ego networks, one row each, rounded for display). The lesson's
+timeline is :func:`netind_teach.charts.draw_timeline`.
 
 Importing this module imports neither matplotlib nor ipywidgets: they load when a
 widget or a figure is built.
@@ -31,26 +31,19 @@ Examples
 from __future__ import annotations
 
 import html
-import io
 import time
 from collections.abc import Hashable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import networkx as nx
 import pandas as pd
 
-from netind_teach import a11y, egonet, figure_text, models, plotting
+from netind_teach import a11y, egodraw, egonet, figure_text, models, plotting
 from netind_teach.vocab import EGO
-
-if TYPE_CHECKING:
-    from matplotlib.axes import Axes
 
 __all__ = [
     "MEASURES",
-    "TIMELINE",
     "ContinuumExplorer",
-    "describe_timeline",
-    "draw_timeline",
     "measures_table",
     "network_measures",
 ]
@@ -64,16 +57,6 @@ MEASURES: tuple[tuple[str, str], ...] = (
     ("bridging ties", "ties between alters in different circles"),
     ("share at a distance", "share of alters who live at a distance (squares)"),
 )
-
-#: Where the term comes from: (year, what happened), as facts.md states it.
-TIMELINE: tuple[tuple[int, str], ...] = (
-    (1960, "1960s: the shift from groups to\nnetworks begins, before the\ninternet (Wellman 2002)"),
-    (2000, "2000: Barry Wellman\ncoins the term"),
-    (2001, "2001: first published, by\nManuel Castells and\nBarry Wellman"),
-    (2002, "2002: Wellman's three\nmodels of community"),
-    (2012, "2012: Rainie & Wellman,\nNetworked: The New Social\nOperating System"),
-)
-
 
 def network_measures(G: nx.Graph, ego: Hashable = EGO) -> dict[str, float | int]:
     """Return the lesson's measures of one ego network, rounded for display.
@@ -127,61 +110,6 @@ def measures_table(graphs: Mapping[str, nx.Graph], ego: Hashable = EGO) -> pd.Da
         raise ValueError("Give the networks as a non-empty mapping {name: graph}.")
     rows = {name: network_measures(G, ego) for name, G in graphs.items()}
     return pd.DataFrame.from_dict(rows, orient="index")
-
-
-def draw_timeline(ax: Axes | None = None) -> Axes:
-    """Draw the timeline of the term (:data:`TIMELINE`) and return the Axes.
-
-    Examples
-    --------
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> ax = draw_timeline()
-    >>> ax.get_title()
-    'Where "networked individualism" comes from'
-    """
-    if ax is None:
-        import matplotlib.pyplot as plt
-
-        _, ax = plt.subplots(figsize=(11, 3.6))
-    ink = "#333333"
-    ax.axhline(0, color=ink, linewidth=1.5, zorder=1)
-    # Where each label goes: (height of its stem, horizontal alignment).
-    places = ((1.0, "center"), (1.0, "right"), (-1.0, "right"), (2.2, "left"), (-1.0, "center"))
-    for (year, text), (height, align) in zip(TIMELINE, places, strict=True):
-        ax.vlines(year, 0, height * 0.8, color=ink, linewidth=1, zorder=1)
-        ax.scatter([year], [0], s=60, color=plotting.PALETTE[0], zorder=2)
-        shift = {"right": -5, "left": 5, "center": 0}[align]
-        ax.annotate(
-            text,
-            (year, height * 0.8),
-            xytext=(shift, 4 if height > 0 else -4),
-            textcoords="offset points",
-            ha=align,
-            va="top" if height < 0 else ("center" if align != "center" else "bottom"),
-            fontsize=plotting.FONT["note"] + 1,
-        )
-    ax.set_xlim(1950, 2022)
-    ax.set_ylim(-2.4, 3.0)
-    ax.set_yticks([])
-    ax.set_xticks([1960, 1970, 1980, 1990, 2000, 2010, 2020])
-    for side in ("left", "top", "right"):
-        ax.spines[side].set_visible(False)
-    ax.set_title('Where "networked individualism" comes from', fontsize=plotting.FONT["title"])
-    return figure_text.attach(ax, describe_timeline())
-
-
-def describe_timeline() -> str:
-    """The text alternative of :func:`draw_timeline`: every dated step, in order.
-
-    Examples
-    --------
-    >>> describe_timeline().startswith('Timeline "Where "networked individualism" comes from"')
-    True
-    """
-    steps = "; ".join(f"{year}: {text}" for year, text in TIMELINE)
-    steps = " ".join(steps.split())
-    return f'Timeline "Where "networked individualism" comes from": {steps}.'
 
 
 class ContinuumExplorer:
@@ -306,7 +234,7 @@ class ContinuumExplorer:
             end = models.community_continuum(
                 1.0, seed=self.seed, n_alters=n_alters, n_circles=n_circles
             )
-            self._positions[key] = plotting.stable_layout(end, seed=self.seed)
+            self._positions[key] = egodraw.stable_layout(end, seed=self.seed)
         return self._positions[key]
 
     def update(self) -> None:
@@ -351,9 +279,7 @@ class ContinuumExplorer:
 
     def _draw(self, G: nx.Graph, pos: dict, p: float) -> bytes:
         if self._axes is None:
-            from matplotlib.figure import Figure  # no pyplot: no global figure state
-
-            figure = Figure(figsize=(5.4, 5.4))
+            figure = plotting.new_figure((5.4, 5.4), dpi=self.dpi)
             self._axes = figure.add_axes((0.02, 0.02, 0.96, 0.88))
         ax = self._axes
         # One figure for the explorer's life: remove the last drawing's artists instead of
@@ -363,16 +289,14 @@ class ContinuumExplorer:
         # The legend is HTML beside the picture (see _legend_html): a matplotlib legend
         # would double the drawing time. Fast PNG compression saves another ~25 ms.
         title = f"Synthetic network, p = {p:.2f}"
-        plotting.draw_ego(G, pos=pos, ax=ax, title=title, legend=False)
+        egodraw.draw_ego(G, pos=pos, ax=ax, title=title, legend=False)
         ax.set_title(title, y=1.0, fontsize=plotting.FONT["title"])  # fixed: no re-layout
-        buffer = io.BytesIO()
-        ax.figure.savefig(buffer, format="png", dpi=self.dpi, pil_kwargs={"compress_level": 1})
-        return buffer.getvalue()
+        return plotting.figure_png(ax.figure)
 
     @staticmethod
     def _legend_html(G: nx.Graph) -> str:
         group = egonet.alters(G)
-        colors = plotting.circle_colors(G.nodes[a]["circle"] for a in group)
+        colors = egodraw.circle_colors(G.nodes[a]["circle"] for a in group)
         items = [
             f"<span style='color:{color};font-size:1.3em'>&#9679;</span> {html.escape(str(name))}"
             for name, color in colors.items()

@@ -22,7 +22,7 @@ from __future__ import annotations
 import html
 
 from netind_teach import a11y, niches
-from netind_teach.widgets.status import StatusWidget, canvas_png
+from netind_teach.widgets.status import StatusWidget
 
 __all__ = ["NicheExplorer"]
 
@@ -114,13 +114,9 @@ class NicheExplorer(StatusWidget):
 
     def _build_figure(self) -> None:
         """Draw the axes once; an update only redraws the bars and the title (blitting)."""
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.figure import Figure  # no pyplot: no global figure state
-
         from netind_teach import plotting
 
-        fig = Figure(figsize=(5.2, 2.6), dpi=72)
-        FigureCanvasAgg(fig)
+        fig = plotting.new_figure((5.2, 2.6), dpi=72)  # no pyplot: no global figure state
         ax = fig.add_subplot()
         lefts = [5 * i for i in range(_BINS)]
         self._bars = ax.bar(
@@ -144,6 +140,8 @@ class NicheExplorer(StatusWidget):
         self._fig, self._ax = fig, ax
 
     def _png(self) -> bytes:
+        from netind_teach import plotting
+
         if not hasattr(self, "_fig"):
             self._build_figure()
         for bar, count in zip(self._bars, self._counts(), strict=True):
@@ -153,4 +151,4 @@ class NicheExplorer(StatusWidget):
         canvas.restore_region(self._background)
         for artist in (*self._bars, self._ax.title):
             self._ax.draw_artist(artist)
-        return canvas_png(canvas)
+        return plotting.figure_png(self._fig, draw=False)

@@ -32,7 +32,6 @@ True
 
 from __future__ import annotations
 
-import io
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -435,13 +434,10 @@ class RevolutionsExplorer:
     # -- picture ------------------------------------------------------------------------
     def _build_figure(self) -> dict[str, Any]:
         """Draw the static parts once; an update redraws only the curve and the bars."""
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.figure import Figure
-
         from netind_teach import plotting
 
-        fig = Figure(figsize=(9.5, 3.6), dpi=72)
-        canvas = FigureCanvasAgg(fig)
+        fig = plotting.new_figure((9.5, 3.6), dpi=72)
+        canvas = fig.canvas
         left, right = fig.subplots(1, 2, width_ratios=(1.6, 1))
         fig.subplots_adjust(left=0.08, right=0.98, bottom=0.16, top=0.9, wspace=0.12)
         steps = list(range(self.steps + 1))
@@ -505,8 +501,7 @@ class RevolutionsExplorer:
         The figures as numbers are in the HTML text above the picture; text drawn into the
         picture would cost more than the rest of the redraw.
         """
-        import numpy as np
-        from PIL import Image
+        from netind_teach import plotting
 
         f = self._figure
         f["line"].set_ydata(self.curve)
@@ -518,10 +513,7 @@ class RevolutionsExplorer:
         left.draw_artist(f["line"])
         for name in ("possible", "reached"):
             right.draw_artist(f[name])
-        pixels = np.asarray(canvas.buffer_rgba())
-        buffer = io.BytesIO()
-        Image.fromarray(pixels[..., :3]).save(buffer, format="png", compress_level=1)
-        self.image.value = buffer.getvalue()
+        self.image.value = plotting.figure_png(canvas.figure, draw=False)
         a11y.describe_image(self.image, self.picture_text())
 
     def picture_text(self) -> str:

@@ -3,8 +3,8 @@
 :class:`StatusWidget` gives a widget a ``summary`` (plain text) shown in an HTML status
 line that screen readers announce (``role="status"``, ``aria-live="polite"``), an observer
 that never lets a traceback reach the learner (:meth:`StatusWidget.refresh`), and the
-notebook display of its ``box``. :func:`canvas_png` turns a matplotlib Agg canvas into PNG
-bytes quickly (no ``savefig``).
+notebook display of its ``box``. Pictures become PNG bytes with
+:func:`netind_teach.plotting.figure_png`.
 
 Importing this module does not import ipywidgets or matplotlib.
 
@@ -17,10 +17,9 @@ Examples
 from __future__ import annotations
 
 import html
-import io
 from typing import Any
 
-__all__ = ["StatusWidget", "canvas_png", "status_html"]
+__all__ = ["StatusWidget", "status_html"]
 
 
 def status_html(text: str, bold: bool = False) -> str:
@@ -29,17 +28,6 @@ def status_html(text: str, bold: bool = False) -> str:
     if bold:
         lines = f"<b>{lines}</b>"
     return f"<p role='status' aria-live='polite'>{lines}</p>"
-
-
-def canvas_png(canvas: Any) -> bytes:
-    """PNG bytes of what a matplotlib Agg ``canvas`` holds now (fast compression)."""
-    from PIL import Image
-
-    width, height = canvas.get_width_height()
-    picture = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-    buffer = io.BytesIO()
-    picture.save(buffer, format="png", compress_level=1)
-    return buffer.getvalue()
 
 
 class StatusWidget:

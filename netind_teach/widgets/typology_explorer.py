@@ -9,7 +9,7 @@
 
 Both are thin: they call :func:`netind_teach.typology.classify_sample`,
 :func:`~netind_teach.typology.classify`, :func:`~netind_teach.typology.shares`,
-:mod:`netind_teach.egonet` and :func:`netind_teach.plotting.draw_ego`, keep their state in
+:mod:`netind_teach.egonet` and :func:`netind_teach.egodraw.draw_person`, keep their state in
 widget values and attributes, and never print. Drive them from Python: set a control's
 ``value`` (or call :meth:`SampleBrowser.show`), then read the attributes.
 
@@ -33,28 +33,32 @@ True
 from __future__ import annotations
 
 import html
-import io
 from dataclasses import replace
 from typing import Any
 
 import networkx as nx
 import pandas as pd
 
-from netind_teach import a11y, datasets, egonet, figure_text, synthetic, typology
+from netind_teach import (
+    a11y,
+    datasets,
+    egodraw,
+    egonet,
+    figure_text,
+    plotting,
+    synthetic,
+    typology,
+)
 from netind_teach.errors import WrongInput
 from netind_teach.vocab import AGE_GROUPS, EGO, TYPES
 
-__all__ = ["RuleExplorer", "SampleBrowser", "draw_person"]
+__all__ = ["RuleExplorer", "SampleBrowser"]
 
 _MEASURE_NAMES = {
     "ties": "network size (ties)",
     "groups": "group involvement (groups)",
     "diversity": "diversity score (0-12)",
 }
-# Display order of the synthetic networks' circles (see netind_teach.synthetic).
-_CIRCLE_ORDER = ("immediate family", "extended family", "neighbourhood", "work", "friends")
-_KEY = "_circle_key"  # node attribute the drawing colours by (one number per circle)
-_N_COLOURS = 7  # colours of plotting.PALETTE; circles beyond it get a second marker
 _COURSE_ORDER = ("networked", "limited")
 _ORDER_OPTIONS = (
     ("networked checked first (course)", ("networked", "limited")),
@@ -111,122 +115,6 @@ def _check_person(person_id: Any, ids: Any, widget: str) -> int:
 
 def _message_html(text: str) -> str:
     return f"<p style='color:#B00020'><b>{html.escape(text)}</b></p>" if text else ""
-
-
-# ---------------------------------------------------------------------- drawing
-def _circle_order(G: nx.Graph, ego: Any) -> list[str]:
-    present = {G.nodes[a].get("circle", "no circle") for a in G[ego] if a != ego}
-    order = [c for c in _CIRCLE_ORDER if c in present]
-    return order + sorted(present - set(order), key=str)
-
-
-def draw_person(
-    G: nx.Graph,
-    ax: Any = None,
-    *,
-    ego: Any = EGO,
-    pos: Any = None,
-    seed: int = 0,
-    title: str | None = None,
-) -> Any:
-    """Draw a synthetic East York ego network with one colour per circle, and a legend.
-
-    A wrapper of :func:`netind_teach.plotting.draw_ego` for the synthetic sample's circles
-    (immediate family, extended family, neighbourhood, work, friends, group 1, ...):
-    circles are numbered in that order and coloured with the course palette; as the
-    palette has seven colours, circles after the seventh are also drawn as triangles.
-    The legend gives each circle's name and number of alters.
-
-    Parameters
-    ----------
-    G : networkx.Graph
-        An ego network whose alters have a ``circle`` attribute (e.g.
-        ``datasets.load("east_york_egonets")[6]``); it is not changed.
-    ax : matplotlib Axes, optional
-        Where to draw; a new figure when omitted.
-    ego : node
-        The focal person.
-    pos : mapping, optional
-        Positions (:func:`netind_teach.plotting.stable_layout`); computed with ``seed``
-        when omitted.
-    seed : int
-        Layout seed.
-    title : str, optional
-        Default: "Synthetic person <id> (<age group>)" from the graph's attributes.
-
-    Examples
-    --------
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> from netind_teach import datasets
-    >>> ax = draw_person(datasets.load("east_york_egonets")[6])
-    >>> ax.get_title(loc="left")
-    'Synthetic person 6 (under 35)'
-    >>> [t.get_text() for t in ax.get_legend().get_texts()][:2]
-    ['immediate family (2)', 'extended family (7)']
-    """
-    from matplotlib.lines import Line2D
-
-    from netind_teach import plotting
-
-    order = _circle_order(G, ego)
-    number = {c: k for k, c in enumerate(order, start=1)}
-    H = G.subgraph([ego, *G[ego]]).copy()
-    for a in H:
-        if a != ego:
-            H.nodes[a][_KEY] = f"circle {number[H.nodes[a].get('circle', 'no circle')]}"
-    if pos is None:
-        pos = plotting.stable_layout(H, seed=seed, ego=ego)
-    if title is None:
-        title = f"Synthetic person {G.graph.get('person_id', '?')} ({G.graph.get('age_group')})"
-    ax = plotting.draw_ego(H, ego, ax=ax, pos=pos, color_by=_KEY, title="", legend=False)
-    ax.set_title(title, loc="left", fontsize=plotting.FONT["title"] - 2)
-    keys = [f"circle {k}" for k in range(1, len(order) + 1)]
-    colours = plotting.circle_colors(keys)
-    members: dict[str, list] = {}
-    for a in H:
-        if a != ego:
-            members.setdefault(H.nodes[a][_KEY], []).append(a)
-    size = max(40.0, min(260.0, 5200.0 / max(len(H) - 1, 1)))  # as draw_ego sizes alters
-    handles = []
-    for k, (key, name) in enumerate(zip(keys, order, strict=True), start=1):
-        marker = "o" if k <= _N_COLOURS else "^"
-        if marker != "o":  # colours repeat after seven circles: redraw as triangles
-            xs = [pos[a][0] for a in members[key]]
-            ys = [pos[a][1] for a in members[key]]
-            ax.scatter(xs, ys, s=size * 1.4, c="white", marker="o", linewidths=0, zorder=2.4)
-            ax.scatter(
-                xs,
-                ys,
-                s=size * 1.2,
-                c=colours[key],
-                marker=marker,
-                edgecolors="#333333",
-                linewidths=0.8,
-                zorder=2.5,
-            )
-        handles.append(
-            Line2D(
-                [],
-                [],
-                marker=marker,
-                linestyle="",
-                markersize=9,
-                markerfacecolor=colours[key],
-                markeredgecolor="#333333",
-                label=f"{name} ({len(members[key])})",
-            )
-        )
-    ax.legend(
-        handles=handles,
-        loc="upper left",
-        bbox_to_anchor=(1.0, 1.0),
-        title="circles (alters)",
-        fontsize=11,
-        title_fontsize=11,
-        frameon=False,
-    )
-    return ax
 
 
 # ---------------------------------------------------------------------- browser
@@ -419,16 +307,12 @@ class SampleBrowser:
         self.reasons_html.value = f"<b>Type: {self.type}</b><ul>{items}</ul>"
 
     def _png(self, G: nx.Graph, row: Any) -> bytes:
-        from matplotlib.figure import Figure
-
         pid = self.person_id
-        fig = Figure(figsize=(7.6, 4.8))
+        fig = plotting.new_figure((7.6, 4.8), dpi=72)
         ax = fig.add_axes((0.0, 0.04, 0.6, 0.84))
         title = f"Synthetic person {pid} ({row['age_group']}): {self.type}"
-        draw_person(G, ax=ax, seed=pid, title=title)
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=72)
-        return buffer.getvalue()
+        egodraw.draw_person(G, ax=ax, seed=pid, title=title)
+        return plotting.figure_png(fig)
 
     def __repr__(self) -> str:
         return f"SampleBrowser(person {self.person_id}: {self.type})"

@@ -1,0 +1,654 @@
+"""Ego networks drawn: seeded layouts that do not jump, one drawing, panels, a person.
+
+:func:`draw_ego` draws ego in the centre with the alters coloured by circle
+(:func:`circle_colors`), distant alters as squares and ties styled by kind;
+:func:`stable_layout` reuses the previous positions so a widget's redraw is fast and the
+picture does not jump (pass the positions back in yourself, ``pos =
+stable_layout(G, previous=pos)``: nothing is cached between calls);
+:func:`draw_model_panel` puts several networks side by side with their measures;
+:func:`draw_person` draws a synthetic East York person's circles. Colours, fonts and
+the PNG helper are in :mod:`netind_teach.plotting`; each drawing attaches its text
+alternative (:mod:`netind_teach.figure_text`).
+
+Importing this module does not import matplotlib: each function imports it when called.
+
+Examples
+--------
+>>> import matplotlib
+>>> matplotlib.use("Agg")
+>>> from netind_teach import egodraw, models
+>>> G = models.networked_individual(seed=1)
+>>> pos = egodraw.stable_layout(G, seed=1)
+>>> ax = egodraw.draw_ego(G, pos=pos)
+>>> ax.get_title()
+'networked individualism'
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Hashable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from netind_teach import egonet, figure_text, models
+from netind_teach.plotting import (
+    EGO_COLOR,
+    FONT,
+    GREY,
+    INK,
+    KIND_STYLES,
+    PALETTE,
+    legend_marker,
+    new_axes,
+)
+from netind_teach.vocab import EGO
+from netind_teach.wording import all_of, plural
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+__all__ = [
+    "circle_colors",
+    "draw_ego",
+    "draw_model_panel",
+    "draw_person",
+    "sampled_ties_note",
+    "stable_layout",
+]
+
+# Display order of the synthetic East York networks' circles (see netind_teach.synthetic).
+_CIRCLE_ORDER = ("immediate family", "extended family", "neighbourhood", "work", "friends")
+_KEY = "_circle_key"  # node attribute draw_person colours by (one number per circle)
+_N_COLOURS = len(PALETTE)  # circles beyond the palette get a second marker
+
+
+def circle_colors(labels: Any) -> dict[Any, str]:
+    """Return a colour for each circle label, the same whatever other labels are present.
+
+    The course's circle names (:data:`netind_teach.models.CIRCLE_NAMES`) have fixed
+    colours and the little-boxes group is grey; a label ending in a number ("household 3",
+    "group 12") takes the colour of that number among those the named circles leave free;
+    other labels take colours nobody uses yet, in sorted order, before any colour repeats.
+    A slider that moves alters from one circle to another therefore never repaints the
+    circles that stay. The result is in display order
+    (the box, the named circles, then by number or name), ready for a legend.
+
+    Examples
+    --------
+    >>> colors = circle_colors(["work", "local group", "kin"])
+    >>> colors["kin"] == PALETTE[0], colors["local group"]
+    (True, '#999999')
+    """
+    out: dict[Any, str] = {}
+    numbered: list[tuple[Any, int]] = []
+    others = []
+    for label in dict.fromkeys(labels):
+        text = str(label)
+        number = re.search(r"(\d+)$", text)
+        if text == models.BOX:
+            out[label] = GREY
+        elif text in models.CIRCLE_NAMES:
+            out[label] = PALETTE[models.CIRCLE_NAMES.index(text) % len(PALETTE)]
+        elif text == "own household":
+            out[label] = PALETTE[0]
+        elif number:
+            numbered.append((label, int(number.group(1))))
+        else:
+            others.append(label)
+    # numbered circles keep the colour of their number among those the named ones leave
+    free = [c for c in PALETTE if c not in out.values()] or list(PALETTE)
+    for label, number in numbered:
+        out[label] = free[(number - 1) % len(free)]
+    # any other label takes a colour nobody uses yet, before colours repeat
+    unused = [c for c in PALETTE if c not in out.values()] or free
+    for i, label in enumerate(sorted(others, key=str)):
+        out[label] = unused[i % len(unused)]
+    return dict(sorted(out.items(), key=lambda item: _label_order(item[0])))
+
+
+def _label_order(label: Any) -> tuple[int, int, str]:
+    """Display order of circle labels: the box, the named circles, then by number or name."""
+    text = str(label)
+    number = re.search(r"(\d+)$", text)
+    if text == models.BOX:
+        return (0, 0, "")
+    if text in models.CIRCLE_NAMES:
+        return (1, models.CIRCLE_NAMES.index(text), "")
+    if text == "own household":
+        return (2, 0, "")
+    if number:
+        return (3, int(number.group(1)), text)
+    return (4, 0, text)
+
+
+def stable_layout(
+    G: nx.Graph,
+    seed: int = 0,
+    previous: Mapping[Hashable, Sequence[float]] | None = None,
+    *,
+    ego: Hashable = EGO,
+    iterations: int = 50,
+) -> dict[Hashable, tuple[float, float]]:
+    """Return seeded node positions that keep every node of ``previous`` where it was.
+
+    Without ``previous``: a spring layout (``networkx.spring_layout``, seeded) moved so
+    that ego (when present, else the centre of mass) is at (0, 0) and scaled so the
+    farthest node is at distance 1. With ``previous``: nodes found there keep their
+    positions exactly and only new nodes are placed, beside their placed neighbours
+    (a spring layout with the old nodes held fixed); when no node is new, nothing is
+    computed. A widget therefore passes each result back as ``previous`` and its picture
+    never jumps: only ties and colours change. For a slider over
+    :func:`netind_teach.models.community_continuum`, lay out the ``p=1`` network once
+    (its circles show) and draw every ``p`` on those positions.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The graph to lay out (e.g. an ego network).
+    seed : int
+        Seed of the layout.
+    previous : mapping, optional
+        Positions from an earlier call (or any positions to keep).
+    ego : node
+        Node put at the centre of a new layout (ignored if absent).
+    iterations : int
+        Spring-layout iterations.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.star_graph(5)
+    >>> pos = stable_layout(G, seed=1, ego=0)
+    >>> pos[0]
+    (0.0, 0.0)
+    >>> stable_layout(G, seed=1, ego=0) == pos
+    True
+    >>> G.add_edge(5, 6)
+    >>> grown = stable_layout(G, seed=1, previous=pos, ego=0)
+    >>> all(grown[n] == pos[n] for n in pos), 6 in grown
+    (True, True)
+    """
+    import numpy as np
+
+    previous = previous or {}
+    kept = {n: (float(previous[n][0]), float(previous[n][1])) for n in G if n in previous}
+    if len(kept) == len(G):
+        return kept
+    if not kept:
+        pos = nx.spring_layout(G, iterations=iterations, seed=seed)
+        centre = pos[ego] if ego in G else np.mean(list(pos.values()), axis=0)
+        coords = {n: np.asarray(xy) - centre for n, xy in pos.items()}
+        farthest = max(float(np.hypot(*xy)) for xy in coords.values()) or 1.0
+        return {n: (float(xy[0] / farthest), float(xy[1] / farthest)) for n, xy in coords.items()}
+    rng = np.random.default_rng(seed)
+    start = {n: np.asarray(xy) for n, xy in kept.items()}
+    extent = max(float(np.ptp(np.array(list(kept.values())), axis=0).max()), 1e-3)
+    for n in G:  # new nodes start beside their placed neighbours, or near the centre
+        if n not in start:
+            placed = [start[m] for m in G[n] if m in kept]
+            centre = np.mean(placed, axis=0) if placed else np.zeros(2)
+            start[n] = centre + rng.normal(0.0, 0.1 * extent, 2)
+    pos = nx.spring_layout(G, pos=start, fixed=list(kept), iterations=iterations, seed=seed)
+    placed = kept | {n: (float(xy[0]), float(xy[1])) for n, xy in pos.items() if n not in kept}
+    return _ring_newcomers(G, placed, kept, ego, rng)
+
+
+def _ring_newcomers(
+    G: nx.Graph,
+    pos: dict[Hashable, tuple[float, float]],
+    kept: Mapping[Hashable, tuple[float, float]],
+    ego: Hashable,
+    rng: Any,
+) -> dict[Hashable, tuple[float, float]]:
+    """Put each new node that knows no placed node but ego on the ring of the others.
+
+    It goes at the kept nodes' median distance from the centre (1 when only the centre is
+    kept), in the middle of the widest gap between them: a person added to a builder is
+    drawn like everyone else, not at the edge or on top of ego.
+    """
+    import numpy as np
+
+    centre = np.asarray(kept[ego] if ego in kept else np.mean(list(kept.values()), axis=0))
+    others = [np.asarray(xy) - centre for n, xy in kept.items() if n != ego]
+    radii = [float(np.hypot(*xy)) for xy in others]
+    radius = float(np.median(radii)) if radii and max(radii) > 1e-9 else 1.0
+    angles = [float(np.arctan2(xy[1], xy[0])) for xy in others if np.hypot(*xy) > 1e-9]
+    for n in G:
+        if n in kept or n == ego or any(m in kept and m != ego for m in G[n]):
+            continue
+        if angles:
+            ordered = sorted(angles)
+            ends = [*ordered[1:], ordered[0] + 2 * np.pi]
+            gaps = [(b - a, a) for a, b in zip(ordered, ends, strict=True)]
+            width, start = max(gaps)
+            angle = start + width / 2
+        else:
+            angle = float(rng.uniform(0.0, 2 * np.pi))
+        x, y = centre + radius * np.array([np.cos(angle), np.sin(angle)])
+        pos[n] = (float(x), float(y))
+        angles.append(float(np.arctan2(np.sin(angle), np.cos(angle))))
+    return pos
+
+
+def _ego_layout_graph(G: nx.Graph, ego: Hashable) -> nx.Graph:
+    return G.subgraph([ego, *egonet.alters(G, ego)])
+
+
+def sampled_ties_note(drawn: int, total: int) -> str:
+    """The note under a drawing that shows only some alter ties.
+
+    Examples
+    --------
+    >>> sampled_ties_note(120, 480)
+    '120 of 480 alter ties drawn (all measured)'
+    >>> sampled_ties_note(1, 1)
+    'the 1 alter tie drawn'
+    """
+    if drawn >= total:
+        return all_of(total, "alter tie") + " drawn"
+    return f"{drawn} of {plural(total, 'alter tie')} drawn (all measured)"
+
+
+def draw_ego(
+    G: nx.Graph,
+    ego: Hashable = EGO,
+    ax: Axes | None = None,
+    pos: Mapping[Hashable, Sequence[float]] | None = None,
+    *,
+    seed: int = 0,
+    color_by: str = "circle",
+    title: str | None = None,
+    legend: bool = True,
+    max_ties: int | None = 1000,
+) -> Axes:
+    """Draw ego's network: ego in the centre, alters coloured by circle.
+
+    Alters are coloured by their ``color_by`` attribute (default their ``circle``; when
+    an alter has none, by :func:`netind_teach.egonet.circles`), drawn as squares when
+    they live at a distance, with a ring when they belong to a second circle. Ties are
+    styled by kind (:data:`KIND_STYLES`); ego's own ties are drawn faintly so the ties
+    among the alters stand out.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network (only ego and its alters are drawn).
+    ego : node
+        The focal person.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+    pos : mapping, optional
+        Positions, e.g. from :func:`stable_layout`; computed with ``seed`` when omitted.
+    seed : int
+        Seed of the layout when ``pos`` is omitted.
+    color_by : str
+        Node attribute that picks the colour.
+    title : str, optional
+        Title; defaults to the graph's ``model`` attribute.
+    legend : bool
+        Whether to draw a legend.
+    max_ties : int or None
+        Drawing budget for ties among alters. When the alters could have more ties than
+        this (more than 45 alters by default), each of their ties is drawn with
+        probability ``max_ties / possible ties``, picked by a fixed hash of the pair, so
+        the same ties stay drawn while a slider changes the network and the drawing
+        thins out exactly as the network does; a note under the picture says so.
+        Thousands of overlapping lines would look the same and take a quarter of a
+        second to render (about 25 microseconds per line). Measures are never
+        thinned. ``None`` draws every tie.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from netind_teach import models
+    >>> ax = draw_ego(models.little_boxes(seed=0), title="Little boxes")
+    >>> ax.get_title()
+    'Little boxes'
+    """
+    import numpy as np
+    from matplotlib.collections import LineCollection
+    from matplotlib.colors import to_rgba_array
+
+    if max_ties is not None and (
+        isinstance(max_ties, bool) or not isinstance(max_ties, int) or max_ties < 1
+    ):
+        raise ValueError(f"max_ties must be a positive whole number or None, got {max_ties!r}.")
+    group = egonet.alters(G, ego)
+    if pos is None:
+        pos = stable_layout(_ego_layout_graph(G, ego), seed=seed, ego=ego)
+    missing = [n for n in [ego, *group] if n not in pos]
+    if missing:
+        raise ValueError(
+            f"pos has no position for {missing[:3]!r}; compute positions for this graph with "
+            "stable_layout(G, previous=pos)."
+        )
+    ax = new_axes(ax, (7, 7))
+
+    labels = _alter_labels(G, ego, group, color_by)
+    colors = circle_colors(labels.values())
+    size = max(40.0, min(260.0, 5200.0 / max(len(group), 1)))
+
+    # Ties grouped by (kind, from ego), one LineCollection each.
+    members = set(group)
+    possible = len(group) * (len(group) - 1) // 2
+    keep = 1.0 if max_ties is None or possible <= max_ties else max_ties / possible
+    node_key = {a: _node_key(a) for a in group} if keep < 1.0 else {}
+    segments: dict[tuple[str, bool], list] = {}
+    alter_ties = 0
+    for u, v, kind in G.edges([ego, *group], data="kind", default="strong"):
+        from_ego = ego in (u, v)
+        if u == v or not (from_ego or (u in members and v in members)):
+            continue
+        alter_ties += 0 if from_ego else 1
+        if keep < 1.0 and not from_ego and _pair_key(node_key[u], node_key[v]) >= keep:
+            continue
+        segments.setdefault((kind, from_ego), []).append((pos[u], pos[v]))
+    drawn = sum(len(lines) for (_, from_ego), lines in segments.items() if not from_ego)
+    crowded = drawn > 400
+    if keep < 1.0:
+        ax.annotate(
+            sampled_ties_note(drawn, alter_ties),
+            (0.5, 0.0),
+            xycoords="axes fraction",
+            ha="center",
+            va="top",
+            fontsize=FONT["note"],
+            color="#555555",
+        )
+    for (kind, from_ego), lines in segments.items():
+        style, width = KIND_STYLES.get(kind, KIND_STYLES["strong"])
+        ax.add_collection(
+            LineCollection(
+                np.asarray(lines, dtype=float),  # (ties, 2 ends, 2 coordinates)
+                linestyles=style,
+                linewidths=width * (0.5 if crowded else 1.0),
+                colors=INK,
+                alpha=0.25 if from_ego else (0.35 if crowded else 0.8),
+                zorder=1,
+                label=f"{kind} ties{' from ego' if from_ego else ''}",
+            )
+        )
+
+    distant = [a for a in group if G.nodes[a].get("place") == "distant"]
+    local = [a for a in group if G.nodes[a].get("place") != "distant"]
+    for shape, chosen in (("o", local), ("s", distant)):
+        if chosen:
+            ax.scatter(
+                [pos[a][0] for a in chosen],
+                [pos[a][1] for a in chosen],
+                s=size,
+                c=to_rgba_array([colors[labels[a]] for a in chosen]),
+                marker=shape,
+                edgecolors=INK,
+                linewidths=0.8,
+                zorder=2,
+            )
+    second = [a for a in group if G.nodes[a].get("second_circle") is not None]
+    if second:
+        ax.scatter(
+            [pos[a][0] for a in second],
+            [pos[a][1] for a in second],
+            s=size * 2.2,
+            facecolors="none",
+            edgecolors=[colors.get(G.nodes[a]["second_circle"], INK) for a in second],
+            linewidths=2.0,
+            zorder=2,
+        )
+    ax.scatter([pos[ego][0]], [pos[ego][1]], s=size * 2.2, c=EGO_COLOR, marker="o", zorder=3)
+    ax.annotate(
+        "ego",
+        pos[ego],
+        xytext=(0, -16),
+        textcoords="offset points",
+        ha="center",
+        va="top",
+        fontsize=FONT["note"],
+        bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"},
+        zorder=4,
+    )
+
+    xs = [pos[v][0] for v in (ego, *group)]
+    ys = [pos[v][1] for v in (ego, *group)]
+    margin = 0.08 * max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
+    ax.set_xlim(min(xs) - margin, max(xs) + margin)
+    ax.set_ylim(min(ys) - margin, max(ys) + margin)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    # A fixed title position (y=1) spares matplotlib building tick labels, hidden here,
+    # to place the title: a third of the drawing time of a small ego network.
+    ax.set_title(
+        title if title is not None else str(G.graph.get("model", "")),
+        fontsize=FONT["title"],
+        y=1.0,
+    )
+    if legend:
+        _ego_legend(ax, colors, segments, distant=bool(distant), second=bool(second))
+    return figure_text.attach(ax, figure_text.describe_ego(G, ego, title=ax.get_title()))
+
+
+def _node_key(node: Hashable) -> int:
+    """A fixed 32-bit number for a node: the same in every run and process."""
+    return zlib.crc32(str(node).encode())
+
+
+def _pair_key(key_u: int, key_v: int) -> float:
+    """A fixed number in [0, 1) for a pair of nodes, from their node keys (symmetric)."""
+    return (((key_u ^ key_v) * 2654435761) % 2**32) / 2**32
+
+
+def _alter_labels(G: nx.Graph, ego: Hashable, group: list, attr: str) -> dict[Hashable, Any]:
+    if all(attr in G.nodes[a] for a in group):
+        return {a: G.nodes[a][attr] for a in group}
+    found = egonet.circles(G, ego)
+    return {a: f"circle {i + 1}" for i, c in enumerate(found) for a in c}
+
+
+def _ego_legend(ax: Axes, colors: dict, segments: dict, *, distant: bool, second: bool) -> None:
+    from matplotlib.lines import Line2D
+
+    handles = [legend_marker(str(label), color) for label, color in list(colors.items())[:8]]
+    kinds = sorted(
+        {kind for kind, _ in segments},
+        key=lambda k: list(KIND_STYLES).index(k) if k in KIND_STYLES else 9,
+    )
+    for kind in kinds:
+        style, width = KIND_STYLES.get(kind, KIND_STYLES["strong"])
+        handles.append(
+            Line2D([], [], color=INK, linestyle=style, linewidth=width, label=f"{kind} tie")
+        )
+    if second:
+        handles.append(legend_marker("in 2 circles", "none", size=13, edge=2.0))
+    if distant:
+        handles.append(legend_marker("distant", "white", marker="s"))
+    ax.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
+        fontsize=FONT["legend"],
+        frameon=False,
+    )
+
+
+def draw_model_panel(
+    graphs: Sequence[nx.Graph] | Mapping[str, nx.Graph],
+    *,
+    axes: Sequence[Axes] | None = None,
+    ego: Hashable = EGO,
+    seed: int = 0,
+    circle_method: str = "communities",
+    positions: Sequence[Mapping] | None = None,
+) -> list[Axes]:
+    """Draw several ego networks side by side, each titled with its key measures.
+
+    Titles give the model's name (or the mapping's key), the density among alters, the
+    number of circles (by ``circle_method``, see :func:`netind_teach.egonet.circles`;
+    communities by default, because components merge circles that share a member), the
+    bridging ties and the share of alters at a distance.
+
+    Parameters
+    ----------
+    graphs : sequence or mapping of networkx.Graph
+        The ego networks, e.g. the three models; a mapping gives each panel's title.
+    axes : sequence of Axes, optional
+        One Axes per graph; a new row of panels when omitted.
+    ego, seed, circle_method
+        Passed to :func:`netind_teach.egonet.summary` and the layout.
+    positions : sequence of mappings, optional
+        Positions per graph (from :func:`stable_layout`).
+
+    Returns
+    -------
+    list of Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from netind_teach import models
+    >>> axes = draw_model_panel([models.little_boxes(seed=0), models.glocalized(seed=0)])
+    >>> axes[0].get_title().splitlines()[0]
+    'little boxes'
+    """
+    named = (
+        list(graphs.items())
+        if isinstance(graphs, Mapping)
+        else [(str(G.graph.get("model", "")), G) for G in graphs]
+    )
+    if not named:
+        raise ValueError("graphs is empty: give at least one ego network to draw.")
+    if axes is None:
+        import matplotlib.pyplot as plt
+
+        _, created = plt.subplots(1, len(named), figsize=(5.2 * len(named), 5.8), squeeze=False)
+        axes = list(created[0])
+    axes = list(axes)
+    if len(axes) != len(named):
+        raise ValueError(f"Got {len(axes)} axes for {len(named)} graphs; give one Axes per graph.")
+    for i, ((name, G), ax) in enumerate(zip(named, axes, strict=True)):
+        s = egonet.summary(G, ego, circle_method=circle_method, seed=seed)
+        title = (
+            f"{name}\ndensity {s.density:.2f} · circles {s.n_circles}\n"
+            f"bridging ties {s.bridging_ties} · distant {s.share_distant:.0%}"
+        )
+        pos = positions[i] if positions is not None else None
+        draw_ego(G, ego, ax=ax, pos=pos, seed=seed, title=title, legend=False)
+        figure_text.attach(ax, "")
+    figure_text.attach(axes[0], figure_text.describe_model_panel(dict(named), ego=ego))
+    return axes
+
+
+def _circle_order(G: nx.Graph, ego: Any) -> list[str]:
+    present = {G.nodes[a].get("circle", "no circle") for a in G[ego] if a != ego}
+    order = [c for c in _CIRCLE_ORDER if c in present]
+    return order + sorted(present - set(order), key=str)
+
+
+def draw_person(
+    G: nx.Graph,
+    ax: Any = None,
+    *,
+    ego: Any = EGO,
+    pos: Any = None,
+    seed: int = 0,
+    title: str | None = None,
+) -> Any:
+    """Draw a synthetic East York ego network with one colour per circle, and a legend.
+
+    A wrapper of :func:`netind_teach.draw_ego` for the synthetic sample's circles
+    (immediate family, extended family, neighbourhood, work, friends, group 1, ...):
+    circles are numbered in that order and coloured with the course palette; as the
+    palette has seven colours, circles after the seventh are also drawn as triangles.
+    The legend gives each circle's name and number of alters.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        An ego network whose alters have a ``circle`` attribute (e.g.
+        ``datasets.load("east_york_egonets")[6]``); it is not changed.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+    ego : node
+        The focal person.
+    pos : mapping, optional
+        Positions (:func:`netind_teach.stable_layout`); computed with ``seed``
+        when omitted.
+    seed : int
+        Layout seed.
+    title : str, optional
+        Default: "Synthetic person <id> (<age group>)" from the graph's attributes.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from netind_teach import datasets
+    >>> ax = draw_person(datasets.load("east_york_egonets")[6])
+    >>> ax.get_title(loc="left")
+    'Synthetic person 6 (under 35)'
+    >>> [t.get_text() for t in ax.get_legend().get_texts()][:2]
+    ['immediate family (2)', 'extended family (7)']
+    """
+    from matplotlib.lines import Line2D
+
+    order = _circle_order(G, ego)
+    number = {c: k for k, c in enumerate(order, start=1)}
+    H = G.subgraph([ego, *G[ego]]).copy()
+    for a in H:
+        if a != ego:
+            H.nodes[a][_KEY] = f"circle {number[H.nodes[a].get('circle', 'no circle')]}"
+    if pos is None:
+        pos = stable_layout(H, seed=seed, ego=ego)
+    if title is None:
+        title = f"Synthetic person {G.graph.get('person_id', '?')} ({G.graph.get('age_group')})"
+    ax = draw_ego(H, ego, ax=ax, pos=pos, color_by=_KEY, title="", legend=False)
+    ax.set_title(title, loc="left", fontsize=FONT["title"] - 2)
+    keys = [f"circle {k}" for k in range(1, len(order) + 1)]
+    colours = circle_colors(keys)
+    members: dict[str, list] = {}
+    for a in H:
+        if a != ego:
+            members.setdefault(H.nodes[a][_KEY], []).append(a)
+    size = max(40.0, min(260.0, 5200.0 / max(len(H) - 1, 1)))  # as draw_ego sizes alters
+    handles = []
+    for k, (key, name) in enumerate(zip(keys, order, strict=True), start=1):
+        marker = "o" if k <= _N_COLOURS else "^"
+        if marker != "o":  # colours repeat after seven circles: redraw as triangles
+            xs = [pos[a][0] for a in members[key]]
+            ys = [pos[a][1] for a in members[key]]
+            ax.scatter(xs, ys, s=size * 1.4, c="white", marker="o", linewidths=0, zorder=2.4)
+            ax.scatter(
+                xs,
+                ys,
+                s=size * 1.2,
+                c=colours[key],
+                marker=marker,
+                edgecolors=INK,
+                linewidths=0.8,
+                zorder=2.5,
+            )
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker=marker,
+                linestyle="",
+                markersize=9,
+                markerfacecolor=colours[key],
+                markeredgecolor=INK,
+                label=f"{name} ({len(members[key])})",
+            )
+        )
+    ax.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
+        title="circles (alters)",
+        fontsize=11,
+        title_fontsize=11,
+        frameon=False,
+    )
+    return ax
