@@ -45,7 +45,8 @@ from typing import Any
 
 from netind_teach import __version__
 from netind_teach.handin import STATES, check_handin, handin_data
-from netind_teach.progress import Progress, atomic_write_text
+from netind_teach.progress import Progress
+from netind_teach.store import write_text
 
 __all__ = [
     "MAX_FILES",
@@ -517,8 +518,8 @@ def collect_and_write(
     """
     report = collect(folder)
     target = Path(out).expanduser()
-    atomic_write_text(target, report_html(report))
-    atomic_write_text(target.with_suffix(".csv"), gradebook_csv(report))
+    write_text(target, report_html(report))
+    write_text(target.with_suffix(".csv"), gradebook_csv(report))
     return report
 
 
@@ -567,7 +568,7 @@ def write_synthetic_handins(
             data = handin_data(store, learner=f"Synthetic learner {i:02d}", network=network,
                                created=f"2026-12-01T10:{i % 60:02d}:00+00:00")
             path = target / f"hand-in-{i:02d}.json"
-            atomic_write_text(path, json.dumps(data, indent=1, sort_keys=True) + "\n")
+            write_text(path, json.dumps(data, indent=1, sort_keys=True) + "\n")
             written.append(path)
     return written
 

@@ -40,8 +40,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from netind_teach import __version__
-from netind_teach.progress import Progress, atomic_write_text
+from netind_teach import __version__, store
+from netind_teach.progress import Progress
 
 __all__ = [
     "HANDIN_FORMAT",
@@ -241,7 +241,7 @@ def write_handin(text: str, path: str | os.PathLike[str]) -> Path:
     target = Path(path).expanduser()
     if target.is_dir():
         target = target / handin_filename(data["learner"])
-    atomic_write_text(target, text)
+    store.write_text(target, text)
     return target.absolute()
 
 

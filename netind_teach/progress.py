@@ -5,15 +5,8 @@ text of their reflections, and for each exercise how many answers were checked, 
 hints were seen and whether the answer was shown (``activity``, what a hand-in reports).
 Nothing leaves the machine unless the learner writes a hand-in file.
 
-Where it is saved (first match wins):
-
-1. ``$NETIND_TEACH_HOME/progress.json`` when the environment variable ``NETIND_TEACH_HOME``
-   is set (tests and shared JupyterHub set-ups use it);
-2. otherwise the platform's per-user data folder:
-
-   - Linux and other Unix: ``$XDG_DATA_HOME/netind-teach`` or ``~/.local/share/netind-teach``
-   - macOS: ``~/Library/Application Support/netind-teach``
-   - Windows: ``%APPDATA%\\netind-teach`` (``~\\AppData\\Roaming\\netind-teach`` if unset)
+Where it is saved: ``progress.json`` in :func:`netind_teach.folders.data_dir`
+(``$NETIND_TEACH_HOME`` when set, else the platform's per-user data folder).
 
 The file goes through the course's one store (:mod:`netind_teach.store`):
 
@@ -48,33 +41,27 @@ Examples
 
 from __future__ import annotations
 
-import os
-import sys
 import warnings
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from netind_teach import store
+from netind_teach.folders import ENV_VAR, data_dir
 
 __all__ = [
-    "ENV_VAR",
     "FILENAME",
     "FORMAT",
     "VERSION",
     "Progress",
     "ProgressError",
     "ProgressFileWarning",
-    "atomic_write_text",
-    "data_dir",
     "default_path",
     "progress_text",
 ]
 
-#: Environment variable that overrides the folder progress is saved in.
-ENV_VAR = "NETIND_TEACH_HOME"
 #: Name of the progress file inside that folder.
 FILENAME = "progress.json"
 #: ``format`` field of a progress file.
@@ -84,8 +71,6 @@ VERSION = 1
 #: Progress files larger than this are not progress files (left alone).
 MAX_BYTES = 2_000_000
 
-_APP = "netind-teach"
-
 
 class ProgressFileWarning(UserWarning):
     """A progress file could not be used: set aside (renamed, not deleted) or left alone."""
@@ -93,55 +78,6 @@ class ProgressFileWarning(UserWarning):
 
 class ProgressError(store.WriteError):
     """Progress could not be saved (a read-only folder, or a file that is left alone)."""
-
-
-def data_dir(
-    environ: Mapping[str, str] | None = None,
-    platform: str | None = None,
-    home: str | os.PathLike[str] | None = None,
-) -> Path:
-    """Return the folder where netind-teach keeps a learner's files.
-
-    Parameters
-    ----------
-    environ : mapping, optional
-        Environment to read (default :data:`os.environ`).
-    platform : str, optional
-        ``sys.platform`` value to assume (default the running platform).
-    home : path, optional
-        Home folder to assume (default :meth:`pathlib.Path.home`).
-
-    Returns
-    -------
-    pathlib.Path
-        ``$NETIND_TEACH_HOME`` if set, else the platform's per-user data folder.
-
-    Examples
-    --------
-    >>> data_dir({"NETIND_TEACH_HOME": "/srv/course"}).as_posix()
-    '/srv/course'
-    >>> data_dir({}, platform="linux", home="/home/ana").as_posix()
-    '/home/ana/.local/share/netind-teach'
-    >>> data_dir({"XDG_DATA_HOME": "/data"}, platform="linux", home="/home/ana").as_posix()
-    '/data/netind-teach'
-    >>> data_dir({}, platform="darwin", home="/Users/ana").as_posix()
-    '/Users/ana/Library/Application Support/netind-teach'
-    """
-    env = os.environ if environ is None else environ
-    override = env.get(ENV_VAR, "").strip()
-    if override:
-        return Path(override).expanduser()
-    plat = sys.platform if platform is None else platform
-    base_home = Path(home) if home is not None else Path.home()
-    if plat.startswith("win"):
-        appdata = env.get("APPDATA", "").strip()
-        root = Path(appdata) if appdata else base_home / "AppData" / "Roaming"
-    elif plat == "darwin":
-        root = base_home / "Library" / "Application Support"
-    else:
-        xdg = env.get("XDG_DATA_HOME", "").strip()
-        root = Path(xdg) if xdg and Path(xdg).is_absolute() else base_home / ".local" / "share"
-    return root / _APP
 
 
 def default_path() -> Path:
@@ -168,30 +104,6 @@ def progress_text(done: int, total: int) -> str:
     if total > 0 and done >= total:
         return f"all {total} done"
     return f"{done} of {total} done"
-
-
-def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` to ``path`` atomically, under the file's lock (the old file or the new
-    one, never half of one); see :func:`netind_teach.store.write_text`.
-
-    Raises
-    ------
-    ProgressError
-        When the folder cannot be created or written (the message names the path and
-        says what to do; the previous file is unchanged).
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> target = pathlib.Path(tempfile.mkdtemp()) / "note.txt"
-    >>> atomic_write_text(target, "hello")
-    >>> target.read_text(encoding="utf-8")
-    'hello'
-    """
-    try:
-        store.write_text(path, text)
-    except store.WriteError as exc:
-        raise _explained(exc) from exc
 
 
 def _explained(exc: store.WriteError) -> ProgressError:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from netind_teach import lab, progress
+from netind_teach import lab, store
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "netind_teach"
@@ -106,7 +106,7 @@ def test_atomic_write_without_folder_fsync(monkeypatch, tmp_path):
     """Windows has no os.O_DIRECTORY: the save still happens, only the folder sync is skipped."""
     monkeypatch.delattr(os, "O_DIRECTORY", raising=False)
     target = tmp_path / "progress.json"
-    progress.atomic_write_text(target, "{}\n")
+    store.write_text(target, "{}\n")
     assert target.read_text(encoding="utf-8") == "{}\n"
 
 

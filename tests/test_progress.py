@@ -12,12 +12,11 @@ from pathlib import Path
 import pytest
 
 from netind_teach import store as store_module
+from netind_teach.folders import ENV_VAR
 from netind_teach.progress import (
-    ENV_VAR,
     Progress,
     ProgressError,
     ProgressFileWarning,
-    data_dir,
     default_path,
     progress_text,
 )
@@ -37,28 +36,6 @@ def store(tmp_path: Path, messages: list[str]) -> Progress:
 
 
 # -- where -----------------------------------------------------------------------------
-def test_env_var_overrides_everything(tmp_path: Path) -> None:
-    env = {ENV_VAR: str(tmp_path), "XDG_DATA_HOME": "/elsewhere", "APPDATA": "C:/x"}
-    for platform in ("linux", "darwin", "win32"):
-        assert data_dir(env, platform=platform) == tmp_path
-
-
-@pytest.mark.parametrize(
-    ("platform", "env", "expected"),
-    [
-        ("linux", {}, "/home/ana/.local/share/netind-teach"),
-        ("linux", {"XDG_DATA_HOME": "/xdg"}, "/xdg/netind-teach"),
-        ("linux", {"XDG_DATA_HOME": "relative/path"}, "/home/ana/.local/share/netind-teach"),
-        ("freebsd13", {}, "/home/ana/.local/share/netind-teach"),
-        ("darwin", {"XDG_DATA_HOME": "/xdg"}, "/home/ana/Library/Application Support/netind-teach"),
-        ("win32", {"APPDATA": "/roaming"}, "/roaming/netind-teach"),
-        ("win32", {}, "/home/ana/AppData/Roaming/netind-teach"),
-    ],
-)
-def test_platform_folders(platform: str, env: dict[str, str], expected: str) -> None:
-    assert data_dir(env, platform=platform, home="/home/ana").as_posix() == expected
-
-
 def test_default_follows_the_environment_at_call_time(monkeypatch, tmp_path: Path) -> None:
     monkeypatch.setenv(ENV_VAR, str(tmp_path / "a"))
     assert default_path() == tmp_path / "a" / "progress.json"
