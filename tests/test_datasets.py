@@ -49,7 +49,7 @@ def copy_dir(tmp_path, monkeypatch):
     """A temporary copy of the datasets folder that the datasets module reads from."""
     folder = tmp_path / "datasets"
     shutil.copytree(str(datasets_dir()), folder)
-    monkeypatch.setattr(datasets, "datasets_dir", lambda: folder)
+    monkeypatch.setattr(datasets.package, "datasets_dir", lambda: folder)
     return folder
 
 

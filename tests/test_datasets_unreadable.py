@@ -25,7 +25,7 @@ NAME = "pew_internet_use"
 def unreadable(tmp_path, monkeypatch) -> pathlib.Path:
     folder = tmp_path / "datasets"
     shutil.copytree(str(datasets_dir()), folder)
-    monkeypatch.setattr(datasets, "datasets_dir", lambda: folder)
+    monkeypatch.setattr(datasets.package, "datasets_dir", lambda: folder)
     target = folder / f"{NAME}.csv"
     target.chmod(0)
     if os.geteuid() == 0:  # root ignores the mode: refuse the read as the system would

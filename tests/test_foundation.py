@@ -114,7 +114,7 @@ def test_doctor_reports_altered_dataset(monkeypatch, tmp_path):
     shutil.copytree(datasets_dir(), copy)
     target = copy / "pew_internet_use.csv"
     target.write_text(target.read_text().replace(",52,", ",53,", 1))
-    monkeypatch.setattr(datasets, "datasets_dir", lambda: copy)
+    monkeypatch.setattr(datasets.package, "datasets_dir", lambda: copy)
     failed = [r for r in doctor._check_datasets() if not r.ok]
     assert [r.name for r in failed] == ["dataset pew_internet_use"]
     assert "-> fix:" in "\n".join(failed[0].lines())

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from netind_teach.quantities import is_real
 from netind_teach.store import check_header
 from netind_teach.vocab import AGE_GROUPS, CATEGORIES
 
@@ -194,7 +195,7 @@ def check_export_data(data: object) -> dict[str, Any]:
     if not isinstance(measures, dict) or set(measures) != set(MEASURE_KEYS):
         raise ValueError("its 'measures' are missing or incomplete")
     for key, value in measures.items():
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+        if not is_real(value) or value != value:
             raise ValueError(f"its measure {key!r} is not a number")
     return data
 
