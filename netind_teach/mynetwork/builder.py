@@ -41,14 +41,13 @@ import html
 import os
 import warnings
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import Any
 
-from netind_teach import a11y, figure_text, labels, typology
+from netind_teach import a11y, figure_text, labels
 from netind_teach.vocab import AGE_GROUPS, CATEGORIES
 
 from .export import preview_html
-from .model import CLOSENESS, CONTACT_MODES, MAX_GROUPS, Measures, PersonalNetwork
+from .model import CLOSENESS, CONTACT_MODES, MAX_GROUPS, PersonalNetwork
 from .session import NO_AGE, BuilderSession, edit_view
 
 __all__ = ["NetworkBuilder"]
@@ -63,6 +62,11 @@ _MEASURE_ROWS = (
     ("circles", "circles (people who know each other, directly or through each other)"),
     ("density", "density (share of your people's pairs who know each other)"),
 )
+
+
+def _from_session(name: str, doc: str) -> Any:
+    """A read-only attribute of the builder that is its session's attribute ``name``."""
+    return property(lambda self: getattr(self.session, name), doc=doc)
 
 
 class NetworkBuilder:
@@ -247,55 +251,16 @@ class NetworkBuilder:
         )
 
     # -- the session's state, as attributes of the builder ---------------------------------
-    @property
-    def network(self) -> PersonalNetwork:
-        """The network as it is now."""
-        return self.session.network
-
-    @property
-    def path(self) -> Path:
-        """Where the network is saved."""
-        return self.session.path
-
-    @property
-    def can_save(self) -> bool:
-        """False when an existing file could not be read (it is then never overwritten)."""
-        return self.session.can_save
-
-    @property
-    def message(self) -> str:
-        """The last message (also shown in :attr:`status`)."""
-        return self.session.message
-
-    @property
-    def last_error(self) -> str:
-        """The last unexpected error a control or change caught ("" if none)."""
-        return self.session.last_error
-
-    @property
-    def last_export(self) -> Path | None:
-        """The last export written."""
-        return self.session.last_export
-
-    @property
-    def measures(self) -> Measures:
-        """Current measures."""
-        return self.session.measures
-
-    @property
-    def classification(self) -> typology.Classification:
-        """Current type against the chosen medians, with its reasons."""
-        return self.session.classification
-
-    @property
-    def type(self) -> str:
-        """Current type ("" while the network is empty)."""
-        return self.session.type
-
-    @property
-    def reasons(self) -> tuple[str, ...]:
-        """The reasons of the type."""
-        return self.session.reasons
+    network = _from_session("network", "The network as it is now.")
+    path = _from_session("path", "Where the network is saved.")
+    can_save = _from_session("can_save", "False when an existing file could not be read.")
+    message = _from_session("message", "The last message (also shown in :attr:`status`).")
+    last_error = _from_session("last_error", "The last unexpected error caught, or ''.")
+    last_export = _from_session("last_export", "The last export written, or None.")
+    measures = _from_session("measures", "Current measures.")
+    classification = _from_session("classification", "Current type, with its reasons.")
+    type = _from_session("type", "Current type ('' while the network is empty).")
+    reasons = _from_session("reasons", "The reasons of the type.")
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.session.say(text, error=error)
@@ -316,20 +281,9 @@ class NetworkBuilder:
         return guarded
 
     # -- the Python API (never raises): the session's, then the view follows ---------------
-    def add(
-        self,
-        nickname: Any,
-        category: Any = "friend",
-        *,
-        closeness: Any = "close",
-        contact: Any = "in person",
-        place: Any = "local",
-    ) -> bool:
-        """Add a person (see :meth:`PersonalNetwork.add`); True when added."""
-        added = self.session.add(
-            nickname, category, closeness=closeness, contact=contact, place=place
-        )
-        return self._show(added)
+    def add(self, nickname: Any, category: Any = "friend", **choices: Any) -> bool:
+        """Add a person (``closeness``, ``contact``, ``place`` as keywords); True when added."""
+        return self._show(self.session.add(nickname, category, **choices))
 
     def edit(self, who: Any, **changes: Any) -> bool:
         """Change a person's nickname or choices; True when changed."""

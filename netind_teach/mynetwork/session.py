@@ -324,11 +324,7 @@ class BuilderSession:
             True when done.
         """
 
-        def action() -> str:
-            self.network.link(a, b)
-            return f"{self._pair_names(a, b)} now know each other."
-
-        return self._change(action)
+        return self._set_link(a, b, knows=True)
 
     def unlink(self, a: Any, b: Any) -> bool:
         """Record that two people do not know each other.
@@ -344,11 +340,7 @@ class BuilderSession:
             True when done.
         """
 
-        def action() -> str:
-            self.network.unlink(a, b)
-            return f"{self._pair_names(a, b)} no longer marked as knowing each other."
-
-        return self._change(action)
+        return self._set_link(a, b, knows=False)
 
     def set_knows(self, who: Any, others: Iterable[Any]) -> bool:
         """Make ``others`` exactly the people ``who`` knows.
@@ -521,8 +513,15 @@ class BuilderSession:
         return written
 
     # -- internals ------------------------------------------------------------------------
-    def _pair_names(self, a: Any, b: Any) -> str:
-        return f"{self.network.find(a).nickname} and {self.network.find(b).nickname}"
+    def _set_link(self, a: Any, b: Any, *, knows: bool) -> bool:
+        def action() -> str:
+            (self.network.link if knows else self.network.unlink)(a, b)
+            names = f"{self.network.find(a).nickname} and {self.network.find(b).nickname}"
+            if knows:
+                return f"{names} now know each other."
+            return f"{names} no longer marked as knowing each other."
+
+        return self._change(action)
 
     def _change(self, action: Callable[[], str]) -> bool:
         snapshot = self.network.to_dict()
