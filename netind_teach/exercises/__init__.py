@@ -20,7 +20,7 @@ For lesson writers
 Define a lesson's exercises in ``netind_teach/exercises/lessonNN.py`` (``lesson00.py``
 shows one of each kind)::
 
-    from .kinds import MultipleChoice, Numeric, Option   # and the other kinds
+    from netind_teach.exercises import MultipleChoice, Numeric, Option  # and the others
 
     TITLE = "Origins of the term"
     EXERCISES = (
@@ -37,10 +37,19 @@ shows one of each kind)::
         ...
     )
 
-The kinds are :class:`MultipleChoice`, :class:`Numeric`, :class:`ClassifyNetwork`,
-:class:`SortClaims`, :class:`CodeExercise` and :class:`Reflection`; leave ``lesson``
-empty, the registry fills it in. Nothing else to register: the test suite finds the
-module and checks every definition (the reference answer passes, every wrong example
+The kinds, and the answers each takes:
+
+- :class:`MultipleChoice`: a letter (``"b"``), or letters (``["a", "c"]``);
+- :class:`Numeric`: a number, or text such as ``"2,9"`` or ``"35 %"``;
+- :class:`ClassifyNetwork`: a type, ``"networked"``, ``"bounded"`` or ``"limited"``;
+- :class:`SortClaims`: ``{claim number: category}``, or a list of categories;
+- :class:`CodeExercise`: the learner's function (in the widget, its source code);
+- :class:`Reflection`: free text.
+
+Each kind also makes its own input for the widget (``answer_input``) and may act after
+an attempt (``after_attempt``: a reflection is saved). Leave ``lesson`` empty, the
+registry fills it in. Nothing else to register: the test suite finds the module and
+checks every definition (the reference answer passes, every wrong example
 fails, the starter is "not attempted", hints and an explanation exist), and
 :func:`answers` / :func:`answers_markdown` list every answer for the instructor guide.
 
@@ -61,12 +70,17 @@ True
 
 from __future__ import annotations
 
-from ._core import BLANK, Note, Outcome, Result, is_blank, to_html
 from ._timeout import can_isolate, run_each_with_time_limit, run_with_time_limit
-from .code import Case, CodeExercise, same_value
+from .choice import MultipleChoice, Option
+from .claims import Claim, SortClaims
+from .classify import ClassifyNetwork
+from .code_exercise import Case, CodeExercise, same_value
 from .exercise import Exercise, ExerciseSet, progress_bar
-from .kinds import Claim, ClassifyNetwork, MultipleChoice, Numeric, Option, Reflection, SortClaims
+from .markdown_html import to_html
+from .numeric import Numeric
+from .reflection import Reflection
 from .registry import answers, answers_markdown, definitions, for_lesson, lesson_id, lessons
+from .results import BLANK, Note, Outcome, Result, is_blank
 
 #: The starter placeholder, under the name lessons use in code cells.
 ____ = BLANK

@@ -31,10 +31,9 @@ import ipywidgets as widgets
 
 from .. import a11y
 from ..progress import Progress, progress_text
-from ._core import BLANK, Note, Result, one_line, to_html
-from .choice import LETTERS
-from .code import CodeExercise
-from .kinds import ClassifyNetwork, MultipleChoice, Numeric, Reflection, SortClaims
+from .markdown_html import to_html
+from .results import BLANK, Note, Result
+from .text import one_line
 
 __all__ = ["ExerciseWidget", "ProgressBar"]
 
@@ -55,6 +54,9 @@ class ExerciseWidget:
 
     Attributes
     ----------
+    answer_input : AnswerInput
+        The kind's own input (:mod:`netind_teach.exercises.inputs`): it makes the
+        controls, reads the answer from them and writes one back.
     input : ipywidgets.Widget
         The main input (RadioButtons, Text, Textarea, or a box). Every control has an
         accessible name (its ``description``, hidden from view where the question says it).
@@ -75,9 +77,6 @@ class ExerciseWidget:
         self.exercise = exercise
         definition = exercise.definition
         self.definition = definition
-        self.choices: list[widgets.Checkbox] = []
-        self.dropdowns: list[widgets.Dropdown] = []
-        self.figure: widgets.Widget | None = None
         self.last_result: Result | None = None
         self.feedback_text = ""
         self.hints_text = ""
@@ -85,7 +84,8 @@ class ExerciseWidget:
 
         self.title = widgets.HTML(f"<h4>{html.escape(definition.heading)}</h4>")
         self.question = widgets.HTML(to_html(definition.question))
-        self.input = self._make_input()
+        self.answer_input = definition.answer_input(exercise)
+        self.input = self.answer_input.widget
         # Button names are their words only: an icon would be read out as a stray character.
         self.check_button = widgets.Button(
             description="Check", button_style="primary", tooltip="Check my answer"
@@ -118,139 +118,35 @@ class ExerciseWidget:
         self.box = widgets.VBox(parts)
         self.box.add_class("netind-exercise")
 
-    # -- inputs per kind ---------------------------------------------------------
-    def _make_input(self) -> widgets.Widget:
-        d = self.definition
-        wide = widgets.Layout(width="auto")
-        if isinstance(d, MultipleChoice):
-            if d.multiple:
-                self.choices = [
-                    widgets.Checkbox(description=d.label(i), value=False, indent=False, layout=wide)
-                    for i in range(len(d.options))
-                ]
-                return widgets.VBox(self.choices)
-            options = [(d.label(i), LETTERS[i]) for i in range(len(d.options))]
-            return widgets.RadioButtons(options=options, value=None, layout=wide)
-        if isinstance(d, Numeric):
-            text = widgets.Text(placeholder="a number, e.g. 12 or 2.5")
-            a11y.name_control(text, f"Your answer to: {d.heading}", visible=False)
-            if not d.unit:
-                return text
-            return widgets.HBox([text, widgets.Label(d.unit)])
-        if isinstance(d, ClassifyNetwork):
-            self.figure = self._figure()
-            # Radio buttons, not toggle buttons: a screen reader hears which one is chosen.
-            return widgets.RadioButtons(
-                options=list(d.choices), value=None, orientation="horizontal", layout=wide
-            )
-        if isinstance(d, SortClaims):
-            rows = []
-            for i, claim in enumerate(d.claims, start=1):
-                source = f" <em>({html.escape(claim.source)})</em>" if claim.source else ""
-                dropdown = widgets.Dropdown(
-                    options=[("choose…", None), *[(c, c) for c in d.categories]],
-                    index=0,
-                    layout=widgets.Layout(width="14em", flex="0 0 auto"),
-                )
-                a11y.name_control(dropdown, f"Claim {i} belongs to", visible=False)
-                self.dropdowns.append(dropdown)
-                text = widgets.HTML(f"{i}. {html.escape(claim.text)}{source}")
-                rows.append(widgets.HBox([dropdown, text]))
-            return widgets.VBox(rows)
-        if isinstance(d, CodeExercise):
-            rows = max(4, d.starter_code.count("\n") + 2)
-            code = widgets.Textarea(
-                value=d.starter_code, rows=rows, layout=widgets.Layout(width="95%")
-            )
-            return a11y.name_control(code, f"Your code for: {d.heading}", visible=False)
-        if isinstance(d, Reflection):
-            saved = self._saved_reflection()
-            text = widgets.Textarea(
-                value=saved or "",
-                placeholder="Write here. It is saved on this computer only.",
-                rows=5,
-                layout=widgets.Layout(width="95%"),
-            )
-            return a11y.name_control(text, f"Your reflection: {d.heading}", visible=False)
-        text = widgets.Text(placeholder=d.answer_format)
-        return a11y.name_control(text, f"Your answer to: {d.heading}", visible=False)
+    # -- the kind's input ---------------------------------------------------------
+    @property
+    def figure(self) -> widgets.Widget | None:
+        """The drawing above the input (classify-this-network), else None."""
+        return self.answer_input.figure
 
-    def _saved_reflection(self) -> str | None:
-        if not self.exercise.lesson:
-            return None
-        try:
-            store = self.exercise.progress(notify=lambda _message: None)
-            return store.reflection(self.exercise.lesson, self.exercise.name)
-        except Exception:
-            return None
+    @property
+    def choices(self) -> list[widgets.Checkbox]:
+        """One checkbox per option, for multiple-answer questions (else empty)."""
+        return [part for part in self.answer_input.parts if isinstance(part, widgets.Checkbox)]
 
-    def _figure(self) -> widgets.Widget:
-        d = self.definition
-        alt = html.escape(d.description) if d.description else ""
-        try:
-            from netind_teach import plotting
-
-            # Final size and margins fixed here (the legend on the right), so the figure
-            # is laid out and rendered once: no bbox_inches="tight".
-            fig = plotting.new_figure((7.0, 4.5), dpi=90)
-            d.draw(ax=fig.add_axes((0.01, 0.02, 0.6, 0.86)))
-            image = a11y.image(
-                value=plotting.figure_png(fig),
-                format="png",
-                layout=widgets.Layout(max_width="630px"),
-            )
-            image.add_class("netind-ego-drawing")
-            a11y.describe_image(image, d.description or f"Network drawing for: {d.heading}")
-            caption = widgets.HTML(f"<small>{alt}</small>" if alt else "")
-            return widgets.VBox([image, caption])
-        except Exception as exc:
-            reason = html.escape(one_line(f"{type(exc).__name__}: {exc}", 120))
-            return widgets.HTML(
-                f"<p>{alt}</p><p><small>(The drawing is not available here: {reason}.)</small></p>"
-            )
+    @property
+    def dropdowns(self) -> list[widgets.Dropdown]:
+        """One dropdown per claim, for sort-the-claims (else empty)."""
+        return [part for part in self.answer_input.parts if isinstance(part, widgets.Dropdown)]
 
     @property
     def text_input(self) -> widgets.Widget:
         """The widget holding typed text (Text or Textarea), for numeric, code, reflection."""
-        if isinstance(self.input, widgets.HBox):
-            return self.input.children[0]
-        return self.input
+        return getattr(self.answer_input, "text", self.input)
 
-    # -- the answer the widget holds ------------------------------------------------
     @property
     def value(self) -> Any:
         """The answer as ``check`` accepts it (``____`` when nothing is chosen)."""
-        d = self.definition
-        if isinstance(d, MultipleChoice) and d.multiple:
-            chosen = tuple(LETTERS[i] for i, box in enumerate(self.choices) if box.value)
-            return chosen or BLANK
-        if isinstance(d, SortClaims):
-            placed = {i: dd.value for i, dd in enumerate(self.dropdowns, start=1) if dd.value}
-            return placed or BLANK
-        value = self.text_input.value
-        return BLANK if value is None else value
+        return self.answer_input.read()
 
     @value.setter
     def value(self, answer: Any) -> None:
-        d = self.definition
-        if isinstance(d, MultipleChoice) and d.multiple:
-            chosen = d._resolve(answer)
-            chosen = set() if isinstance(chosen, str) else chosen
-            for i, box in enumerate(self.choices):
-                box.value = i in chosen
-        elif isinstance(d, SortClaims):
-            placed = d._placements(answer)
-            placed = {} if isinstance(placed, str) else placed
-            for i, dropdown in enumerate(self.dropdowns, start=1):
-                category = placed.get(i)
-                dropdown.index = 0 if category is None else 1 + d.categories.index(category)
-        elif isinstance(d, MultipleChoice):
-            chosen = d._resolve(answer)
-            self.input.value = LETTERS[min(chosen)] if isinstance(chosen, set) else None
-        elif isinstance(d, ClassifyNetwork):
-            self.input.value = d._pick(answer) if isinstance(answer, str) else None
-        else:
-            self.text_input.value = "" if answer is None else str(answer)
+        self.answer_input.write(answer)
 
     # -- callbacks ----------------------------------------------------------------
     def _guard(self, handler: Callable[[], None]) -> Callable[[Any], None]:

@@ -5,11 +5,15 @@ from __future__ import annotations
 import numbers
 import re
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..wording import all_of, plural
-from ._base import Definition
-from ._core import Result, norm, quote, too_long, type_name
+from .definition import Definition
+from .results import Result
+from .text import norm, quote, too_long, type_name
+
+if TYPE_CHECKING:
+    from .inputs import AnswerInput
 
 __all__ = ["LETTERS", "MultipleChoice", "Option"]
 
@@ -78,9 +82,32 @@ class MultipleChoice(Definition):
                 f"{self.name!r}: mark exactly one option correct=True, or set multiple=True"
             )
 
+    def letter(self, index: int) -> str:
+        """The letter of option ``index`` (0 -> ``'a'``)."""
+        return LETTERS[index]
+
     def label(self, index: int) -> str:
         """The option as shown: ``'b) Barry Wellman'``."""
         return f"{LETTERS[index]}) {self.options[index].text}"
+
+    def chosen_options(self, answer: Any) -> frozenset[int]:
+        """The indices of the options ``answer`` names (none when it names no option).
+
+        Examples
+        --------
+        >>> q = MultipleChoice(name="q", question="?", multiple=True,
+        ...                    options=(Option("x", correct=True), Option("y"), Option("z")))
+        >>> sorted(q.chosen_options("a, c")), sorted(q.chosen_options("nothing"))
+        ([0, 2], [])
+        """
+        chosen = self._resolve(answer)
+        return frozenset() if isinstance(chosen, str) else frozenset(chosen)
+
+    def answer_input(self, exercise: Any) -> AnswerInput:
+        """Radio buttons for one answer; checkboxes when several options are right."""
+        from .inputs import ManyChoiceInput, OneChoiceInput
+
+        return (ManyChoiceInput if self.multiple else OneChoiceInput)(exercise)
 
     @property
     def right(self) -> frozenset[int]:

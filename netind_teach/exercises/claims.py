@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import numbers
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..vocab import model_name
 from ..wording import plural
-from ._base import Definition
-from ._core import Result, is_blank, norm, quote, safe_repr, type_name
+from .definition import Definition
+from .results import Result, is_blank
+from .text import norm, quote, safe_repr, type_name
+
+if TYPE_CHECKING:
+    from .inputs import AnswerInput
 
 __all__ = ["Claim", "SortClaims"]
 
@@ -99,6 +103,26 @@ class SortClaims(Definition):
                 if model is not None and model_name(category) == model:
                     return category
         return None
+
+    def placements(self, answer: Any) -> dict[int, str]:
+        """``{claim number: category}`` as ``answer`` places them (empty when it cannot
+        be read).
+
+        Examples
+        --------
+        >>> q = SortClaims(name="s", question="Sort.", categories=("A", "B"),
+        ...                claims=(Claim("x", "A"), Claim("y", "B")))
+        >>> q.placements(["b", "a"]), q.placements(42)
+        ({1: 'B', 2: 'A'}, {})
+        """
+        placed = self._placements(answer)
+        return {} if isinstance(placed, str) else placed
+
+    def answer_input(self, exercise: Any) -> AnswerInput:
+        """A dropdown of categories beside each claim."""
+        from .inputs import ClaimsInput
+
+        return ClaimsInput(exercise)
 
     def _placements(self, answer: Any) -> dict[int, str] | str:
         n = len(self.claims)

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..vocab import EGO, TYPES, model_name
-from ._base import Definition
-from ._core import Result, norm, quote, too_long
+from .definition import Definition
+from .results import Result
+from .text import norm, quote, too_long
+
+if TYPE_CHECKING:
+    from .inputs import AnswerInput
 
 __all__ = ["ClassifyNetwork"]
 
@@ -125,7 +129,22 @@ class ClassifyNetwork(Definition):
             kwargs["title"] = self.drawing_title
         return draw_ego(self.network(), self.ego, ax=ax, **kwargs)
 
-    def _pick(self, answer: str) -> str | None:
+    def answer_input(self, exercise: Any) -> AnswerInput:
+        """The network's drawing, and a radio button for each choice."""
+        from .inputs import TypeChoiceInput
+
+        return TypeChoiceInput(exercise)
+
+    def pick(self, answer: str) -> str | None:
+        """The choice ``answer`` names ('Socially limited' -> 'limited'), or None.
+
+        Examples
+        --------
+        >>> q = ClassifyNetwork(name="who", question="?", graph=dict, answer="limited",
+        ...                     reasons=("5 ties",))
+        >>> q.pick("Networked individual"), q.pick("no idea")
+        ('networked', None)
+        """
         wanted = norm(answer)
         exact = [c for c in self.choices if norm(c) == wanted]
         if exact:
@@ -148,7 +167,7 @@ class ClassifyNetwork(Definition):
             return Result.incorrect(
                 f"Say which one it is, not which it is not: answer {options}."
             )
-        chosen = self._pick(answer)
+        chosen = self.pick(answer)
         if chosen is None:
             return Result.incorrect(f"{quote(answer)} is not one {self.noun}: answer {options}.")
         listed = "\n".join(f"- {r}" for r in self.reasons)

@@ -41,9 +41,10 @@ from typing import Any
 
 from ..progress import Progress, progress_text
 from ..wording import plural
-from ._base import Definition
-from ._core import BLANK, Note, Outcome, Result, is_blank, one_line, to_html
-from .kinds import Reflection, word_count
+from .definition import Definition
+from .markdown_html import to_html
+from .results import BLANK, Note, Outcome, Result, is_blank
+from .text import one_line
 
 __all__ = ["Exercise", "ExerciseSet", "progress_bar"]
 
@@ -132,29 +133,14 @@ class Exercise:
         try:
             if result.outcome is not Outcome.NOT_ATTEMPTED:
                 store.record_attempt(self.lesson, self.name)
-            if isinstance(self.definition, Reflection) and result.outcome is not (
-                Outcome.NOT_ATTEMPTED
-            ):
-                notes.append(self._save_reflection(store, answer, result))
+                note = self.definition.after_attempt(store, answer, result)
+                if note:
+                    notes.append(note)
             if result.correct:
                 store.mark_done(self.lesson, self.name)
         except Exception as exc:  # a full disk must not stop a learner
             notes.append(f"(Progress not saved: {one_line(str(exc), 140)})")
         return notes
-
-    def _save_reflection(self, store: Progress, text: str, result: Result) -> str:
-        """Save ``text`` unless a shorter draft would replace an accepted reflection."""
-        if result.correct:
-            store.save_reflection(self.lesson, self.name, text)
-            return "Saved on this computer only."
-        if store.is_done(self.lesson, self.name):
-            kept = store.reflection(self.lesson, self.name) or ""
-            return (
-                f"Your accepted reflection ({plural(word_count(kept), 'word')}) is still saved; "
-                f"this shorter text was not saved."
-            )
-        store.save_reflection(self.lesson, self.name, text)
-        return "Saved as a draft on this computer only."
 
     # -- the three calls ----------------------------------------------------------------
     def check(self, answer: Any = BLANK) -> Result:

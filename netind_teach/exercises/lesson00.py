@@ -15,8 +15,8 @@ from __future__ import annotations
 import networkx as nx
 
 from ..vocab import EGO
-from .code import Case, CodeExercise
-from .kinds import Claim, ClassifyNetwork, MultipleChoice, Numeric, Option, Reflection, SortClaims
+from . import Claim, ClassifyNetwork, MultipleChoice, Numeric, Option, Reflection, SortClaims
+from .code_exercise import Case, CodeExercise
 
 __all__ = ["EXERCISES", "TITLE"]
 

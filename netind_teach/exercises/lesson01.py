@@ -24,8 +24,8 @@ import networkx as nx
 from .. import egonet, models
 from ..errors import WrongInput
 from ..vocab import EGO
-from .code import Case, CodeExercise
-from .kinds import ClassifyNetwork, MultipleChoice, Numeric, Option, Reflection
+from . import ClassifyNetwork, MultipleChoice, Numeric, Option, Reflection
+from .code_exercise import Case, CodeExercise
 
 __all__ = [
     "EXERCISES",

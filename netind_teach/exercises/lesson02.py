@@ -26,8 +26,8 @@ import networkx as nx
 
 from .. import datasets, synthetic, typology
 from ..vocab import TYPES
-from .code import Case, CodeExercise
-from .kinds import ClassifyNetwork, MultipleChoice, Numeric, Option, Reflection
+from . import ClassifyNetwork, MultipleChoice, Numeric, Option, Reflection
+from .code_exercise import Case, CodeExercise
 
 __all__ = [
     "CLASSIFY_PEOPLE",

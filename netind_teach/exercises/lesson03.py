@@ -16,7 +16,7 @@ Examples
 
 from __future__ import annotations
 
-from .kinds import Claim, MultipleChoice, Numeric, Option, Reflection, SortClaims
+from . import Claim, MultipleChoice, Numeric, Option, Reflection, SortClaims
 
 __all__ = ["EXERCISES", "TITLE"]
 

@@ -17,7 +17,7 @@ Examples
 from __future__ import annotations
 
 from .. import datasets, simulate
-from .kinds import Claim, MultipleChoice, Numeric, Option, Reflection, SortClaims
+from . import Claim, MultipleChoice, Numeric, Option, Reflection, SortClaims
 
 __all__ = [
     "ARTIFACT_RATE",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from .kinds import ClassifyNetwork, MultipleChoice, Numeric, Option, Reflection
+from . import ClassifyNetwork, MultipleChoice, Numeric, Option, Reflection
 
 __all__ = ["EXERCISES", "TITLE", "demo_graph"]
 

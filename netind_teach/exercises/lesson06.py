@@ -20,7 +20,7 @@ Examples
 from __future__ import annotations
 
 from .. import audiences, datasets, niches, support
-from .kinds import Claim, MultipleChoice, Numeric, Option, Reflection, SortClaims
+from . import Claim, MultipleChoice, Numeric, Option, Reflection, SortClaims
 
 __all__ = [
     "BIGGEST_STEP",

@@ -6,11 +6,15 @@ import math
 import numbers
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..wording import singular
-from ._base import Definition
-from ._core import Result, norm, quote, too_long, type_name
+from .definition import Definition
+from .results import Result
+from .text import norm, quote, too_long, type_name
+
+if TYPE_CHECKING:
+    from .inputs import AnswerInput
 
 __all__ = ["MAX_TEXT", "Numeric", "scan_number"]
 
@@ -188,6 +192,12 @@ class Numeric(Definition):
         goal = float(self.answer if target is None else target)
         slack = max(self.tolerance, self.rel_tolerance * abs(goal), 1e-9 * max(1.0, abs(goal)))
         return abs(value - goal) <= slack
+
+    def answer_input(self, exercise: Any) -> AnswerInput:
+        """A text box for the number, with the unit beside it."""
+        from .inputs import NumberInput
+
+        return NumberInput(exercise)
 
     def _units(self) -> set[str]:
         words = {norm(w) for w in (self.unit, *self.unit_words) if w}

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from ._base import Definition
-from ._core import Result, type_name
+from ..wording import plural
+from .definition import Definition
+from .results import Result
+from .text import type_name
+
+if TYPE_CHECKING:
+    from ..progress import Progress
+    from .inputs import AnswerInput
 
 __all__ = ["Reflection", "word_count"]
 
@@ -73,3 +79,23 @@ class Reflection(Definition):
                 f"{count} {noun} so far: write at least {self.min_words} words, in full sentences."
             )
         return Result.correct_(f"Thank you: {count} {noun}. There is no single right answer.")
+
+    def after_attempt(self, store: Progress, answer: Any, result: Result) -> str:
+        """Save the text, unless a shorter draft would replace an accepted reflection."""
+        if result.correct:
+            store.save_reflection(self.lesson, self.name, answer)
+            return "Saved on this computer only."
+        if store.is_done(self.lesson, self.name):
+            kept = store.reflection(self.lesson, self.name) or ""
+            return (
+                f"Your accepted reflection ({plural(word_count(kept), 'word')}) is still saved; "
+                f"this shorter text was not saved."
+            )
+        store.save_reflection(self.lesson, self.name, answer)
+        return "Saved as a draft on this computer only."
+
+    def answer_input(self, exercise: Any) -> AnswerInput:
+        """A large text box holding the saved reflection, if there is one."""
+        from .inputs import ReflectionInput
+
+        return ReflectionInput(exercise)

@@ -29,7 +29,7 @@ from typing import Any
 
 from ..errors import WrongInput
 from ..progress import Progress
-from ._base import Definition
+from .definition import Definition
 from .exercise import Exercise, ExerciseSet
 
 __all__ = [

@@ -32,12 +32,16 @@ import math
 import numbers
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..wording import plural
-from ._base import Definition
-from ._core import BLANK, Result, one_line, safe_repr, type_name
 from ._timeout import Run, can_isolate, run_each_with_time_limit, run_with_time_limit
+from .definition import Definition
+from .results import BLANK, Result
+from .text import one_line, safe_repr, type_name
+
+if TYPE_CHECKING:
+    from .inputs import AnswerInput
 
 __all__ = ["Case", "CodeExercise", "same_value"]
 
@@ -219,6 +223,12 @@ class CodeExercise(Definition):
             except (OSError, TypeError):
                 source = f"# see {self.function_name} in the lesson's solution"
         return f"```python\n{source}\n```"
+
+    def answer_input(self, exercise: Any) -> AnswerInput:
+        """A code box holding the starter code."""
+        from .inputs import CodeInput
+
+        return CodeInput(exercise)
 
     # -- checking ------------------------------------------------------------------
     def function_from_source(self, source: str) -> Callable[..., Any] | Result:

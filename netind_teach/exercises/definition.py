@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from ._core import BLANK, Result
+from .results import BLANK, Result
+
+if TYPE_CHECKING:
+    from ..progress import Progress
+    from .inputs import AnswerInput
 
 __all__ = ["Definition"]
 
@@ -105,6 +109,24 @@ class Definition:
     def default_solution(self) -> str:
         """The solution text when the author gave none."""
         return ""
+
+    def after_attempt(self, store: Progress, answer: Any, result: Result) -> str:
+        """Act on a real attempt, after it is counted in ``store``; return a note or "".
+
+        The default does nothing; a kind that keeps what a learner wrote (a reflection)
+        saves it here.
+        """
+        return ""
+
+    def answer_input(self, exercise: Any) -> AnswerInput:
+        """The widget input for this kind: a text box (each kind may make its own).
+
+        ``exercise`` is the live :class:`~netind_teach.exercises.Exercise`, for an input
+        that shows what was saved. Imports ipywidgets.
+        """
+        from .inputs import TextInput
+
+        return TextInput(exercise)
 
     # -- shared ----------------------------------------------------------------
     @property

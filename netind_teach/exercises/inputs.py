@@ -1,0 +1,257 @@
+"""The input each exercise kind shows in its widget: make it, read it, write it back.
+
+Each kind's ``answer_input(exercise)`` returns one of these adapters; the exercise widget
+(:mod:`netind_teach.exercises._widgets`) only asks it for ``widget``, ``figure``,
+``read()`` and ``write(answer)``, never which kind it serves. Every control has an
+accessible name: a choice's own words, or a label hidden from view but not from screen
+readers (:func:`netind_teach.a11y.name_control`). This module imports ipywidgets.
+
+Examples
+--------
+>>> from netind_teach.exercises import Exercise, Numeric
+>>> box = Exercise(Numeric(name="n", question="How many?", answer=3, unit="ties"))
+>>> adapter = box.definition.answer_input(box)
+>>> adapter.write(4)
+>>> adapter.text.value, adapter.read()
+('4', '4')
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as widgets
+
+from .. import a11y
+from .results import BLANK
+from .text import one_line
+
+__all__ = [
+    "AnswerInput",
+    "ClaimsInput",
+    "CodeInput",
+    "ManyChoiceInput",
+    "NumberInput",
+    "OneChoiceInput",
+    "ReflectionInput",
+    "TextInput",
+    "TypeChoiceInput",
+]
+
+_WIDE = {"width": "auto"}
+
+
+class AnswerInput:
+    """An exercise's input: ``widget`` (what is shown), ``read()`` and ``write(answer)``.
+
+    Attributes
+    ----------
+    widget : ipywidgets.Widget
+        The input as displayed.
+    figure : ipywidgets.Widget or None
+        A drawing shown above the input (classify-this-network), else None.
+    parts : list of ipywidgets.Widget
+        One control per option or claim, for inputs made of several (else empty).
+    """
+
+    def __init__(self, exercise: Any) -> None:
+        self.exercise = exercise
+        self.definition = exercise.definition
+        self.figure: widgets.Widget | None = None
+        self.parts: list[widgets.Widget] = []
+        self.widget = self.make()
+
+    def make(self) -> widgets.Widget:
+        """Build and return the input widget."""
+        raise NotImplementedError
+
+    def read(self) -> Any:
+        """The answer as ``check`` accepts it (``____`` when nothing is given)."""
+        value = self.widget.value
+        return BLANK if value is None else value
+
+    def write(self, answer: Any) -> None:
+        """Show ``answer`` in the input (what a learner would have typed or chosen)."""
+        raise NotImplementedError
+
+
+class TextInput(AnswerInput):
+    """A one-line text box, named for the question."""
+
+    def make(self) -> widgets.Widget:
+        text = widgets.Text(placeholder=self.definition.answer_format)
+        return a11y.name_control(text, f"Your answer to: {self.definition.heading}", visible=False)
+
+    @property
+    def text(self) -> widgets.Widget:
+        """The box holding the typed text."""
+        return self.widget
+
+    def read(self) -> Any:
+        value = self.text.value
+        return BLANK if value is None else value
+
+    def write(self, answer: Any) -> None:
+        self.text.value = "" if answer is None else str(answer)
+
+
+class NumberInput(TextInput):
+    """A text box for a number, with the unit beside it."""
+
+    def make(self) -> widgets.Widget:
+        text = widgets.Text(placeholder="a number, e.g. 12 or 2.5")
+        a11y.name_control(text, f"Your answer to: {self.definition.heading}", visible=False)
+        unit = self.definition.unit
+        return widgets.HBox([text, widgets.Label(unit)]) if unit else text
+
+    @property
+    def text(self) -> widgets.Widget:
+        return self.widget.children[0] if isinstance(self.widget, widgets.HBox) else self.widget
+
+
+class CodeInput(TextInput):
+    """A code box holding the starter code."""
+
+    def make(self) -> widgets.Widget:
+        starter = self.definition.starter_code
+        code = widgets.Textarea(
+            value=starter,
+            rows=max(4, starter.count("\n") + 2),
+            layout=widgets.Layout(width="95%"),
+        )
+        return a11y.name_control(code, f"Your code for: {self.definition.heading}", visible=False)
+
+
+class ReflectionInput(TextInput):
+    """A large text box holding the learner's saved reflection, if any."""
+
+    def make(self) -> widgets.Widget:
+        text = widgets.Textarea(
+            value=self._saved() or "",
+            placeholder="Write here. It is saved on this computer only.",
+            rows=5,
+            layout=widgets.Layout(width="95%"),
+        )
+        return a11y.name_control(
+            text, f"Your reflection: {self.definition.heading}", visible=False
+        )
+
+    def _saved(self) -> str | None:
+        exercise = self.exercise
+        if not exercise.lesson:
+            return None
+        try:
+            store = exercise.progress(notify=lambda _message: None)
+            return store.reflection(exercise.lesson, exercise.name)
+        except Exception:
+            return None
+
+
+class OneChoiceInput(AnswerInput):
+    """Radio buttons, one per option, each named by its label ('b) Barry Wellman')."""
+
+    def make(self) -> widgets.Widget:
+        d = self.definition
+        options = [(d.label(i), d.letter(i)) for i in range(len(d.options))]
+        return widgets.RadioButtons(options=options, value=None, layout=widgets.Layout(**_WIDE))
+
+    def write(self, answer: Any) -> None:
+        chosen = self.definition.chosen_options(answer)
+        self.widget.value = self.definition.letter(min(chosen)) if chosen else None
+
+
+class ManyChoiceInput(AnswerInput):
+    """One checkbox per option, for questions with several right options."""
+
+    def make(self) -> widgets.Widget:
+        d = self.definition
+        self.parts = [
+            widgets.Checkbox(
+                description=d.label(i), value=False, indent=False, layout=widgets.Layout(**_WIDE)
+            )
+            for i in range(len(d.options))
+        ]
+        return widgets.VBox(self.parts)
+
+    def read(self) -> Any:
+        letters = tuple(self.definition.letter(i) for i, box in enumerate(self.parts) if box.value)
+        return letters or BLANK
+
+    def write(self, answer: Any) -> None:
+        chosen = self.definition.chosen_options(answer)
+        for i, box in enumerate(self.parts):
+            box.value = i in chosen
+
+
+class TypeChoiceInput(AnswerInput):
+    """The network's drawing, and radio buttons for its type."""
+
+    def make(self) -> widgets.Widget:
+        self.figure = self._drawing()
+        # Radio buttons, not toggle buttons: a screen reader hears which one is chosen.
+        return widgets.RadioButtons(
+            options=list(self.definition.choices),
+            value=None,
+            orientation="horizontal",
+            layout=widgets.Layout(**_WIDE),
+        )
+
+    def write(self, answer: Any) -> None:
+        self.widget.value = self.definition.pick(answer) if isinstance(answer, str) else None
+
+    def _drawing(self) -> widgets.Widget:
+        d = self.definition
+        alt = html.escape(d.description) if d.description else ""
+        try:
+            from .. import plotting
+
+            # Final size and margins fixed here (the legend on the right), so the figure
+            # is laid out and rendered once: no bbox_inches="tight".
+            fig = plotting.new_figure((7.0, 4.5), dpi=90)
+            d.draw(ax=fig.add_axes((0.01, 0.02, 0.6, 0.86)))
+            image = a11y.image(
+                value=plotting.figure_png(fig),
+                format="png",
+                layout=widgets.Layout(max_width="630px"),
+            )
+            image.add_class("netind-ego-drawing")
+            a11y.describe_image(image, d.description or f"Network drawing for: {d.heading}")
+            caption = widgets.HTML(f"<small>{alt}</small>" if alt else "")
+            return widgets.VBox([image, caption])
+        except Exception as exc:
+            reason = html.escape(one_line(f"{type(exc).__name__}: {exc}", 120))
+            return widgets.HTML(
+                f"<p>{alt}</p><p><small>(The drawing is not available here: {reason}.)</small></p>"
+            )
+
+
+class ClaimsInput(AnswerInput):
+    """One row per claim: a dropdown of categories, named 'Claim n belongs to', and the claim."""
+
+    def make(self) -> widgets.Widget:
+        d = self.definition
+        rows = []
+        for i, claim in enumerate(d.claims, start=1):
+            source = f" <em>({html.escape(claim.source)})</em>" if claim.source else ""
+            dropdown = widgets.Dropdown(
+                options=[("choose…", None), *[(c, c) for c in d.categories]],
+                index=0,
+                layout=widgets.Layout(width="14em", flex="0 0 auto"),
+            )
+            a11y.name_control(dropdown, f"Claim {i} belongs to", visible=False)
+            self.parts.append(dropdown)
+            text = widgets.HTML(f"{i}. {html.escape(claim.text)}{source}")
+            rows.append(widgets.HBox([dropdown, text]))
+        return widgets.VBox(rows)
+
+    def read(self) -> Any:
+        placed = {i: box.value for i, box in enumerate(self.parts, start=1) if box.value}
+        return placed or BLANK
+
+    def write(self, answer: Any) -> None:
+        placed = self.definition.placements(answer)
+        categories = self.definition.categories
+        for i, dropdown in enumerate(self.parts, start=1):
+            category = placed.get(i)
+            dropdown.index = 0 if category is None else 1 + categories.index(category)
