@@ -148,8 +148,7 @@ def handin_data(
     created : str, optional
         The time stamp to record (default: now, UTC).
     """
-    from netind_teach.exercises import definitions, lessons
-    from netind_teach.exercises.registry import lesson_title
+    from netind_teach.exercises.catalogue import definitions, lesson_title, lessons
 
     store = Progress() if progress is None else progress
     record = store.load()["lessons"]
@@ -354,12 +353,13 @@ def _check_lesson(number: Any, lesson: Any) -> None:
 
 @dataclass
 class HandIn:
-    """Preview, then write, a hand-in file: ``ex.hand_in()`` in a lesson returns one.
+    """Preview, then write, a hand-in file: :meth:`preview`, then :meth:`write`.
 
-    Displayed in a notebook it is a small form: a box for an optional name or student
-    number, a tick box to add the lesson 05 export (only when a network is saved in
-    ``folder``), *Preview* and *Write hand-in file* (which stays off until a preview shows
-    exactly what will be written). From code: :meth:`preview`, then :meth:`write`.
+    In a lesson, ``ex.hand_in()`` shows it as a small form
+    (:class:`netind_teach.handin_widget.HandInForm`): a box for an optional name or
+    student number, a tick box to add the lesson 05 export (only when a network is saved
+    in ``folder``), *Preview* and *Write hand-in file* (which stays off until a preview
+    shows exactly what will be written).
 
     Parameters
     ----------
@@ -390,7 +390,6 @@ class HandIn:
 
     def __post_init__(self) -> None:
         self._previewed: tuple[str, dict[str, Any]] | None = None
-        self._form: Any = None
 
     @property
     def target_folder(self) -> Path:
@@ -433,24 +432,8 @@ class HandIn:
             )
         return write_handin(text, self.target_folder)
 
-    def form(self) -> Any:
-        """The form widget (imports ipywidgets)."""
-        if self._form is None:
-            from netind_teach.handin_widget import HandInForm
-
-            self._form = HandInForm(self)
-        return self._form
-
     def __repr__(self) -> str:
         return (
             f"Hand-in for the LMS: preview() shows the file, write() writes it into "
             f"{self.target_folder}"
         )
-
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        try:
-            bundle = dict(self.form().box._repr_mimebundle_() or {})
-        except Exception:
-            bundle = {"text/html": f"<p>{html.escape(repr(self))}</p>"}
-        bundle["text/plain"] = repr(self)
-        return bundle

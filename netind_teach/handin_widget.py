@@ -36,7 +36,11 @@ __all__ = ["HandInForm"]
 
 
 class HandInForm:
-    """The form shown by ``ex.hand_in()`` and by the progress bar's *Hand in* button."""
+    """The form shown by ``ex.hand_in()`` and by the progress bar's *Hand in* button.
+
+    ``handin`` is the :class:`~netind_teach.handin.HandIn` it wires to (``preview()``,
+    ``write()`` from code).
+    """
 
     def __init__(self, handin: HandIn) -> None:
         self.handin = handin

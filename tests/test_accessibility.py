@@ -17,7 +17,7 @@ import matplotlib
 import pytest
 
 from netind_teach import a11y, charts, egodraw, figure_text, models
-from netind_teach.exercises import for_lesson, registry
+from netind_teach.exercises import for_lesson, lessons
 from netind_teach.progress import Progress
 
 matplotlib.use("Agg")
@@ -64,7 +64,7 @@ def store(tmp_path: Path) -> Progress:
     return Progress(tmp_path / "progress.json", notify=lambda _m: None)
 
 
-@pytest.mark.parametrize("lesson", registry.lessons())
+@pytest.mark.parametrize("lesson", lessons())
 def test_every_exercise_widget_is_named_and_announces_its_result(lesson, store):
     for exercise in for_lesson(lesson, progress=store):
         w = exercise.widget()

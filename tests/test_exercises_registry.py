@@ -30,7 +30,7 @@ from netind_teach.exercises import (
     lesson_id,
     lessons,
 )
-from netind_teach.exercises import registry as registry_module
+from netind_teach.exercises import catalogue as registry_module
 from netind_teach.progress import Progress
 
 ALL = [(d.lesson, d.name) for lesson in lessons() for d in definitions(lesson)]
@@ -204,6 +204,13 @@ def fake_lesson(monkeypatch):
 
 def _mc(name: str, **kw) -> MultipleChoice:
     return MultipleChoice(name=name, question="?", options=(Option("a", True), Option("b")), **kw)
+
+
+def test_reserved_names_cover_every_public_name_of_an_exercise_set() -> None:
+    """An exercise named like an ExerciseSet attribute would be hidden behind it."""
+    store = ExerciseSet("98", [], title="t")
+    public = {name for name in dir(store) if not name.startswith("_")}
+    assert public <= registry_module.RESERVED_NAMES
 
 
 def test_fake_lesson_is_bound(fake_lesson) -> None:

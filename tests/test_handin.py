@@ -167,9 +167,11 @@ def test_form_says_why_it_could_not_write(store, tmp_path):
 def test_hand_in_from_any_lesson_and_from_the_progress_bar(store, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     ex = for_lesson("05", progress=store)
-    handin = ex.hand_in()
-    assert isinstance(handin, HandIn) and handin.target_folder == tmp_path
-    assert "text/plain" in handin._repr_mimebundle_()
+    form = ex.hand_in()
+    assert isinstance(form, HandInForm) and isinstance(form.handin, HandIn)
+    assert form.handin.target_folder == tmp_path
+    assert "netind-hand-in" in form.box._dom_classes
+    assert "text/plain" in form._repr_mimebundle_()
     bar = ex.progress_bar()
     assert bar.hand_in_button.description.startswith("Hand in")
     assert bar.hand_in_area.children == ()

@@ -48,7 +48,7 @@ The kinds, and the answers each takes:
 
 Each kind also makes its own input for the widget (``answer_input``) and may act after
 an attempt (``after_attempt``: a reflection is saved). Leave ``lesson`` empty, the
-registry fills it in. Nothing else to register: the test suite finds the module and
+catalogue fills it in. Nothing else to register: the test suite finds the module and
 checks every definition (the reference answer passes, every wrong example
 fails, the starter is "not attempted", hints and an explanation exist), and
 :func:`answers` / :func:`answers_markdown` list every answer for the instructor guide.
@@ -71,15 +71,15 @@ True
 from __future__ import annotations
 
 from ._timeout import can_isolate, run_each_with_time_limit, run_with_time_limit
+from .catalogue import answers, answers_markdown, definitions, lesson_id, lessons
 from .choice import MultipleChoice, Option
 from .claims import Claim, SortClaims
 from .classify import ClassifyNetwork
 from .code_exercise import Case, CodeExercise, same_value
-from .exercise import Exercise, ExerciseSet, progress_bar
+from .exercise import Exercise, ExerciseSet, for_lesson, progress_bar
 from .markdown_html import to_html
 from .numeric import Numeric
 from .reflection import Reflection
-from .registry import answers, answers_markdown, definitions, for_lesson, lesson_id, lessons
 from .results import BLANK, Note, Outcome, Result, is_blank
 
 #: The starter placeholder, under the name lessons use in code cells.

@@ -266,9 +266,10 @@ class ProgressBar:
     def _on_hand_in(self, _button: Any = None) -> None:
         """Open the hand-in form (:mod:`netind_teach.handin`) under the bar."""
         from ..handin import HandIn
+        from ..handin_widget import HandInForm
 
         try:
-            self.hand_in_area.children = [HandIn(self._progress).form().box]
+            self.hand_in_area.children = [HandInForm(HandIn(self._progress)).box]
         except Exception as exc:
             message = html.escape(one_line(f"{type(exc).__name__}: {exc}", 160))
             self.hand_in_area.children = [

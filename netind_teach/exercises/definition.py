@@ -48,7 +48,7 @@ class Definition:
     wrong_examples : tuple
         Answers that must be marked incorrect; the test suite checks them.
     lesson : str
-        Two-digit lesson id. Leave empty in ``lessonNN.py``: the registry fills it in.
+        Two-digit lesson id. Leave empty in ``lessonNN.py``: the catalogue fills it in.
     """
 
     name: str

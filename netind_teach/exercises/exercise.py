@@ -41,12 +41,13 @@ from typing import Any
 
 from ..progress import Progress, progress_text
 from ..wording import plural
+from .catalogue import definitions, lesson_id, lesson_title
 from .definition import Definition
 from .markdown_html import to_html
 from .results import BLANK, Note, Outcome, Result, is_blank
 from .text import one_line
 
-__all__ = ["Exercise", "ExerciseSet", "progress_bar"]
+__all__ = ["Exercise", "ExerciseSet", "for_lesson", "progress_bar"]
 
 ____ = BLANK
 
@@ -331,11 +332,35 @@ class ExerciseSet(Sequence[Exercise]):
         """Return the hand-in form: preview, then write, one file for your course page.
 
         The file covers every lesson (see :mod:`netind_teach.handin`); it is written in
-        ``folder`` (default: this notebook's folder).
+        ``folder`` (default: this notebook's folder). The form's ``handin`` does the same
+        from code: ``preview()``, then ``write()``.
         """
         from ..handin import HandIn
+        from ..handin_widget import HandInForm
 
-        return HandIn(self._progress, folder=folder)
+        return HandInForm(HandIn(self._progress, folder=folder))
+
+
+def for_lesson(lesson: Any, progress: Progress | None = None) -> ExerciseSet:
+    """Return fresh exercise objects for ``lesson`` (an :class:`ExerciseSet`).
+
+    Parameters
+    ----------
+    lesson : str or int
+        '00' ... '05' (or 0 ... 5).
+    progress : Progress, optional
+        Where progress is saved; default: the environment's, looked up on each call.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> ex = for_lesson(0, progress=Progress(pathlib.Path(tempfile.mkdtemp()) / "p.json"))
+    >>> ex.coined
+    Exercise 00.coined (multiple choice): Who coined the term?
+    """
+    number = lesson_id(lesson)
+    exercises = [Exercise(d, progress=progress) for d in definitions(number)]
+    return ExerciseSet(number, exercises, title=lesson_title(number), progress=progress)
 
 
 def _hint_calls(total: int) -> str:

@@ -122,9 +122,9 @@ def wrong_answer(lesson: str, name: str) -> Interaction:
     """
 
     def interaction(page: Page, notebook: Locator) -> None:
-        from netind_teach.exercises import registry
+        from netind_teach.exercises import definitions
 
-        definition = next(d for d in registry.definitions(lesson) if d.name == name)
+        definition = next(d for d in definitions(lesson) if d.name == name)
         mistakes = getattr(definition, "mistakes", ())
         assert mistakes, f"{lesson}.{name} has no `mistakes` to type: pick another exercise"
         value, message = mistakes[0]

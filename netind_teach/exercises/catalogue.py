@@ -1,4 +1,4 @@
-"""Where each lesson's exercises are defined, and the instructor's answer list.
+"""The course's exercise definitions, lesson by lesson, and the instructor's answer list.
 
 Each lesson has a module ``netind_teach/exercises/lessonNN.py`` that defines::
 
@@ -6,8 +6,10 @@ Each lesson has a module ``netind_teach/exercises/lessonNN.py`` that defines::
     EXERCISES = (MultipleChoice(name=..., question=..., ...), ...)
 
 The definitions are immutable; nothing is registered at import time, and there is no
-global list to mutate. :func:`for_lesson` reads a lesson's module and returns fresh
-exercise objects; :func:`answers` reads the same definitions for instructors.
+global list to mutate. :func:`definitions` reads a lesson's module (live exercises are
+made from them by :func:`netind_teach.exercises.for_lesson`); :func:`answers` reads the
+same definitions for instructors, and the hand-in lists them. Nothing here imports the
+live exercises or any widget.
 
 Examples
 --------
@@ -28,21 +30,26 @@ import re
 from typing import Any
 
 from ..errors import WrongInput
-from ..progress import Progress
 from .definition import Definition
-from .exercise import Exercise, ExerciseSet
 
 __all__ = [
+    "RESERVED_NAMES",
     "answers",
     "answers_markdown",
     "definitions",
-    "for_lesson",
     "lesson_id",
+    "lesson_title",
     "lessons",
 ]
 
 _PACKAGE = __name__.rsplit(".", 1)[0]
 _MODULE = re.compile(r"lesson(\d\d)")
+
+#: Names a lesson's exercise set uses itself (``ex.status()``, ``ex.names``...): no
+#: exercise may take them. A test holds this to :class:`~netind_teach.exercises.ExerciseSet`.
+RESERVED_NAMES = frozenset(
+    {"count", "done", "hand_in", "index", "lesson", "names", "progress_bar", "status", "title"}
+)
 
 
 def lessons() -> tuple[str, ...]:
@@ -99,13 +106,12 @@ def definitions(lesson: Any) -> tuple[Definition, ...]:
             f"{module.__name__}.EXERCISES must be a tuple of exercise definitions "
             f"(MultipleChoice(...), Numeric(...), ...)"
         )
-    reserved = set(dir(ExerciseSet))
     seen: set[str] = set()
     bound = []
     for definition in raw:
         if definition.name in seen:
             raise ValueError(f"lesson {number}: two exercises are named {definition.name!r}")
-        if definition.name in reserved:
+        if definition.name in RESERVED_NAMES:
             raise ValueError(
                 f"lesson {number}: exercise name {definition.name!r} is reserved; choose another"
             )
@@ -124,28 +130,6 @@ def lesson_title(lesson: Any) -> str:
     number = lesson_id(lesson)
     module = importlib.import_module(f"{_PACKAGE}.lesson{number}")
     return str(getattr(module, "TITLE", ""))
-
-
-def for_lesson(lesson: Any, progress: Progress | None = None) -> ExerciseSet:
-    """Return fresh exercise objects for ``lesson`` (an :class:`ExerciseSet`).
-
-    Parameters
-    ----------
-    lesson : str or int
-        '00' ... '05' (or 0 ... 5).
-    progress : Progress, optional
-        Where progress is saved; default: the environment's, looked up on each call.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> ex = for_lesson(0, progress=Progress(pathlib.Path(tempfile.mkdtemp()) / "p.json"))
-    >>> ex.coined
-    Exercise 00.coined (multiple choice): Who coined the term?
-    """
-    number = lesson_id(lesson)
-    exercises = [Exercise(d, progress=progress) for d in definitions(number)]
-    return ExerciseSet(number, exercises, title=lesson_title(number), progress=progress)
 
 
 def answers(lesson: Any = None) -> list[dict[str, Any]]:
