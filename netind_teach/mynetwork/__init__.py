@@ -4,7 +4,9 @@ Everything here runs on your own computer and never touches the network.
 
 * :class:`NetworkBuilder` -- the widget: add people (a nickname or initials), say what
   each is to you, mark who knows whom, watch the drawing, measures and type update;
-* :class:`PersonalNetwork` -- the same, from code (``add``, ``edit``, ``remove``,
+* :class:`BuilderSession` -- what the widget shows, without a widget: the same methods
+  (``add``, ``link``, ``undo``, ``export_preview`` ...), saving and the export gate;
+* :class:`PersonalNetwork` -- the network itself, from code (``add``, ``edit``, ``remove``,
   ``link``, ``measures``, ``classify``);
 * saving -- after each change the builder saves ``my_network.json`` (:data:`FILENAME`) in
   your working folder (the notebook's folder), atomically and readable by you only; it is
@@ -62,6 +64,7 @@ from .model import (
     Person,
     PersonalNetwork,
 )
+from .session import BuilderSession
 from .storage import FILENAME, SaveError, default_path, delete_saved, open_network, save_network
 
 __all__ = [
@@ -71,6 +74,7 @@ __all__ = [
     "MAX_NICKNAME",
     "MAX_PEOPLE",
     "PLACE_CHOICES",
+    "BuilderSession",
     "ClassView",
     "Measures",
     "NetworkBuilder",
