@@ -1,11 +1,11 @@
 """Import cost and the simulations' scale, printed against targets.
 
 1. Import cost: ``import netind_teach`` alone, and with the modules a lesson's first cells
-   use (models, egonet, simulate), against ``import networkx`` alone, each in fresh
+   use (models, egonet, diffusion), against ``import networkx`` alone, each in fresh
    interpreters (seconds spent in the import statement, interpreter start-up excluded;
    median of interleaved runs, after one warm-up run that writes byte-code caches).
    Target: ratio <= 1.2 (heavy imports deferred).
-2. ``simulate.reach`` and ``simulate.spread`` on networks of groups of 1,000 and 10,000
+2. ``diffusion.reach`` and ``diffusion.spread`` on networks of groups of 1,000 and 10,000
    people: time at 10,000 (target < 500 ms) and the growth per 10x in size (target
    <= 12x; linear is 10x).
 
@@ -31,8 +31,8 @@ SCALE_SIZES = (1_000, 10_000)
 LARGE_LIMIT_S = 0.5
 IMPORTS = {
     "import netind_teach": "import netind_teach",
-    "import netind_teach + models, egonet, simulate": (
-        "import netind_teach, netind_teach.models, netind_teach.egonet, netind_teach.simulate"
+    "import netind_teach + models, egonet, diffusion": (
+        "import netind_teach, netind_teach.models, netind_teach.egonet, netind_teach.diffusion"
     ),
 }
 BASE = "import networkx"
@@ -82,7 +82,7 @@ def measure_imports(runs: int = IMPORT_RUNS) -> list[Result]:
 
 
 def measure_scale(sizes: Sequence[int] = SCALE_SIZES, repeat: int = 7) -> list[Result]:
-    from netind_teach import models, simulate
+    from netind_teach import diffusion, models
 
     graphs = {
         n: models.group_network(n // 10, 10, seed=0, weak_share=0.3, online_share=0.1)
@@ -90,10 +90,10 @@ def measure_scale(sizes: Sequence[int] = SCALE_SIZES, repeat: int = 7) -> list[R
     }
     availability = {"strong": 0.6, "weak": 0.4, "online": 0.9}
     cases = {
-        "reach (10 hops, 200 trials)": lambda G: simulate.reach(
+        "reach (10 hops, 200 trials)": lambda G: diffusion.reach(
             G, availability, hops=10, ego=0, trials=200
         ),
-        "spread (20 steps, 20 trials)": lambda G: simulate.spread(G, [0], steps=20, trials=20),
+        "spread (20 steps, 20 trials)": lambda G: diffusion.spread(G, [0], steps=20, trials=20),
     }
     out: list[Result] = []
     for name, run in cases.items():

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from netind_teach import figure_text, simulate
+from netind_teach import confidants, figure_text
 from netind_teach.plotting import (
     FONT,
     GREY,
@@ -271,7 +271,7 @@ def plot_distribution(
     ----------
     distributions : mapping
         ``{label: counts}``, each counts as accepted by
-        :func:`netind_teach.simulate.share_none` (``{0: 136, 1: 228, ...}``).
+        :func:`netind_teach.confidants.share_none` (``{0: 136, 1: 228, ...}``).
     ax : Axes, optional
         Where to draw.
     share : bool
@@ -294,7 +294,7 @@ def plot_distribution(
     """
     if not distributions:
         raise ValueError("distributions is empty: give {label: counts}.")
-    dists = {str(k): simulate._as_counts(v) for k, v in distributions.items()}
+    dists = {str(k): confidants.as_counts(v) for k, v in distributions.items()}
     keys = sorted(set().union(*dists.values()))
     ax = new_axes(ax, (9, 5.5))
     width = 0.8 / len(dists)

@@ -8,7 +8,9 @@ among those alters. Every function takes a graph and the ego's node id (default
 * :func:`alter_density`, :func:`alter_clustering` -- how densely knit the alters are;
 * :func:`effective_size`, :func:`constraint` -- Burt's structural-hole measures;
 * :func:`bridging_ties` -- alter-alter ties that join different circles;
-* :func:`diversity`, :func:`share_distant` -- kinds of relations, and ties at a distance.
+* :func:`diversity`, :func:`share_distant` -- kinds of relations, and ties at a distance;
+* :func:`network_measures`, :func:`measures_table` -- lesson 01's six measures, rounded
+  for display, of one ego network or of several side by side.
 
 Graphs must be undirected and simple (``networkx.Graph``); ties are counted unweighted.
 
@@ -23,13 +25,16 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from netind_teach.vocab import EGO
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "CIRCLE_METHODS",
@@ -42,6 +47,8 @@ __all__ = [
     "constraint",
     "diversity",
     "effective_size",
+    "measures_table",
+    "network_measures",
     "share_distant",
     "summary",
 ]
@@ -70,6 +77,18 @@ def _check(G: Any, ego: Hashable) -> None:
 
 def alters(G: nx.Graph, ego: Hashable = EGO) -> list:
     """Return ego's alters: the people ego is tied to (in the graph's order).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network (undirected, simple).
+    ego : node
+        The focal person.
+
+    Returns
+    -------
+    list
+        The alters (ego itself excluded, even with a self-loop).
 
     Examples
     --------
@@ -132,6 +151,11 @@ def circles(
     attr : str
         Node attribute read by ``method="attribute"``.
 
+    Returns
+    -------
+    list of set
+        The circles, largest first (ties broken by their smallest member's name).
+
     Examples
     --------
     >>> import networkx as nx
@@ -147,27 +171,12 @@ def _circles(
     G: nx.Graph, ties: dict[Any, set], method: str, *, seed: int, resolution: float, attr: str
 ) -> list[set]:
     if method == "components":
-        return _sorted_groups(_components(ties))
+        return _sorted_groups(nx.connected_components(G.subgraph(ties)))
     if method == "communities":
         return _communities(ties, seed, resolution)
     if method == "attribute":
         return _sorted_groups(_groups_by_attribute(G, list(ties), attr).values())
     raise ValueError(f"Unknown method {method!r}; choose one of {', '.join(CIRCLE_METHODS)}.")
-
-
-def _components(ties: dict[Any, set]) -> list[set]:
-    seen: set = set()
-    found = []
-    for start in ties:
-        if start in seen:
-            continue
-        component, frontier = {start}, {start}
-        while frontier:
-            frontier = set().union(*(ties[a] for a in frontier)) - component
-            component |= frontier
-        seen |= component
-        found.append(component)
-    return found
 
 
 def _communities(ties: dict[Any, set], seed: int, resolution: float) -> list[set]:
@@ -205,6 +214,18 @@ def alter_density(G: nx.Graph, ego: Hashable = EGO) -> float:
     The share of pairs of alters who are tied to each other: 1 when everyone ego knows
     knows everyone else, near 0 when ego's contacts do not know each other.
 
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network (undirected, simple).
+    ego : node
+        The focal person.
+
+    Returns
+    -------
+    float
+        From 0 to 1.
+
     Examples
     --------
     >>> import networkx as nx
@@ -235,6 +256,18 @@ def alter_clustering(G: nx.Graph, ego: Hashable = EGO) -> float:
     alters take a millisecond rather than a quarter of a second). High when alters'
     contacts know each other even if the network as a whole is sparse (tight circles).
     0 with no alters.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network (undirected, simple).
+    ego : node
+        The focal person.
+
+    Returns
+    -------
+    float
+        From 0 to 1.
 
     Examples
     --------
@@ -277,9 +310,23 @@ def effective_size(G: nx.Graph, ego: Hashable = EGO) -> float:
     the number of alters; the more they know each other, the smaller it gets. For an
     unweighted undirected graph this is Borgatti's ``n - 2t/n`` (``n`` alters, ``t`` ties
     among them), the formula ``networkx.effective_size`` uses there (the tests check they
-    agree); counted here from the alter ties because networkx first copies the ego
-    network, about 0.1 s for 150 densely-knit alters. 0 when ego has no alters
-    (networkx reports ``nan`` there).
+    agree). 0 when ego has no alters (networkx reports ``nan`` there).
+
+    Kept instead of ``networkx.effective_size``: counted from the alter ties, it was
+    measured about 50 times faster on dense ego networks, where networkx first copies
+    the ego network (figures in ``docs/performance.md``).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network (undirected, simple).
+    ego : node
+        The focal person.
+
+    Returns
+    -------
+    float
+        From 0 (no alters) up to the number of alters.
 
     Examples
     --------
@@ -302,11 +349,26 @@ def constraint(G: nx.Graph, ego: Hashable = EGO) -> float:
     """Return Burt's constraint of ego: how much ego's alters are tied to each other.
 
     The same quantity as ``networkx.constraint(G, [ego])`` for an unweighted graph
-    without self-loops (the tests check they agree), computed in time proportional to the
-    ties among the alters: networkx's per-node path takes time cubic in the number of
-    alters (about 4 s for 150 alters without scipy), too slow for a widget. With ``d``
-    alters, each alter ``j`` adds ``(1/d + sum_w 1/(d * deg(w)))**2`` over the alters
-    ``w`` tied to ``j``. ``nan`` when ego has no alters (as in networkx).
+    without self-loops (the tests check they agree). With ``d`` alters, each alter ``j``
+    adds ``(1/d + sum_w 1/(d * deg(w)))**2`` over the alters ``w`` tied to ``j``.
+
+    Kept instead of ``networkx.constraint``: computed in time proportional to the ties
+    among the alters, it was measured thousands of times faster on dense ego networks,
+    where networkx's per-node path takes time cubic in the number of alters (figures in
+    ``docs/performance.md``).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network (undirected, simple).
+    ego : node
+        The focal person.
+
+    Returns
+    -------
+    float
+        Above 0 (1/d for a star of d alters, higher as alters know each other); ``nan``
+        when ego has no alters (as in networkx).
 
     Examples
     --------
@@ -344,6 +406,17 @@ def bridging_ties(
     makes bridging ties to its second circle). When a label is missing, circles are
     found with :func:`circles` ``method="communities"`` (seeded by ``seed``): circles as
     connected components could never be joined by a tie.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network (undirected, simple).
+    ego : node
+        The focal person.
+    attr : str
+        Node attribute holding each alter's circle.
+    seed : int
+        Seed of the community detection used when a label is missing.
 
     Returns
     -------
@@ -391,6 +464,20 @@ def diversity(G: nx.Graph, ego: Hashable = EGO, *, attr: str = "category") -> in
     Counts the distinct values of the alters' ``attr`` (default ``category``: kin,
     friend, neighbour, workmate, ...); alters without the attribute are not counted.
 
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network (undirected, simple).
+    ego : node
+        The focal person.
+    attr : str
+        Node attribute holding the kind of relation.
+
+    Returns
+    -------
+    int
+        Number of distinct values.
+
     Examples
     --------
     >>> import networkx as nx
@@ -407,6 +494,18 @@ def share_distant(G: nx.Graph, ego: Hashable = EGO) -> float:
     """Return the share of alters whose ``place`` is ``"distant"`` (0 with no alters).
 
     Alters without a ``place`` attribute count as not distant.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network (undirected, simple).
+    ego : node
+        The focal person.
+
+    Returns
+    -------
+    float
+        From 0 to 1.
 
     Examples
     --------
@@ -467,6 +566,11 @@ def summary(
         Seed of community detection (used by ``"communities"`` and by
         :func:`bridging_ties` on unlabelled alters).
 
+    Returns
+    -------
+    EgoSummary
+        Every measure, by name.
+
     Examples
     --------
     >>> import networkx as nx
@@ -490,3 +594,70 @@ def summary(
         diversity=diversity(G, ego),
         share_distant=share_distant(G, ego),
     )
+
+
+def network_measures(G: nx.Graph, ego: Hashable = EGO) -> dict[str, float | int]:
+    """Return the lesson's measures of one ego network, rounded for display.
+
+    Circles are the alters' ``circle`` labels (the colours of the drawing; see
+    :func:`netind_teach.egonet.circles` with ``method="attribute"``), so circles and
+    bridging ties agree with the picture. Floats are rounded to 2 decimals.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        An ego network whose alters carry a ``circle`` label (the course's models do).
+    ego : node
+        The focal person.
+
+    Returns
+    -------
+    dict
+        ``{"people", "density", "clustering", "circles", "bridging ties",
+        "share at a distance"}``: the column names of :func:`measures_table`.
+
+    Examples
+    --------
+    >>> from netind_teach import models
+    >>> network_measures(models.little_boxes(group_size=10, seed=2))["bridging ties"]
+    0
+    """
+    s = summary(G, ego, circle_method="attribute")
+    return {
+        "people": s.n_alters,
+        "density": round(s.density, 2),
+        "clustering": round(s.clustering, 2),
+        "circles": s.n_circles,
+        "bridging ties": s.bridging_ties,
+        "share at a distance": round(s.share_distant, 2),
+    }
+
+
+def measures_table(graphs: Mapping[str, nx.Graph], ego: Hashable = EGO) -> pd.DataFrame:
+    """Return :func:`network_measures` of several ego networks, one row per network.
+
+    Parameters
+    ----------
+    graphs : mapping
+        ``{row name: ego network}``, e.g. the three models.
+    ego : node
+        The focal person of every network.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per network (indexed by its name), one column per measure.
+
+    Examples
+    --------
+    >>> from netind_teach import models
+    >>> t = measures_table({"boxes": models.little_boxes(group_size=8, seed=0)})
+    >>> int(t.loc["boxes", "people"]), float(t.loc["boxes", "share at a distance"])
+    (8, 0.0)
+    """
+    if not isinstance(graphs, Mapping) or not graphs:
+        raise ValueError("Give the networks as a non-empty mapping {name: graph}.")
+    import pandas as pd
+
+    rows = {name: network_measures(G, ego) for name, G in graphs.items()}
+    return pd.DataFrame.from_dict(rows, orient="index")

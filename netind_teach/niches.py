@@ -24,7 +24,7 @@ Examples
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import networkx as nx
@@ -33,6 +33,7 @@ __all__ = [
     "NICHE_SEED",
     "SIDES",
     "funnel_drops",
+    "histogram",
     "largest_drop",
     "niche_network",
     "other_side_share",
@@ -140,6 +141,33 @@ def other_side_share(G: nx.Graph) -> float:
     """
     shares = shares_by_person(G)
     return sum(shares.values()) / len(shares) if shares else 0.0
+
+
+def histogram(shares: Iterable[float], bins: int = 20) -> list[int]:
+    """Count people per equal-width bin of their share from the other side.
+
+    Parameters
+    ----------
+    shares : iterable of float
+        Each person's share, 0 to 1 (e.g. the values of :func:`shares_by_person`).
+    bins : int
+        Number of bins from 0 to 1; a share of exactly 1 falls in the last one.
+
+    Returns
+    -------
+    list of int
+        People per bin, from the lowest shares to the highest.
+
+    Examples
+    --------
+    >>> histogram([0.0, 0.04, 0.05, 0.5, 1.0])[:2], histogram([0.0, 1.0], bins=2)
+    ([2, 1], [1, 1])
+    """
+    counts = [0] * bins
+    width = 100 / bins  # in percentage points, as the picture's axis reads
+    for value in shares:
+        counts[min(int(100 * value // width), bins - 1)] += 1
+    return counts
 
 
 def seen_share(share: float, keep_other: float = 1.0) -> float:

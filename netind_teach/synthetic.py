@@ -58,10 +58,12 @@ import random
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pandas as pd
 
+from netind_teach.errors import NotFound, WrongInput
 from netind_teach.vocab import AGE_GROUPS, EGO, TIE_CATEGORIES, TYPES
 
 __all__ = [
@@ -74,8 +76,11 @@ __all__ = [
     "TIE_COLUMNS",
     "TYPE_COUNTS",
     "EastYorkSample",
+    "check_person_id",
+    "egonet_of",
     "egonets_from_tables",
     "generate_east_york",
+    "person_choices",
     "write_east_york",
 ]
 
@@ -659,3 +664,118 @@ def egonets_from_tables(
             G.add_edges_from(zip(edges["alter_a"], edges["alter_b"], strict=True))
         graphs[pid] = G
     return graphs
+
+
+def egonet_of(
+    person_id: int, alters: pd.DataFrame, ties: pd.DataFrame, people: pd.DataFrame | None = None
+) -> nx.Graph:
+    """Build one person's ego network from the sample's tables.
+
+    :func:`egonets_from_tables` for one person: the tables are filtered on ``person_id``
+    first, so one network costs what that person's rows cost.
+
+    Parameters
+    ----------
+    person_id : int
+        Whose network.
+    alters, ties : pandas.DataFrame
+        Tables shaped like ``east_york_synthetic_alters`` and ``east_york_synthetic_ties``.
+    people : pandas.DataFrame, optional
+        Table shaped like ``east_york_synthetic``: the person's row becomes graph
+        attributes.
+
+    Returns
+    -------
+    networkx.Graph
+        The ego network.
+
+    Raises
+    ------
+    netind_teach.errors.NotFound
+        If the person has no alters in ``alters``.
+
+    Examples
+    --------
+    >>> sample = generate_east_york()
+    >>> G = egonet_of(1, sample.alters, sample.ties, sample.people)
+    >>> G.graph["person_id"], G.degree(EGO) == G.graph["ties"]
+    (1, True)
+    """
+
+    def own(table: pd.DataFrame) -> pd.DataFrame:
+        return table[table["person_id"] == person_id]
+
+    graphs = egonets_from_tables(own(alters), own(ties), None if people is None else own(people))
+    if person_id not in graphs:
+        raise NotFound(f"There is no person {person_id!r} with alters in this sample.")
+    return graphs[person_id]
+
+
+def person_choices(people: pd.DataFrame) -> list[tuple[str, int]]:
+    """Label each person of the sample for a list to choose from, in the table's order.
+
+    Parameters
+    ----------
+    people : pandas.DataFrame
+        Rows with ``person_id``, ``age_group`` and ``age`` (``east_york_synthetic``).
+
+    Returns
+    -------
+    list of (str, int)
+        ``("person <id> · <age group> · age <age>", id)`` for each row.
+
+    Examples
+    --------
+    >>> person_choices(generate_east_york().people)[0][0].startswith("person 1 · ")
+    True
+    """
+    return [
+        (f"person {r.person_id} · {r.age_group} · age {r.age}", int(r.person_id))
+        for r in people.itertuples()
+    ]
+
+
+def check_person_id(person_id: Any, ids: Any, call: str | None = None) -> int:
+    """Return ``person_id`` as an int if it is one of ``ids``, else raise a one-line message.
+
+    Parameters
+    ----------
+    person_id : object
+        What was given (an int, or a whole float such as ``4.0``; not a bool).
+    ids : iterable of int
+        The sample's ids, 1 to ``len(ids)``.
+    call : str, optional
+        The function or class called, to show a fix such as ``SampleBrowser(person_id=4)``.
+
+    Returns
+    -------
+    int
+        The id.
+
+    Raises
+    ------
+    netind_teach.errors.WrongInput
+        If ``person_id`` is not one of the ids.
+
+    Examples
+    --------
+    >>> check_person_id(4.0, range(1, 102))
+    4
+    >>> check_person_id(999, range(1, 102))
+    Traceback (most recent call last):
+    ...
+    netind_teach.errors.WrongInput: There is no person 999: ... people 1 to 101.
+    """
+    known = list(ids)
+    try:
+        pid = int(person_id)
+        ok = not isinstance(person_id, bool) and pid == person_id and pid in set(known)
+    except (TypeError, ValueError):
+        ok = False
+    if not ok:
+        fix = f" Fix: {call}(person_id=4), or any number from 1 to {len(known)}." if call else ""
+        raise WrongInput(
+            f"There is no person {person_id!r}: the synthetic sample has people 1 to "
+            f"{len(known)}.{fix}"
+        )
+    return pid

@@ -34,13 +34,13 @@ Examples
 from __future__ import annotations
 
 import math
-import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
+from netind_teach.quantities import format_number, is_real
 from netind_teach.vocab import AGE_GROUPS, TYPES
 from netind_teach.wording import all_of
 
@@ -57,6 +57,7 @@ __all__ = [
     "published_shares",
     "reference_medians",
     "shares",
+    "transitions",
 ]
 
 #: The three measures of the published typology, as column names.
@@ -177,7 +178,7 @@ class Rule:
             where = "medians across the whole sample"
         else:
             where = "fixed numbers " + ", ".join(
-                f"{m} {_fmt_one(v)}" for m, v in self.thresholds.items()
+                f"{m} {format_number(v, '.4g')}" for m, v in self.thresholds.items()
             )
         return "\n".join(
             [
@@ -259,14 +260,9 @@ class Classification:
 
 
 def _check_number(value: object, what: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or math.isnan(value):
+    if not is_real(value) or math.isnan(value):  # type: ignore[arg-type]
         raise TypeError(f"{what} must be a number, not {value!r}. Fix: give a number.")
     return float(value)
-
-
-def _fmt_one(value: float) -> str:
-    value = float(value)
-    return str(int(value)) if value.is_integer() else f"{value:.4g}"
 
 
 def _decide(values: np.ndarray, thresholds: np.ndarray, rule: Rule) -> tuple[np.ndarray, ...]:
@@ -315,7 +311,8 @@ def _clauses(
     texts = []
     for v, t, w in zip(values[first], thresholds[first], where[first], strict=True):
         sign = "<" if v < t else (">" if v > t else "=")
-        texts.append(f"{measure} {_fmt_one(v)} {sign} {label} {_fmt_one(t)}{where_labels[int(w)]}")
+        value, threshold = format_number(v, ".4g"), format_number(t, ".4g")
+        texts.append(f"{measure} {value} {sign} {label} {threshold}{where_labels[int(w)]}")
     return codes, texts
 
 
@@ -701,3 +698,43 @@ def shares(classified: pd.DataFrame, by: str | None = "age_group") -> pd.DataFra
     table = pd.DataFrame(rows).T
     table.columns.name = "type"
     return table.astype(float)
+
+
+def transitions(before: pd.DataFrame, after: pd.DataFrame) -> dict[tuple[str, str], int]:
+    """Count the people whose type changed between two classifications, by change.
+
+    Parameters
+    ----------
+    before, after : pandas.DataFrame
+        Two :func:`classify_sample` results of the same people, in the same row order
+        (e.g. under the course rule and under another rule).
+
+    Returns
+    -------
+    dict of (str, str) to int
+        ``{(type before, type after): people}``, only pairs that differ, most people
+        first (ties in alphabetical order). Its values add up to the people who moved.
+
+    Raises
+    ------
+    ValueError
+        If the two tables do not hold the same number of people.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> before = pd.DataFrame({"type": ["networked", "networked", "bounded", "limited"]})
+    >>> after = pd.DataFrame({"type": ["limited", "limited", "networked", "limited"]})
+    >>> transitions(before, after)
+    {('networked', 'limited'): 2, ('bounded', 'networked'): 1}
+    """
+    if len(before) != len(after):
+        raise ValueError(
+            f"transitions needs the same people twice: {len(before)} rows before, "
+            f"{len(after)} after. Fix: classify the same table under both rules."
+        )
+    counts: dict[tuple[str, str], int] = {}
+    for a, b in zip(before["type"], after["type"], strict=True):
+        if a != b:
+            counts[(a, b)] = counts.get((a, b), 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))

@@ -35,6 +35,9 @@ def pytest_configure(config):
         path = root / folder
         path.mkdir()
         os.environ[variable] = str(path)
+    # Strict mode: widget guards re-raise instead of showing a one-line message, so a
+    # callback's bug fails its test (netind_teach.widget_guard; kernels inherit it too).
+    os.environ["NETIND_TEACH_STRICT"] = "1"
     config.netind_tmp_root = root
 
 

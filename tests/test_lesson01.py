@@ -19,11 +19,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from netind_teach import egonet, models
+from netind_teach.egonet import measures_table, network_measures
 from netind_teach.exercises import Exercise, Outcome, definitions
 from netind_teach.exercises import lesson01 as L
 from netind_teach.progress import Progress
+from netind_teach.widget_guard import STRICT_VARIABLE
 from netind_teach.widgets import continuum
-from netind_teach.widgets.continuum import ContinuumExplorer, measures_table, network_measures
+from netind_teach.widgets.continuum import ContinuumExplorer
 
 matplotlib.use("Agg")
 
@@ -264,7 +266,10 @@ def test_explorer_never_raises_from_a_callback(explorer: ContinuumExplorer, monk
         raise RuntimeError("boom")
 
     monkeypatch.setattr(continuum.models, "community_continuum", broken)
-    explorer.p.value = 0.35
+    with pytest.raises(RuntimeError, match="boom"):  # strict mode: the test sees the bug
+        explorer.p.value = 0.35
+    monkeypatch.setenv(STRICT_VARIABLE, "")  # a learner: one line, no traceback
+    explorer.p.value = 0.4
     assert "Something went wrong" in explorer.error
 
 

@@ -13,10 +13,11 @@ import nbformat
 import networkx as nx
 import pytest
 
-from netind_teach import datasets, simulate
+from netind_teach import datasets, diffusion, triple_revolution
 from netind_teach.exercises import BLANK, Outcome, definitions, for_lesson
 from netind_teach.progress import Progress
-from netind_teach.widgets import revolutions
+from netind_teach.triple_revolution import Settings, outcome, summarize
+from netind_teach.widget_guard import STRICT_VARIABLE
 from netind_teach.widgets.revolutions import RevolutionsExplorer
 
 LESSON = "lessons/03_triple_revolution.ipynb"
@@ -77,8 +78,8 @@ def test_what_data_say_options_match_the_tables():
 
 def test_halve_weak_ties_answer_matches_the_simulation():
     def informed(share):
-        G = revolutions.lesson_network(weak_share=share)
-        return simulate.spread(G, 0, steps=15, seed=3, trials=100)[-1]
+        G = triple_revolution.lesson_network(weak_share=share)
+        return diffusion.spread(G, 0, steps=15, seed=3, trials=100)[-1]
 
     full, halved = informed(0.2), informed(0.1)
     q = _definition("halve_weak_ties")
@@ -89,16 +90,17 @@ def test_halve_weak_ties_answer_matches_the_simulation():
 
 
 def test_reach_direct_answer_is_the_expected_reach_of_person_0():
-    G = revolutions.lesson_network()
+    G = triple_revolution.lesson_network()
     kinds = Counter(kind for _, _, kind in G.edges(0, data="kind"))
     q = _definition("reach_direct")
     for kind in ("strong", "weak", "online"):
         assert f"**{kinds[kind]} {kind}**" in q.question
-    expected = sum(revolutions.PLACE_BOUND[k] * n for k, n in kinds.items())
+    expected = sum(triple_revolution.PLACE_BOUND[k] * n for k, n in kinds.items())
     assert q.answer == pytest.approx(expected)
-    simulated = simulate.reach(G, revolutions.PLACE_BOUND, hops=1, ego=0, trials=20000, seed=5)
+    place = triple_revolution.PLACE_BOUND
+    simulated = diffusion.reach(G, place, hops=1, ego=0, trials=20000, seed=5)
     assert simulated.mean == pytest.approx(expected, abs=0.05)
-    always = revolutions.availability(mobile=True)
+    always = triple_revolution.availability(mobile=True)
     always_expected = sum(always[k] * n for k, n in kinds.items())
     assert dict(q.mistakes)[5.08] and round(always_expected, 2) == 5.08
     assert q.evaluate("1,4 people").correct and q.evaluate(1.4).correct
@@ -130,21 +132,21 @@ def test_exercise_checks_count_towards_progress(ex):
 
 
 def test_with_mobile_adds_a_second_chance_and_never_lowers():
-    place = revolutions.PLACE_BOUND
-    assert revolutions.with_mobile(place, 0.0) == place
-    assert revolutions.with_mobile(place, 1.0) == dict.fromkeys(place, 1.0)
+    place = triple_revolution.PLACE_BOUND
+    assert triple_revolution.with_mobile(place, 0.0) == place
+    assert triple_revolution.with_mobile(place, 1.0) == dict.fromkeys(place, 1.0)
     for a in (0.1, 0.5, 0.9):
-        mobile = revolutions.with_mobile(place, a)
+        mobile = triple_revolution.with_mobile(place, a)
         assert all(place[k] <= mobile[k] <= 1 for k in place)
 
 
 @pytest.mark.parametrize(
     ("call", "error", "words"),
     [
-        (lambda: revolutions.with_mobile({"strong": 0.3}, 1.5), ValueError, "between 0 and 1"),
-        (lambda: revolutions.with_mobile({"close": 0.3}, 0.5), ValueError, "kinds are"),
-        (lambda: revolutions.lesson_network(weak_share="lots"), TypeError, "weak_share"),
-        (lambda: revolutions.availability(True, -0.1), ValueError, "always_on"),
+        (lambda: triple_revolution.with_mobile({"strong": 0.3}, 1.5), ValueError, "between 0"),
+        (lambda: triple_revolution.with_mobile({"close": 0.3}, 0.5), ValueError, "kinds are"),
+        (lambda: triple_revolution.lesson_network(weak_share="lots"), TypeError, "weak_share"),
+        (lambda: triple_revolution.availability(True, -0.1), ValueError, "always_on"),
     ],
 )
 def test_helpers_reject_bad_input_with_a_sentence(call, error, words):
@@ -153,12 +155,12 @@ def test_helpers_reject_bad_input_with_a_sentence(call, error, words):
 
 
 def test_lesson_network_switches_only_add_ties():
-    boxes = revolutions.lesson_network(social=False, internet=False)
-    social = revolutions.lesson_network(social=True, internet=False)
-    full = revolutions.lesson_network()
+    boxes = triple_revolution.lesson_network(social=False, internet=False)
+    social = triple_revolution.lesson_network(social=True, internet=False)
+    full = triple_revolution.lesson_network()
     assert set(boxes.edges) <= set(social.edges) <= set(full.edges)
-    assert revolutions.cross_group_ties(boxes) == {"strong": 0, "weak": 0, "online": 0}
-    assert revolutions.cross_group_ties(full)["strong"] == 0
+    assert triple_revolution.cross_group_ties(boxes) == {"strong": 0, "weak": 0, "online": 0}
+    assert triple_revolution.cross_group_ties(full)["strong"] == 0
     assert nx.number_connected_components(boxes) > nx.number_connected_components(full)
 
 
@@ -170,15 +172,47 @@ def explorer():
     return RevolutionsExplorer()
 
 
-def test_explorer_summary_is_what_the_package_computes(explorer):
-    s = explorer.settings
-    G = revolutions.lesson_network(s.social, s.internet, s.weak_share)
-    curve = simulate.spread(G, 0, steps=explorer.steps, seed=explorer.seed, trials=explorer.trials)
-    reach = simulate.reach(
-        G, revolutions.availability(s.mobile, s.always_on), hops=2, seed=explorer.seed, ego=0
+# -- the model behind it: one position of the switches -----------------------------------
+def test_outcome_is_the_lesson_network_spread_and_reach() -> None:
+    s = Settings(mobile=False, weak_share=0.3)
+    result = outcome(s, 0, steps=10, trials=20, hops=2, seed=4)
+    G = triple_revolution.lesson_network(s.social, s.internet, s.weak_share, 4)
+    assert set(result.network.edges) == set(G.edges)
+    curve = diffusion.spread(G, 0, steps=10, seed=4, trials=20)
+    assert result.curve.tolist() == curve.tolist()
+    trials = triple_revolution.REACH_TRIALS
+    reach = diffusion.reach(G, triple_revolution.PLACE_BOUND, hops=2, seed=4, ego=0, trials=trials)
+    assert result.reach == reach
+    assert result.summary == summarize(curve, reach, 300)
+
+
+def test_summarize_rounds_the_figures_and_finds_the_step_to_30() -> None:
+    reach = diffusion.ReachResult(mean=10 / 3, counts=(3, 3, 4), possible=7)
+    summary = summarize([1.0, 29.99, 30.0, 61.234], reach, 300)
+    assert summary == {
+        "informed": 61.2,
+        "share_informed": round(61.234 / 300, 3),
+        "steps_to_30": 2,
+        "reach_mean": 3.33,
+        "reach_possible": 7,
+        "reach_share": round(10 / 21, 3),
+    }
+    assert summarize([1.0, 2.0], reach, 300)["steps_to_30"] is None
+
+
+def test_picture_text_names_both_charts_with_their_values() -> None:
+    text = triple_revolution.picture_text(
+        [1.0, 2.0], [1.0, 5.0], {"reach_mean": 3.25, "reach_possible": 9}, 2
     )
-    assert explorer.summary["informed"] == round(float(curve[-1]), 1)
-    assert explorer.summary["reach_mean"] == round(reach.mean, 2)
+    assert "only strong ties (little boxes)" in text and "with the switches as set" in text
+    assert "3.2 of 9 people within 2 steps" in text
+
+
+def test_explorer_shows_the_models_outcome(explorer):
+    expected = outcome(
+        explorer.settings, 0, steps=explorer.steps, trials=explorer.trials, seed=explorer.seed
+    )
+    assert explorer.summary == expected.summary
     assert explorer.image.value[:8] == b"\x89PNG\r\n\x1a\n"
     assert "synthetic" in explorer.text.value.lower() and explorer.error == ""
 
@@ -223,7 +257,7 @@ def test_weak_share_slider_changes_the_news(explorer):
     none = explorer.summary["informed"]
     explorer.weak_share.value = 0.5
     many = explorer.summary["informed"]
-    explorer.weak_share.value = revolutions.WEAK_SHARE
+    explorer.weak_share.value = triple_revolution.WEAK_SHARE
     assert none < 12 and many > 250
 
 
@@ -232,8 +266,8 @@ def test_out_of_range_values_are_clamped_not_raised(explorer):
     assert explorer.weak_share.value == explorer.weak_share.max and explorer.error == ""
     explorer.always_on.value = -1
     assert explorer.always_on.value == 0.0 and explorer.error == ""
-    explorer.weak_share.value = revolutions.WEAK_SHARE
-    explorer.always_on.value = revolutions.ALWAYS_ON
+    explorer.weak_share.value = triple_revolution.WEAK_SHARE
+    explorer.always_on.value = triple_revolution.ALWAYS_ON
 
 
 def test_a_failing_update_shows_a_message_not_a_traceback(monkeypatch, capsys):
@@ -242,8 +276,11 @@ def test_a_failing_update_shows_a_message_not_a_traceback(monkeypatch, capsys):
     def broken(*args, **kwargs):
         raise ValueError("simulated failure")
 
-    monkeypatch.setattr(simulate, "spread", broken)
-    x.social.value = False  # must not raise
+    monkeypatch.setattr(diffusion, "spread", broken)
+    with pytest.raises(ValueError, match="simulated failure"):  # strict mode: tests see it
+        x.social.value = False
+    monkeypatch.setenv(STRICT_VARIABLE, "")  # what a learner has
+    x.social.value = True  # must not raise
     assert "simulated failure" in x.error and "Could not update" in x.text.value
     assert capsys.readouterr().out == ""
 
@@ -303,7 +340,7 @@ def test_explorer_and_lesson_table_give_the_same_figures() -> None:
         "with 20% weak ties"
     )
     assert informed in x.text.value
-    table = _stored_outputs("simulate.reach(G, probabilities")
+    table = _stored_outputs("diffusion.reach(G, probabilities")
     place_bound_two_hops = re.search(r"place-bound\s+2\s+([\d.]+)", table).group(1)
     assert f"{x.summary['reach_mean']:.2f}" == place_bound_two_hops
 
@@ -313,7 +350,7 @@ def test_match_revolutions_comes_after_the_simulations_are_explained() -> None:
     sources = [c.source for c in nb.cells]
     exercise = sources.index("ex.match_revolutions")
     assert exercise > next(i for i, s in enumerate(sources) if "## Simulation 2" in s)
-    assert exercise > next(i for i, s in enumerate(sources) if "simulate.reach(G, prob" in s)
+    assert exercise > next(i for i, s in enumerate(sources) if "diffusion.reach(G, prob" in s)
     numbers = [int(n) for n in re.findall(r"### Exercise (\d+)", "\n".join(sources))]
     assert numbers == sorted(numbers) == list(range(1, len(numbers) + 1))
 

@@ -8,7 +8,6 @@ artifact explorer is driven from Python (set the slider, read the figures and th
 from __future__ import annotations
 
 import json
-import math
 import re
 from pathlib import Path
 
@@ -16,11 +15,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from netind_teach import datasets, simulate
+from netind_teach import confidants, datasets
+from netind_teach.confidants import MAX_RATE, gap_points
 from netind_teach.exercises import Outcome, definitions, for_lesson
 from netind_teach.exercises import lesson04 as L
 from netind_teach.progress import Progress
-from netind_teach.widgets.artifact import MAX_RATE, ArtifactExplorer, gap_points, parse_rate
+from netind_teach.widgets.artifact import ArtifactExplorer
 
 LESSON = Path(__file__).resolve().parents[1] / "lessons" / "04_isolation_debate.ipynb"
 
@@ -55,21 +55,21 @@ def test_answers_are_what_the_package_computes_from_the_data() -> None:
     counts = gss()
     for year in (1985, 2004):
         assert definition(f"no_one_{year}").answer == pytest.approx(
-            100 * simulate.share_none(counts[year])
+            100 * confidants.share_none(counts[year])
         )
     rate = definition("artifact_rate").answer
-    assert rate == pytest.approx(100 * simulate.artifact_rate(counts[1985], counts[2004]))
+    assert rate == pytest.approx(100 * confidants.artifact_rate(counts[1985], counts[2004]))
     # and the model at that rate does match 2004's share naming no one
-    model = simulate.artifact_shift(counts[1985], rate / 100)
-    assert simulate.share_none(model) == pytest.approx(simulate.share_none(counts[2004]))
+    model = confidants.artifact_shift(counts[1985], rate / 100)
+    assert confidants.share_none(model) == pytest.approx(confidants.share_none(counts[2004]))
 
 
 def test_answers_match_the_fact_sheet() -> None:
     """facts.md section 5: 8.9% and 25.0% naming no one, means 2.93 and 2.00."""
     assert round(definition("no_one_1985").answer, 1) == 8.9
     assert round(definition("no_one_2004").answer, 1) == 25.0
-    assert round(simulate.mean_confidants(L.COUNTS[1985]), 2) == 2.93
-    assert round(simulate.mean_confidants(L.COUNTS[2004]), 2) == 2.00
+    assert round(confidants.mean_confidants(L.COUNTS[1985]), 2) == 2.93
+    assert round(confidants.mean_confidants(L.COUNTS[2004]), 2) == 2.00
     # closed form from the shares as the fact sheet rounds them
     assert definition("artifact_rate").answer == pytest.approx(
         (25.0 - 8.9) / (100 - 8.9) * 100, abs=0.05
@@ -117,12 +117,12 @@ def test_common_mistakes_get_their_own_message(ex, name: str, answer, says: str)
 def test_artifact_fit_option_states_the_computed_model_mean() -> None:
     d = definition("artifact_fit")
     right = next(o for o in d.options if o.correct).text
-    model = simulate.artifact_shift(L.COUNTS[1985], L.ARTIFACT_RATE / 100)
-    assert f"{simulate.mean_confidants(model):.1f}" in right
-    assert f"{simulate.mean_confidants(L.COUNTS[2004]):.2f}" in right
+    model = confidants.artifact_shift(L.COUNTS[1985], L.ARTIFACT_RATE / 100)
+    assert f"{confidants.mean_confidants(model):.1f}" in right
+    assert f"{confidants.mean_confidants(L.COUNTS[2004]):.2f}" in right
     # the "matches the mean" option describes a rate far from the artifact rate
     mean_rate = 100 * (
-        1 - simulate.mean_confidants(L.COUNTS[2004]) / simulate.mean_confidants(L.COUNTS[1985])
+        1 - confidants.mean_confidants(L.COUNTS[2004]) / confidants.mean_confidants(L.COUNTS[1985])
     )
     assert mean_rate > L.ARTIFACT_RATE + 10
 
@@ -182,49 +182,6 @@ def test_steelman_example_uses_the_lessons_figures(ex) -> None:
     assert ex.steelman.check("It was an artifact.").outcome is Outcome.INCORRECT
 
 
-# -- gap and rate parsing --------------------------------------------------------------------
-distributions = st.dictionaries(
-    st.integers(0, 6), st.integers(0, 500), min_size=1, max_size=7
-).filter(lambda d: sum(d.values()) > 0)
-
-
-@settings(max_examples=100, deadline=None)
-@given(distributions, distributions, st.integers(1, 5))
-def test_gap_points_is_a_distance_in_points(a, b, scale) -> None:
-    gap = gap_points(a, b)
-    assert 0.0 <= gap <= 100.0 + 1e-9
-    assert gap == pytest.approx(gap_points(b, a))
-    assert gap_points(a, {k: v * scale for k, v in a.items()}) == pytest.approx(0.0, abs=1e-9)
-
-
-def test_gap_points_of_the_gss_years() -> None:
-    counts = gss()
-    assert gap_points(counts[1985], counts[2004]) == pytest.approx(24.0, abs=0.05)
-    assert gap_points({0: 1}, {1: 1}) == 100.0
-
-
-@pytest.mark.parametrize(
-    ("text", "rate"),
-    [
-        (0.176, 0.176),
-        ("0.176", 0.176),
-        ("17.6%", 0.176),
-        ("17,6 %", 0.176),
-        (0, 0.0),
-        ("50 percent", 0.5),
-        (MAX_RATE, MAX_RATE),
-    ],
-)
-def test_parse_rate_accepts(text, rate) -> None:
-    assert parse_rate(text) == pytest.approx(rate)
-
-
-@pytest.mark.parametrize("bad", [17.6, "lots", None, True, -0.1, "80%", math.nan, [0.1], ""])
-def test_parse_rate_explains_bad_input(bad) -> None:
-    message = parse_rate(bad)
-    assert isinstance(message, str) and "e.g." in message
-
-
 # -- the explorer, driven from Python ----------------------------------------------------------
 @pytest.fixture(scope="module")
 def explorer() -> ArtifactExplorer:
@@ -234,8 +191,8 @@ def explorer() -> ArtifactExplorer:
 
 def test_explorer_starts_at_1985(explorer) -> None:
     explorer.slider.value = 0.0
-    assert explorer.mean == pytest.approx(simulate.mean_confidants(L.COUNTS[1985]))
-    assert explorer.share == pytest.approx(simulate.share_none(L.COUNTS[1985]))
+    assert explorer.mean == pytest.approx(confidants.mean_confidants(L.COUNTS[1985]))
+    assert explorer.share == pytest.approx(confidants.share_none(L.COUNTS[1985]))
     assert explorer.gap == pytest.approx(gap_points(L.COUNTS[1985], L.COUNTS[2004]))
     assert "1985 + 0.0% false zeros (model): mean 2.93, naming no one 8.9%" in explorer.figures_text
     assert "2004 (survey): mean 2.00, naming no one 25.0%" in explorer.figures_text
@@ -245,11 +202,11 @@ def test_explorer_starts_at_1985(explorer) -> None:
 def test_explorer_at_the_artifact_rate_matches_zeros_not_shape(explorer) -> None:
     before_gap = gap_points(L.COUNTS[1985], L.COUNTS[2004])
     explorer.slider.value = L.ARTIFACT_RATE / 100
-    assert explorer.share == pytest.approx(simulate.share_none(L.COUNTS[2004]))
+    assert explorer.share == pytest.approx(confidants.share_none(L.COUNTS[2004]))
     assert explorer.mean == pytest.approx(
-        simulate.mean_confidants(simulate.artifact_shift(L.COUNTS[1985], explorer.rate))
+        confidants.mean_confidants(confidants.artifact_shift(L.COUNTS[1985], explorer.rate))
     )
-    assert explorer.mean > simulate.mean_confidants(L.COUNTS[2004]) + 0.3  # shape is off
+    assert explorer.mean > confidants.mean_confidants(L.COUNTS[2004]) + 0.3  # shape is off
     assert 0 < explorer.gap < before_gap
     assert "naming no one 25.0%" in explorer.figures_text.splitlines()[2]
 
@@ -309,10 +266,10 @@ def test_slider_values_out_of_range_are_held_to_the_range() -> None:
     ex.slider.value = 5
     assert ex.rate == MAX_RATE
     assert ex.share == pytest.approx(
-        simulate.share_none(simulate.artifact_shift(L.COUNTS[1985], MAX_RATE))
+        confidants.share_none(confidants.artifact_shift(L.COUNTS[1985], MAX_RATE))
     )
     ex.slider.value = -1
-    assert ex.rate == 0.0 and ex.mean == pytest.approx(simulate.mean_confidants(L.COUNTS[1985]))
+    assert ex.rate == 0.0 and ex.mean == pytest.approx(confidants.mean_confidants(L.COUNTS[1985]))
 
 
 def test_bad_starting_rate_gives_a_message() -> None:

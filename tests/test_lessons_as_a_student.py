@@ -132,14 +132,15 @@ def _all_exercises():
 
 def _namespace() -> dict:
     """What a learner has in the lessons' kernels when they try a hint's code."""
-    from netind_teach import datasets, simulate
+    from netind_teach import confidants, datasets
 
     gss = datasets.load("gss_numgiven")
     counts = {}
     for year in (1985, 2004):
         rows = gss[(gss["year"] == year) & (gss["response_type"] == "valid")]
         counts[year] = dict(zip(rows["number_named"].astype(int), rows["count"], strict=True))
-    return {"people": datasets.load("east_york_synthetic"), "counts": counts, "simulate": simulate}
+    people = datasets.load("east_york_synthetic")
+    return {"people": people, "counts": counts, "confidants": confidants}
 
 
 def _evaluates_to(text: str, answer: float, namespace: dict) -> bool:

@@ -28,8 +28,8 @@ def _close_figures():
 def test_importing_plotting_does_not_import_matplotlib():
     code = (
         "import sys, netind_teach.plotting, netind_teach.egodraw, netind_teach.charts, "
-        "netind_teach.models, netind_teach.egonet, netind_teach.simulate; "
-        "print('matplotlib' in sys.modules)"
+        "netind_teach.models, netind_teach.egonet, netind_teach.diffusion, "
+        "netind_teach.confidants; print('matplotlib' in sys.modules)"
     )
     out = subprocess.run(
         [sys.executable, "-c", code],

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from netind_teach import datasets, typology
+from netind_teach.quantities import format_number
 from netind_teach.typology import Reference, Rule, classify, classify_sample
 from netind_teach.vocab import AGE_GROUPS, TYPES
 
@@ -332,9 +333,28 @@ def test_a_large_sample_gets_each_persons_own_type_and_reasons():
         assert classify(row.to_dict(), reference).type == out["type"][k]
         for m in typology.MEASURES:
             value, median = row[m], medians.loc[row["age_group"], m]
-            quoted = f"{m} {typology._fmt_one(value)} "
+            quoted = f"{m} {format_number(value, '.4g')} "
             assert quoted in out["reasons"][k]
             assert (
-                f"median {typology._fmt_one(median)} for ages {row['age_group']}"
+                f"median {format_number(median, '.4g')} for ages {row['age_group']}"
                 in out["reasons"][k]
             )
+
+
+# -- who moved between two rules (RuleExplorer shows it) -----------------------------------
+def test_transitions_count_each_change_most_first() -> None:
+    people = datasets.load("east_york_synthetic")
+    course = classify_sample(people)
+    other = classify_sample(people, Rule(order=("limited", "networked")))
+    flows = typology.transitions(course, other)
+    moved = int((course["type"] != other["type"]).sum())
+    assert moved > 0 and sum(flows.values()) == moved
+    assert all(a != b for a, b in flows)
+    assert list(flows.values()) == sorted(flows.values(), reverse=True)
+    assert typology.transitions(course, course) == {}
+
+
+def test_transitions_need_the_same_people_twice() -> None:
+    table = classify_sample(datasets.load("east_york_synthetic"))
+    with pytest.raises(ValueError, match="same people"):
+        typology.transitions(table, table.iloc[:5])

@@ -3,7 +3,7 @@ simulations.
 
 Figures come from the course's fact sheet (Rainie & Wellman 2012; Pew Research Center
 fact sheets). The network in the simulation exercises is the lesson's *synthetic* network
-of groups (:func:`netind_teach.widgets.revolutions.lesson_network`) and its availabilities
+of groups (:func:`netind_teach.triple_revolution.lesson_network`) and its availabilities
 are illustrative; the tests check that the answers below still match what the package
 computes from the data and the simulations.
 
@@ -192,8 +192,8 @@ EXERCISES = (
             "Start with the strong ties: each is available with probability 0.3, and there "
             "are four of them. Do the same for the weak and the online tie, then add.",
         ),
-        explanation="4 × 0.3 + 1 × 0.1 + 1 × 0.1 = 1.4 people. `simulate.reach(G, "
-        "revolutions.PLACE_BOUND, hops=1, ego=0, trials=20000)` gives the same up to "
+        explanation="4 × 0.3 + 1 × 0.1 + 1 × 0.1 = 1.4 people. `diffusion.reach(G, "
+        "triple_revolution.PLACE_BOUND, hops=1, ego=0, trials=20000)` gives the same up to "
         "chance. With always-on phones (availability 0.8 added) the same ties give about "
         "4 × 0.86 + 2 × 0.82 ≈ 5.1 people: the mobile revolution more than triples the help "
         "at hand without adding a single tie. The availabilities are illustrative, not "

@@ -16,7 +16,7 @@ Examples
 
 from __future__ import annotations
 
-from .. import datasets, simulate
+from .. import confidants, datasets
 from . import Claim, MultipleChoice, Numeric, Option, Reflection, SortClaims
 
 __all__ = [
@@ -54,11 +54,13 @@ def gss_counts() -> dict[int, dict[int, int]]:
 #: The GSS counts the lesson uses, by year.
 COUNTS = gss_counts()
 #: Percentage naming no one, by year (unweighted).
-NO_ONE = {year: 100 * simulate.share_none(counts) for year, counts in COUNTS.items()}
+NO_ONE = {year: 100 * confidants.share_none(counts) for year, counts in COUNTS.items()}
 #: Percentage of false zeros that turns 1985's share naming no one into 2004's.
-ARTIFACT_RATE = 100 * simulate.artifact_rate(COUNTS[1985], COUNTS[2004])
-_MEAN = {year: simulate.mean_confidants(counts) for year, counts in COUNTS.items()}
-_MODEL_MEAN = simulate.mean_confidants(simulate.artifact_shift(COUNTS[1985], ARTIFACT_RATE / 100))
+ARTIFACT_RATE = 100 * confidants.artifact_rate(COUNTS[1985], COUNTS[2004])
+_MEAN = {year: confidants.mean_confidants(counts) for year, counts in COUNTS.items()}
+_MODEL_MEAN = confidants.mean_confidants(
+    confidants.artifact_shift(COUNTS[1985], ARTIFACT_RATE / 100)
+)
 _TOTAL = {year: sum(counts.values()) for year, counts in COUNTS.items()}
 
 

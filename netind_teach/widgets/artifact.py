@@ -3,12 +3,13 @@
 A slider sets the share of respondents who named at least one confidant but are recorded
 as naming no one (a survey artifact such as interviewer effects, Paik & Sanchagrin 2013).
 The explorer applies it to the earlier distribution with
-:func:`netind_teach.simulate.artifact_shift` and shows, beside the real later figures,
+:func:`netind_teach.confidants.artifact_shift` and shows, beside the real later figures,
 
 * the distributions as bars (:func:`netind_teach.charts.plot_distribution`),
-* the mean number named (:func:`netind_teach.simulate.mean_confidants`),
-* the share naming no one (:func:`netind_teach.simulate.share_none`),
-* how far each distribution is from the later one, :func:`gap_points`.
+* the mean number named (:func:`netind_teach.confidants.mean_confidants`),
+* the share naming no one (:func:`netind_teach.confidants.share_none`),
+* how far each distribution is from the later one
+  (:func:`netind_teach.confidants.gap_points`).
 
 Everything is driveable from Python: set ``explorer.slider.value`` (a proportion) or call
 ``explorer.show_rate("17.6%")``, then read ``explorer.mean``, ``explorer.share``,
@@ -19,98 +20,31 @@ Importing this module does not import ipywidgets or matplotlib; building the exp
 
 Examples
 --------
->>> gss_1985 = {0: 136, 1: 228, 2: 235, 3: 321, 4: 233, 5: 294, 6: 84}
->>> gss_2004 = {0: 356, 1: 281, 2: 263, 3: 232, 4: 128, 5: 96, 6: 70}
->>> round(gap_points(gss_1985, gss_2004), 1)
-24.0
->>> parse_rate("17.6%")
-0.176
+>>> ex = ArtifactExplorer({0: 10, 1: 90}, {0: 28, 1: 72}, draw=False)
+>>> ex.show_rate("20%")
+>>> round(ex.share, 3)
+0.28
 """
 
 from __future__ import annotations
 
 import html
 import math
-import numbers
-import re
 from typing import Any
 
-from netind_teach import a11y, figure_text, simulate
+from netind_teach import a11y, figure_text
+from netind_teach.confidants import (
+    MAX_RATE,
+    artifact_shift,
+    as_counts,
+    gap_points,
+    mean_confidants,
+    parse_rate,
+    share_none,
+)
+from netind_teach.widget_guard import failure_message, guard
 
-__all__ = ["MAX_RATE", "ArtifactExplorer", "gap_points", "parse_rate"]
-
-#: Largest rate the slider offers (a proportion).
-MAX_RATE = 0.5
-
-_PERCENT = re.compile(r"^\s*([+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+))\s*(%|percent|per cent)?\s*$")
-
-
-def gap_points(counts: Any, other: Any) -> float:
-    """Return how many respondents in 100 sit in a different category in ``other``.
-
-    The total variation distance between the two distributions, in percentage points:
-    half the sum, over every number of confidants, of the difference in percent. 0 means
-    the two distributions have the same shape; 100 means they share no category.
-
-    Parameters
-    ----------
-    counts, other : mapping or list
-        Distributions of confidants, ``{number named: respondents}`` (or shares).
-
-    Examples
-    --------
-    >>> gap_points({0: 10, 1: 90}, {0: 30, 1: 70})
-    20.0
-    >>> gap_points({0: 1, 1: 1}, {0: 50, 1: 50})
-    0.0
-    """
-    a, b = simulate._as_counts(counts), simulate._as_counts(other)
-    total_a, total_b = sum(a.values()), sum(b.values())
-    keys = set(a) | set(b)
-    return 50.0 * sum(abs(a.get(k, 0.0) / total_a - b.get(k, 0.0) / total_b) for k in keys)
-
-
-def parse_rate(value: Any, maximum: float = MAX_RATE) -> float | str:
-    """Turn a learner's rate into a proportion, or return a message saying what to type.
-
-    Numbers are proportions (``0.176``); text may be a proportion or a percentage
-    (``"17.6%"``, ``"17,6 %"``).
-
-    Examples
-    --------
-    >>> parse_rate(0.25), parse_rate("0.25"), parse_rate("25 %")
-    (0.25, 0.25, 0.25)
-    >>> print(parse_rate(17.6))
-    Give the rate as a proportion between 0 and 0.5 (e.g. 0.176) or as text with a percent
-    sign (e.g. "17.6%"); you gave 17.6.
-    >>> parse_rate("lots")
-    'Type the rate as a number, e.g. 0.176 or "17.6%"; you gave \\'lots\\'.'
-    """
-    example = 'e.g. 0.176 or "17.6%"'
-    if isinstance(value, bool):
-        return f"Type the rate as a number, {example}; you gave {value!r}."
-    percent = False
-    if isinstance(value, numbers.Real):
-        number = float(value)
-    elif isinstance(value, str):
-        match = _PERCENT.match(value)
-        if not match:
-            return f"Type the rate as a number, {example}; you gave {value[:30]!r}."
-        number = float(match.group(1).replace(",", "."))
-        percent = match.group(2) is not None
-    else:
-        return f"Type the rate as a number, {example}; you gave a {type(value).__name__}."
-    if not math.isfinite(number):
-        return f"Type the rate as a finite number, {example}."
-    rate = number / 100.0 if percent else number
-    if not 0.0 <= rate <= maximum:
-        shown = f"{number:g}%" if percent else f"{number:g}"
-        return (
-            f"Give the rate as a proportion between 0 and {maximum:g} (e.g. 0.176) or as text "
-            f'with a percent sign (e.g. "17.6%"); you gave {shown}.'
-        )
-    return round(rate, 10)
-
+__all__ = ["ArtifactExplorer"]
 
 class ArtifactExplorer:
     """A slider for the share of falsely recorded zeros, with the distributions and figures.
@@ -126,7 +60,7 @@ class ArtifactExplorer:
         Names of ``before`` and ``after`` (the survey years).
     top_value : float or None
         How the top category counts in means (see
-        :func:`netind_teach.simulate.mean_confidants`).
+        :func:`netind_teach.confidants.mean_confidants`).
     source : str
         Footnote of the plot.
     draw : bool
@@ -169,18 +103,17 @@ class ArtifactExplorer:
     ) -> None:
         import ipywidgets as widgets
 
-        self.before = simulate._as_counts(before)
-        self.after = simulate._as_counts(after)
+        self.before = as_counts(before)
+        self.after = as_counts(after)
         if not (isinstance(labels, (tuple, list)) and len(labels) == 2):
             raise ValueError(f"labels must be two names, e.g. ('1985', '2004'); got {labels!r}.")
         self.labels = (str(labels[0]), str(labels[1]))
         self.top_value = top_value
         self.source = source
         self.draw = bool(draw)
-        self.after_mean = simulate.mean_confidants(self.after, top_value)
-        self.after_share = simulate.share_none(self.after)
+        self.after_mean = mean_confidants(self.after, top_value)
+        self.after_share = share_none(self.after)
         self.message_text = ""
-        self._ymax = self._y_limit()
 
         start = parse_rate(rate)
         self.slider = widgets.FloatSlider(
@@ -219,8 +152,8 @@ class ArtifactExplorer:
         """``{column: (mean, share naming no one, gap in points from 'after')}``."""
         return {
             f"{self.labels[0]} (survey)": (
-                simulate.mean_confidants(self.before, self.top_value),
-                simulate.share_none(self.before),
+                mean_confidants(self.before, self.top_value),
+                share_none(self.before),
                 gap_points(self.before, self.after),
             ),
             f"{self.labels[1]} (survey)": (self.after_mean, self.after_share, 0.0),
@@ -242,15 +175,16 @@ class ArtifactExplorer:
         self.message.value = f"<p><b>{html.escape(text)}</b></p>" if text else ""
 
     def _on_rate(self, _change: Any = None) -> None:
-        try:
+        with guard(self._show_failure):
             self._update()
-        except Exception as exc:  # never a traceback under a widget
-            self._say(f"Could not update the explorer ({type(exc).__name__}): run the cell again.")
+
+    def _show_failure(self, exc: Exception) -> None:
+        self._say(failure_message(exc, "run the cell again", doing="update the explorer"))
 
     def _update(self) -> None:
-        self.shifted = simulate.artifact_shift(self.before, self.rate)
-        self.mean = simulate.mean_confidants(self.shifted, self.top_value)
-        self.share = simulate.share_none(self.shifted)
+        self.shifted = artifact_shift(self.before, self.rate)
+        self.mean = mean_confidants(self.shifted, self.top_value)
+        self.share = share_none(self.shifted)
         self.gap = gap_points(self.shifted, self.after)
         self.figures_text = self._figures_text()
         self.figures.value = self._figures_html()
@@ -290,14 +224,6 @@ class ArtifactExplorer:
         )
         return f"<table><tr><th></th>{head}</tr>{''.join(body)}</table>{note}"
 
-    def _y_limit(self) -> float:
-        """A fixed y axis (percent) that holds every bar at every rate: no jumping."""
-        highest = [simulate.share_none(simulate.artifact_shift(self.before, MAX_RATE))]
-        for counts in (self.before, self.after):
-            total = sum(counts.values())
-            highest.append(max(counts.values()) / total)
-        return 10.0 * math.ceil(10.0 * max(highest) + 0.5)
-
     def _build_figure(self) -> None:
         """Draw the bars once with the course's plotting, keeping the moving parts apart.
 
@@ -321,7 +247,10 @@ class ArtifactExplorer:
             top_label=f"{max(self.before):g} (top)",
         )
         ax.legend(fontsize=plotting.FONT["legend"], frameon=False, loc="upper right")
-        ax.set_ylim(0, self._ymax)
+        # A fixed y axis (percent) that holds every bar at every rate: no jumping.
+        highest = [share_none(artifact_shift(self.before, MAX_RATE))]
+        highest += [max(c.values()) / sum(c.values()) for c in (self.before, self.after)]
+        ax.set_ylim(0, 10.0 * math.ceil(10.0 * max(highest) + 0.5))
         fig.subplots_adjust(left=0.09, right=0.98, top=0.9, bottom=0.22)
         self._keys = sorted(set(self.before) | set(self.after))
         self._model_bars = list(ax.containers[2])  # one bar container per series, in order

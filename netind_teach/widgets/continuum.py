@@ -9,43 +9,35 @@ redraws the network (:func:`netind_teach.egodraw.draw_ego`) and updates its meas
 those tested functions, and it can be driven from Python (set ``explorer.p.value``, read
 ``explorer.measures``), which is how the tests drive it.
 
-The module also holds a small helper of the lesson: :func:`measures_table` (the
-measures of several ego networks, one row each, rounded for display). The lesson's
-timeline is :func:`netind_teach.charts.draw_timeline`.
+The lesson's timeline is :func:`netind_teach.charts.draw_timeline`; the measures the
+explorer shows are :func:`netind_teach.egonet.network_measures`.
 
 Importing this module imports neither matplotlib nor ipywidgets: they load when a
 widget or a figure is built.
 
 Examples
 --------
->>> from netind_teach import models
->>> from netind_teach.widgets.continuum import measures_table
->>> table = measures_table({"p = 0": models.community_continuum(0.0, seed=1),
-...                         "p = 1": models.community_continuum(1.0, seed=1)})
->>> list(table.columns)  # doctest: +NORMALIZE_WHITESPACE
-['people', 'density', 'clustering', 'circles', 'bridging ties', 'share at a distance']
->>> int(table.loc["p = 0", "circles"]), int(table.loc["p = 1", "circles"])
-(1, 4)
+>>> import matplotlib
+>>> matplotlib.use("Agg")
+>>> ContinuumExplorer(seed=1).measures["circles"]
+1
 """
 
 from __future__ import annotations
 
 import html
 import time
-from collections.abc import Hashable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import networkx as nx
-import pandas as pd
 
 from netind_teach import a11y, egodraw, egonet, figure_text, models, plotting
-from netind_teach.vocab import EGO
+from netind_teach.widget_guard import guard
 
 __all__ = [
     "MEASURES",
     "ContinuumExplorer",
-    "measures_table",
-    "network_measures",
 ]
 
 #: The measures the lesson shows, as (column name, what it means for a learner).
@@ -58,58 +50,6 @@ MEASURES: tuple[tuple[str, str], ...] = (
     ("share at a distance", "share of alters who live at a distance (squares)"),
 )
 
-def network_measures(G: nx.Graph, ego: Hashable = EGO) -> dict[str, float | int]:
-    """Return the lesson's measures of one ego network, rounded for display.
-
-    Circles are the alters' ``circle`` labels (the colours of the drawing; see
-    :func:`netind_teach.egonet.circles` with ``method="attribute"``), so circles and
-    bridging ties agree with the picture. Floats are rounded to 2 decimals.
-
-    Parameters
-    ----------
-    G : networkx.Graph
-        An ego network whose alters carry a ``circle`` label (the course's models do).
-    ego : node
-        The focal person.
-
-    Examples
-    --------
-    >>> from netind_teach import models
-    >>> network_measures(models.little_boxes(group_size=10, seed=2))["bridging ties"]
-    0
-    """
-    s = egonet.summary(G, ego, circle_method="attribute")
-    return {
-        "people": s.n_alters,
-        "density": round(s.density, 2),
-        "clustering": round(s.clustering, 2),
-        "circles": s.n_circles,
-        "bridging ties": s.bridging_ties,
-        "share at a distance": round(s.share_distant, 2),
-    }
-
-
-def measures_table(graphs: Mapping[str, nx.Graph], ego: Hashable = EGO) -> pd.DataFrame:
-    """Return :func:`network_measures` of several ego networks, one row per network.
-
-    Parameters
-    ----------
-    graphs : mapping
-        ``{row name: ego network}``, e.g. the three models.
-    ego : node
-        The focal person of every network.
-
-    Examples
-    --------
-    >>> from netind_teach import models
-    >>> t = measures_table({"boxes": models.little_boxes(group_size=8, seed=0)})
-    >>> int(t.loc["boxes", "people"]), float(t.loc["boxes", "share at a distance"])
-    (8, 0.0)
-    """
-    if not isinstance(graphs, Mapping) or not graphs:
-        raise ValueError("Give the networks as a non-empty mapping {name: graph}.")
-    rows = {name: network_measures(G, ego) for name, G in graphs.items()}
-    return pd.DataFrame.from_dict(rows, orient="index")
 
 
 class ContinuumExplorer:
@@ -142,7 +82,8 @@ class ContinuumExplorer:
     graph : networkx.Graph or None
         The network on show.
     measures : dict
-        Its measures (:func:`network_measures`); empty before the first drawing.
+        Its measures (:func:`netind_teach.egonet.network_measures`); empty before the
+        first drawing.
     error : str
         The message on show when the controls ask for something impossible, else "".
     image : ipywidgets.Image
@@ -251,7 +192,7 @@ class ContinuumExplorer:
             G = models.community_continuum(
                 p, seed=self.seed, n_alters=n_alters, n_circles=n_circles
             )
-            measures = network_measures(G)
+            measures = egonet.network_measures(G)
             png = self._draw(G, self._layout(n_alters, n_circles), p)
         except (TypeError, ValueError) as exc:
             self._show_error(f"This combination cannot be drawn: {exc}")
@@ -259,7 +200,7 @@ class ContinuumExplorer:
         self.graph, self.measures, self.error = G, measures, ""
         self.image.value = png
         a11y.describe_image(self.image, figure_text.description_of(self._axes.figure))
-        self.table.value = self._table_html(measures)
+        self._show_measures(measures)
         self.legend.value = self._legend_html(G)
         self.status.value = f"<p>{html.escape(self.where())}</p>"
         self.timings_ms.append(1000 * (time.perf_counter() - start))
@@ -310,8 +251,7 @@ class ContinuumExplorer:
             items.append("&#9711; ring: also in a second circle")
         return "<p><small>" + " &nbsp; ".join(items) + "</small></p>"
 
-    @staticmethod
-    def _table_html(measures: Mapping[str, Any]) -> str:
+    def _show_measures(self, measures: Mapping[str, Any]) -> None:
         meaning = dict(MEASURES)
         rows = "".join(
             f"<tr><td><b>{html.escape(name)}</b></td>"
@@ -319,13 +259,14 @@ class ContinuumExplorer:
             f"<td><small>{html.escape(meaning[name])}</small></td></tr>"
             for name, value in measures.items()
         )
-        return f"<table>{rows}</table>"
+        self.table.value = f"<table>{rows}</table>"
 
     def _on_change(self, _change: Any = None) -> None:
-        try:
+        with guard(self._show_failure):
             self.update()
-        except Exception as exc:  # a learner never sees a traceback from a slider
-            self._show_error(f"Something went wrong ({type(exc).__name__}); move the slider again.")
+
+    def _show_failure(self, exc: Exception) -> None:
+        self._show_error(f"Something went wrong ({type(exc).__name__}); move the slider again.")
 
     # -- display -------------------------------------------------------------------------
     def widget(self) -> Any:

@@ -105,13 +105,6 @@ class NicheExplorer(StatusWidget):
             self.image.value = self._png()
             a11y.describe_image(self.image, self.description)
 
-    def _counts(self) -> list[int]:
-        """People per 5-point bin of the share from the other side (0-5%, ..., 95-100%)."""
-        counts = [0] * _BINS
-        for value in self.by_person.values():
-            counts[min(int(100 * value // 5), _BINS - 1)] += 1
-        return counts
-
     def _build_figure(self) -> None:
         """Draw the axes once; an update only redraws the bars and the title (blitting)."""
         from netind_teach import plotting
@@ -144,7 +137,8 @@ class NicheExplorer(StatusWidget):
 
         if not hasattr(self, "_fig"):
             self._build_figure()
-        for bar, count in zip(self._bars, self._counts(), strict=True):
+        counts = niches.histogram(self.by_person.values(), _BINS)
+        for bar, count in zip(self._bars, counts, strict=True):
             bar.set_height(count)
         self._ax.set_title(f"SYNTHETIC population, preference {self.preference:.2f}")
         canvas = self._fig.canvas

@@ -1,33 +1,23 @@
 """What lesson 06's widgets share: a result announced in words, safe updates, a PNG.
 
 :class:`StatusWidget` gives a widget a ``summary`` (plain text) shown in an HTML status
-line that screen readers announce (``role="status"``, ``aria-live="polite"``), an observer
-that never lets a traceback reach the learner (:meth:`StatusWidget.refresh`), and the
-notebook display of its ``box``. Pictures become PNG bytes with
-:func:`netind_teach.plotting.figure_png`.
+line that screen readers announce (``role="status"``, ``aria-live="polite"``, written by
+:func:`netind_teach.explorer_html.status_html`), an observer that never lets a traceback
+reach the learner (:meth:`StatusWidget.refresh`, through
+:func:`netind_teach.widget_guard.guard`), and the notebook display of its ``box``.
+Pictures become PNG bytes with :func:`netind_teach.plotting.figure_png`.
 
 Importing this module does not import ipywidgets or matplotlib.
-
-Examples
---------
->>> print(status_html("First line.\\nSecond <line>."))
-<p role='status' aria-live='polite'>First line.<br>Second &lt;line&gt;.</p>
 """
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
-__all__ = ["StatusWidget", "status_html"]
+from netind_teach.explorer_html import status_html
+from netind_teach.widget_guard import failure_message, guard
 
-
-def status_html(text: str, bold: bool = False) -> str:
-    """``text`` as an HTML status line, one ``<br>`` per line break, escaped."""
-    lines = "<br>".join(html.escape(line) for line in text.splitlines())
-    if bold:
-        lines = f"<b>{lines}</b>"
-    return f"<p role='status' aria-live='polite'>{lines}</p>"
+__all__ = ["StatusWidget"]
 
 
 class StatusWidget:
@@ -53,10 +43,11 @@ class StatusWidget:
 
     def refresh(self, _change: Any = None) -> None:
         """Update after a control moved; a failure becomes a sentence, never a traceback."""
-        try:
+        with guard(self._show_failure):
             self._update()
-        except Exception as exc:  # never a traceback under a widget
-            self.announce(f"Could not update ({type(exc).__name__}): run the cell again.")
+
+    def _show_failure(self, exc: Exception) -> None:
+        self.announce(failure_message(exc, "run the cell again"))
 
     def _update(self) -> None:
         raise NotImplementedError

@@ -61,7 +61,7 @@ class SupportExplorer(StatusWidget):
         support.route_needs(network)  # checks the table; a clear message if it is wrong
         self.network = network
         self.before = support.route_needs(network)
-        self.kinds = dict(zip(network["alter_id"], network["tie_kind"], strict=True))
+        self.helpers_before = support.helpers_by_kind(network)
         self.remove = widgets.Dropdown(
             options=[NOTHING, *support.TIE_KINDS],
             value=NOTHING,
@@ -98,15 +98,9 @@ class SupportExplorer(StatusWidget):
         else:
             summary = f"Without {kind} ties, every need still has a helper."
         self.announce(summary)
-        self.table.value = self._table_html()
+        self._show_table()
 
-    def _by_kind(self, who: tuple[str, ...]) -> str:
-        counts: dict[str, int] = {}
-        for alter in who:
-            counts[self.kinds[alter]] = counts.get(self.kinds[alter], 0) + 1
-        return ", ".join(f"{k} {n}" for k, n in counts.items()) or "nobody"
-
-    def _table_html(self) -> str:
+    def _show_table(self) -> None:
         head = (
             "<tr><th scope='col' style='text-align:left'>need</th>"
             "<th scope='col' style='text-align:left'>kind of support</th>"
@@ -116,15 +110,16 @@ class SupportExplorer(StatusWidget):
         rows = []
         for need, kind_of_support in support.NEEDS.items():
             left = len(self.after[need])
+            by_kind = [f"{k} {n}" for k, n in self.helpers_before[need].items() if n]
             mark = " <b>(none left)</b>" if need in self.lost else ""
             rows.append(
                 f"<tr><th scope='row' style='text-align:left'>{html.escape(need)}</th>"
                 f"<td>{html.escape(kind_of_support)}</td>"
-                f"<td>{html.escape(self._by_kind(self.before[need]))}</td>"
+                f"<td>{html.escape(', '.join(by_kind) or 'nobody')}</td>"
                 f"<td style='text-align:right'>{left}{mark}</td></tr>"
             )
         caption = (
             "<caption style='text-align:left'>Helpers by kind of tie. SYNTHETIC network "
             "(made up by seeded code, not a real person).</caption>"
         )
-        return f"<table>{caption}{head}{''.join(rows)}</table>"
+        self.table.value = f"<table>{caption}{head}{''.join(rows)}</table>"

@@ -37,7 +37,6 @@ from dataclasses import replace
 from typing import Any
 
 import networkx as nx
-import pandas as pd
 
 from netind_teach import (
     a11y,
@@ -50,6 +49,8 @@ from netind_teach import (
     typology,
 )
 from netind_teach.errors import WrongInput
+from netind_teach.explorer_html import message_html, table_html, type_share_bars
+from netind_teach.quantities import format_number, side
 from netind_teach.vocab import AGE_GROUPS, EGO, TYPES
 
 __all__ = ["RuleExplorer", "SampleBrowser"]
@@ -64,57 +65,6 @@ _ORDER_OPTIONS = (
     ("networked checked first (course)", ("networked", "limited")),
     ("limited checked first", ("limited", "networked")),
 )
-_PATTERNS = {  # repeat plotting's hatches (bounded //, limited ..) so bars read in grey
-    "networked": "",
-    "bounded": "repeating-linear-gradient(45deg, rgba(0,0,0,.28) 0 2px, transparent 2px 7px),",
-    "limited": "radial-gradient(rgba(0,0,0,.35) 1px, transparent 1.5px) 0 0/6px 6px,",
-}
-
-
-def _typed_sample() -> pd.DataFrame:
-    people = datasets.load("east_york_synthetic")
-    return typology.classify_sample(people).set_index("person_id", drop=False)
-
-
-def _person_label(row: Any) -> str:
-    return f"person {row.person_id} · {row.age_group} · age {row.age}"
-
-
-def _compare_word(value: float, threshold: float) -> str:
-    return "above" if value > threshold else ("below" if value < threshold else "at")
-
-
-def _num(value: float) -> str:
-    value = float(value)
-    return str(int(value)) if value.is_integer() else f"{value:.1f}"
-
-
-def _table_html(header: list[str], rows: list[list[str]]) -> str:
-    cell = "padding:2px 8px;white-space:nowrap"
-    head = "".join(f"<th style='text-align:left;{cell}'>{h}</th>" for h in header)
-    body = "".join(
-        "<tr>" + "".join(f"<td style='{cell}'>{c}</td>" for c in row) + "</tr>" for row in rows
-    )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def _check_person(person_id: Any, ids: Any, widget: str) -> int:
-    """Return ``person_id`` as an int, or raise a one-line message naming the ids there are."""
-    try:
-        pid = int(person_id)
-        known = not isinstance(person_id, bool) and pid == person_id and pid in set(ids)
-    except (TypeError, ValueError):
-        known = False
-    if not known:
-        raise WrongInput(
-            f"There is no person {person_id!r}: the synthetic sample has people 1 to "
-            f"{len(ids)}. Fix: {widget}(person_id=4), or any number from 1 to {len(ids)}."
-        )
-    return pid
-
-
-def _message_html(text: str) -> str:
-    return f"<p style='color:#B00020'><b>{html.escape(text)}</b></p>" if text else ""
 
 
 # ---------------------------------------------------------------------- browser
@@ -160,13 +110,12 @@ class SampleBrowser:
         import ipywidgets as widgets
 
         self._draw = draw
-        self.table = _typed_sample()
-        person_id = _check_person(person_id, self.table.index, "SampleBrowser")
+        people = typology.classify_sample(datasets.load("east_york_synthetic"))
+        self.table = people.set_index("person_id", drop=False)
+        person_id = synthetic.check_person_id(person_id, self.table.index, "SampleBrowser")
         self.reference = typology.reference_medians("synthetic")
-        alters = datasets.load("east_york_synthetic_alters")
-        ties = datasets.load("east_york_synthetic_ties")
-        self._alters = {int(k): g for k, g in alters.groupby("person_id", sort=True)}
-        self._ties = {int(k): g for k, g in ties.groupby("person_id", sort=True)}
+        self._alters = datasets.load("east_york_synthetic_alters")
+        self._ties = datasets.load("east_york_synthetic_ties")
         self._graphs: dict[int, nx.Graph] = {}
         self._pictures: dict[int, bytes] = {}
 
@@ -181,7 +130,7 @@ class SampleBrowser:
             options=["all", *TYPES], value="all", description="Show:"
         )
         self.person = widgets.Dropdown(
-            options=self._options("all"),
+            options=synthetic.person_choices(self.table),
             value=person_id,
             description="Person:",
             layout=widgets.Layout(width="22em"),
@@ -208,22 +157,13 @@ class SampleBrowser:
         self._update()
 
     # -- choosing -------------------------------------------------------------------
-    def _options(self, chosen_type: str) -> list[tuple[str, int]]:
-        rows = self.table if chosen_type == "all" else self.table[self.table["type"] == chosen_type]
-        return [(_person_label(r), int(r.person_id)) for r in rows.itertuples()]
-
     def show(self, person_id: Any) -> None:
         """Show one person (by id); a bad id sets :attr:`message` and changes nothing."""
         try:
-            pid = int(person_id)
-            if isinstance(person_id, bool) or pid != person_id or pid not in self.table.index:
-                raise ValueError
-        except (TypeError, ValueError):
-            self.message = (
-                f"There is no person {person_id!r}: the synthetic sample has people "
-                f"1 to {len(self.table)}."
-            )
-            self.status.value = _message_html(self.message)
+            pid = synthetic.check_person_id(person_id, self.table.index)
+        except WrongInput as exc:
+            self.message = str(exc)
+            self.status.value = message_html(self.message)
             return
         if pid not in [value for _, value in self.person.options]:
             self.type_filter.value = "all"
@@ -233,7 +173,9 @@ class SampleBrowser:
             self.person.value = pid  # the observer updates the display
 
     def _on_filter(self, change: dict) -> None:
-        options = self._options(change["new"])
+        chosen = change["new"]
+        rows = self.table if chosen == "all" else self.table[self.table["type"] == chosen]
+        options = synthetic.person_choices(rows)
         current = self.person.value
         self.person.options = options  # may reset value to the first option
         if current in [value for _, value in options]:
@@ -243,18 +185,6 @@ class SampleBrowser:
     def _on_person(self, change: dict) -> None:
         if change["new"] is not None:
             self._update()
-
-    # -- the person's network ----------------------------------------------------------
-    def graph(self, person_id: int) -> nx.Graph:
-        """The person's synthetic ego network (built once, then kept)."""
-        if person_id not in self._graphs:
-            people = self.table.loc[[person_id], list(synthetic.PEOPLE_COLUMNS)]
-            empty = pd.DataFrame(columns=list(synthetic.TIE_COLUMNS))
-            G = synthetic.egonets_from_tables(
-                self._alters[person_id], self._ties.get(person_id, empty), people
-            )[person_id]
-            self._graphs[person_id] = G
-        return self._graphs[person_id]
 
     def _update(self) -> None:
         pid = self.person.value
@@ -268,10 +198,15 @@ class SampleBrowser:
         result = typology.classify(person, self.reference)
         self.type, self.reasons = result.type, result.reasons
         self.measures = {
-            m: (person[m], result.thresholds[m], _compare_word(person[m], result.thresholds[m]))
+            m: (person[m], result.thresholds[m], side(person[m], result.thresholds[m]))
             for m in typology.MEASURES
         }
-        G = self.graph(self.person_id)
+        if self.person_id not in self._graphs:  # a person's network never changes
+            people = self.table[list(synthetic.PEOPLE_COLUMNS)]
+            self._graphs[self.person_id] = synthetic.egonet_of(
+                self.person_id, self._alters, self._ties, people
+            )
+        G = self._graphs[self.person_id]
         n_alters = G.degree(EGO)
         self.network = {
             "alters": n_alters,
@@ -290,7 +225,8 @@ class SampleBrowser:
     def _write_text(self, row: Any) -> None:
         group = html.escape(str(row["age_group"]))
         rows = [
-            [_MEASURE_NAMES[m], _num(v), _num(t), word] for m, (v, t, word) in self.measures.items()
+            [_MEASURE_NAMES[m], format_number(v, ".1f"), format_number(t, ".1f"), word]
+            for m, (v, t, word) in self.measures.items()
         ]
         net = self.network
         rows += [
@@ -301,7 +237,7 @@ class SampleBrowser:
         ]
         self.measures_html.value = (
             f"<b>Synthetic person {self.person_id}</b>, age {row['age']} ({group})"
-            + _table_html(["measure", "this person", f"median, ages {group}", ""], rows)
+            + table_html(["measure", "this person", f"median, ages {group}", ""], rows)
         )
         items = "".join(f"<li>{html.escape(r)}</li>" for r in self.reasons)
         self.reasons_html.value = f"<b>Type: {self.type}</b><ul>{items}</ul>"
@@ -324,39 +260,6 @@ class SampleBrowser:
 
 
 # ---------------------------------------------------------------------- rule explorer
-def _bars_html(table: pd.DataFrame, title: str) -> str:
-    """Stacked horizontal bars of type shares, one per row of ``table`` (percent)."""
-    from netind_teach.plotting import TYPE_COLORS
-
-    rows = []
-    for group, shares_row in table.iterrows():
-        parts = []
-        for t in TYPES:
-            share = float(shares_row[t])
-            if share <= 0:
-                continue
-            text = f"{share:.0f}%" if share >= 8 else ""
-            ink = "white" if t == "networked" else "#222"
-            parts.append(
-                f"<div title='{t}: {share:.1f}%' style='width:{share:.2f}%;"
-                f"background:{_PATTERNS[t]}{TYPE_COLORS[t]};color:{ink};text-align:center;"
-                f"font-size:12px;line-height:20px;overflow:hidden'>{text}</div>"
-            )
-        rows.append(
-            "<div style='display:flex;align-items:center;margin:2px 0'>"
-            f"<div style='width:6em'>{html.escape(str(group))}</div>"
-            "<div style='display:flex;width:300px;height:20px;border:1px solid #333'>"
-            + "".join(parts)
-            + "</div></div>"
-        )
-    legend = " ".join(
-        f"<span style='display:inline-block;width:12px;height:12px;"
-        f"background:{_PATTERNS[t]}{TYPE_COLORS[t]};border:1px solid #333'></span> {t}"
-        for t in TYPES
-    )
-    return f"<b>{html.escape(title)}</b>{''.join(rows)}<div>{legend}</div>"
-
-
 class RuleExplorer:
     """Change the typology rule and watch the shares, and one person's type, move.
 
@@ -388,6 +291,9 @@ class RuleExplorer:
         the age groups).
     counts : dict
         People of each type under ``rule``.
+    flows : dict
+        :func:`~netind_teach.typology.transitions` from the course rule to ``rule``:
+        ``{(type before, type after): people}``.
     moved : int
         People whose type differs from the course rule's.
     person_type, person_reasons
@@ -407,7 +313,7 @@ class RuleExplorer:
         import ipywidgets as widgets
 
         people = datasets.load("east_york_synthetic")
-        person_id = _check_person(person_id, people["person_id"], "RuleExplorer")
+        person_id = synthetic.check_person_id(person_id, people["person_id"], "RuleExplorer")
         self.people = people
         self.baseline = typology.classify_sample(people)
         self._references = {
@@ -418,6 +324,7 @@ class RuleExplorer:
         self.classified = self.baseline
         self.shares = typology.shares(self.baseline)
         self.counts: dict[str, int] = {}
+        self.flows: dict[tuple[str, str], int] = {}
         self.moved = 0
         self.person_type = ""
         self.person_reasons: tuple[str, ...] = ()
@@ -460,7 +367,7 @@ class RuleExplorer:
             style={"description_width": "initial", "button_width": "auto"},
         )
         self.person = widgets.Dropdown(
-            options=[(_person_label(r), int(r.person_id)) for r in people.itertuples()],
+            options=synthetic.person_choices(people),
             value=person_id,
             description="Follow:",
             layout=widgets.Layout(width="22em"),
@@ -517,7 +424,7 @@ class RuleExplorer:
             rule = self._current_rule()
         except (TypeError, ValueError) as exc:
             self.message = str(exc)
-            self.status.value = _message_html(self.message)
+            self.status.value = message_html(self.message)
             return
         self.message = ""
         self.status.value = ""
@@ -526,18 +433,18 @@ class RuleExplorer:
         self.shares = typology.shares(self.classified).reindex(["all", *AGE_GROUPS])
         counts = self.classified["type"].value_counts()
         self.counts = {t: int(counts.get(t, 0)) for t in TYPES}
-        changed = self.classified["type"] != self.baseline["type"]
-        self.moved = int(changed.sum())
+        self.flows = typology.transitions(self.baseline, self.classified)
+        self.moved = sum(self.flows.values())
         pid = self.person.value
         row = self.people.loc[self.people["person_id"] == pid].iloc[0]
         person = {m: int(row[m]) for m in rule.measures} | {"age_group": row["age_group"]}
         reference = None if fixed else self._references[self.scope.value]
         result = typology.classify(person, reference, rule)
         self.person_type, self.person_reasons = result.type, result.reasons
-        self._write(pid, row, changed)
+        self._write(pid, row)
 
-    def _write(self, pid: int, row: Any, changed: pd.Series) -> None:
-        self.chart.value = _bars_html(self.shares, "Types under this rule (synthetic sample)")
+    def _write(self, pid: int, row: Any) -> None:
+        self.chart.value = type_share_bars(self.shares, "Types under this rule (synthetic sample)")
         published = typology.published_shares()
         overall = published[published["age_group"] == "all"].set_index("type")["percent"]
         course = typology.shares(self.baseline, by=None).loc["all"]
@@ -550,7 +457,7 @@ class RuleExplorer:
             ]
             for t in TYPES
         ]
-        self.table_html.value = _table_html(["type", "this rule", "course rule", "published"], rows)
+        self.table_html.value = table_html(["type", "this rule", "course rule", "published"], rows)
         before = self.baseline.loc[row.name, "type"]
         moved_word = "same as" if before == self.person_type else "was"
         items = "".join(f"<li>{html.escape(r)}</li>" for r in self.person_reasons)
@@ -559,13 +466,7 @@ class RuleExplorer:
             f"<b>{self.person_type}</b> ({moved_word} {before} under the course rule)"
             f"<ul>{items}</ul>"
         )
-        pairs = zip(
-            self.baseline.loc[changed, "type"], self.classified.loc[changed, "type"], strict=True
-        )
-        flows = pd.Series(list(pairs), dtype=object).value_counts()
-        moves = ", ".join(
-            f"{n} {a} → {b}" for (a, b), n in sorted(flows.items(), key=lambda kv: (-kv[1], kv[0]))
-        )
+        moves = ", ".join(f"{n} {a} → {b}" for (a, b), n in self.flows.items())
         self.moved_html.value = (
             f"<b>{self.moved} of {len(self.people)}</b> people have another type than under "
             f"the course rule" + (f": {html.escape(moves)}." if moves else ".")

@@ -1,4 +1,4 @@
-"""Small, fast, seeded simulations: reach for help, news spreading, a survey artifact.
+"""Small, fast, seeded simulations on a network: reach for help and news spreading.
 
 * :func:`reach` -- at a random moment each tie is available with some probability
   (place-bound ties less, always-on mobile ties more): how many people can a person
@@ -6,25 +6,21 @@
 * :func:`spread` -- news spreading as an independent cascade over strong, weak and online
   ties: Granovetter's weak ties as bridges between groups, and the internet revolution
   adding distant ties.
-* :func:`artifact_shift`, :func:`artifact_rate`, :func:`mean_confidants`,
-  :func:`share_none` -- the isolation debate: what a share of falsely recorded "no one"
-  answers does to a distribution of confidants (interviewer effects, Paik & Sanchagrin
-  2013), and which share would turn the 1985 distribution into the 2004 one.
 
 Ties are read by their edge attribute ``kind`` (``"strong"``, ``"weak"``, ``"online"``);
 a tie without one counts as ``"strong"``. Randomness comes only from the ``seed``
 argument, and the draws are coupled ("common random numbers"): with the same graph and
 seed, raising an availability or a probability can only add reach or spread, so
 switching a revolution on and off compares like with like. The simulations use numpy
-arrays and take time proportional to the ties they touch: 10,000 people take a few tens
-of milliseconds.
+arrays and take time proportional to the ties they touch (figures in
+``docs/performance.md``).
 
 Examples
 --------
->>> from netind_teach import models, simulate
+>>> from netind_teach import diffusion, models
 >>> G = models.networked_individual(seed=0)
->>> low = simulate.reach(G, {"strong": 0.5, "weak": 0.2, "online": 0.2}, hops=1, seed=1)
->>> high = simulate.reach(G, {"strong": 0.5, "weak": 0.2, "online": 0.9}, hops=1, seed=1)
+>>> low = diffusion.reach(G, {"strong": 0.5, "weak": 0.2, "online": 0.2}, hops=1, seed=1)
+>>> high = diffusion.reach(G, {"strong": 0.5, "weak": 0.2, "online": 0.9}, hops=1, seed=1)
 >>> low.mean < high.mean
 True
 """
@@ -32,27 +28,19 @@ True
 from __future__ import annotations
 
 import math
-import operator
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from netind_teach.quantities import is_real
 from netind_teach.vocab import EGO, TIE_KINDS
 
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = [
-    "ReachResult",
-    "artifact_rate",
-    "artifact_shift",
-    "mean_confidants",
-    "reach",
-    "share_none",
-    "spread",
-]
+__all__ = ["ReachResult", "probability", "reach", "spread"]
 
 Availability = float | Mapping[str, float]
 
@@ -65,8 +53,38 @@ def _check_graph(G: Any) -> None:
         )
 
 
-def _probability(name: str, value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
+def probability(name: str, value: Any) -> float:
+    """Return ``value`` as a float if it is a probability, else raise a one-line message.
+
+    Parameters
+    ----------
+    name : str
+        What the value is called in the message (an argument's name).
+    value : object
+        The value to check: a real number from 0 to 1 (not a bool, not NaN).
+
+    Returns
+    -------
+    float
+        ``value`` as a float.
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is not a real number.
+    ValueError
+        If it lies outside 0 to 1.
+
+    Examples
+    --------
+    >>> probability("p", 1)
+    1.0
+    >>> probability("p", 1.5)
+    Traceback (most recent call last):
+    ...
+    ValueError: p must be between 0 and 1, got 1.5.
+    """
+    if not is_real(value) or math.isnan(value):
         raise TypeError(f"{name} must be a probability between 0 and 1, got {value!r}.")
     if not 0.0 <= value <= 1.0:
         raise ValueError(f"{name} must be between 0 and 1, got {value}.")
@@ -82,8 +100,8 @@ def _kind_probabilities(what: str, given: Availability) -> dict[str, float]:
                 f"Unknown tie kind(s) {sorted(unknown)} in {what}; the kinds are "
                 f"{', '.join(TIE_KINDS)}."
             )
-        return {k: _probability(f"{what}[{k!r}]", v) for k, v in given.items()}
-    p = _probability(what, given)
+        return {k: probability(f"{what}[{k!r}]", v) for k, v in given.items()}
+    p = probability(what, given)
     return dict.fromkeys(TIE_KINDS, p)
 
 
@@ -294,9 +312,9 @@ def spread(
     steps = _positive_int("steps", steps)
     trials = _positive_int("trials", trials)
     probs = {
-        "strong": _probability("p_strong", p_strong),
-        "weak": _probability("p_weak", p_weak),
-        "online": _probability("p_online", p_weak if p_online is None else p_online),
+        "strong": probability("p_strong", p_strong),
+        "weak": probability("p_weak", p_weak),
+        "online": probability("p_online", p_weak if p_online is None else p_online),
     }
     nodes = list(G)
     index = {node: i for i, node in enumerate(nodes)}
@@ -358,125 +376,3 @@ def _arcs_of(frontier: np.ndarray, offset: np.ndarray) -> np.ndarray:
         return np.zeros(0, dtype=np.intp)
     starts_of_runs = np.repeat(first - np.cumsum(sizes) + sizes, sizes)
     return starts_of_runs + np.arange(total)
-
-
-# --- The isolation debate -------------------------------------------------------------
-
-
-def _as_counts(counts: Any) -> dict[int, float]:
-    """Validate a distribution of confidants: number named -> respondents (or share)."""
-    if hasattr(counts, "items"):
-        pairs = list(counts.items())
-    elif isinstance(counts, Iterable) and not isinstance(counts, (str, bytes)):
-        pairs = list(enumerate(counts))
-    else:
-        raise TypeError(
-            "Give the distribution as a mapping {number named: respondents}, e.g. "
-            f"{{0: 136, 1: 228}}, or a list indexed by number named; got {counts!r}."
-        )
-    out: dict[int, float] = {}
-    for key, value in pairs:
-        try:
-            k = operator.index(key)
-        except TypeError:
-            raise TypeError(f"Numbers of confidants must be whole numbers, got {key!r}.") from None
-        if k < 0:
-            raise ValueError(f"Numbers of confidants cannot be negative, got {k}.")
-        try:
-            if isinstance(value, (str, bytes)):
-                raise TypeError
-            v = float(value)
-        except (TypeError, ValueError):
-            raise TypeError(f"The count for {k} must be a number, got {value!r}.") from None
-        if not math.isfinite(v) or v < 0:
-            raise ValueError(f"The count for {k} must be a non-negative number, got {value!r}.")
-        out[k] = out.get(k, 0.0) + v
-    if sum(out.values()) <= 0:
-        raise ValueError("The distribution is empty: its counts add up to 0.")
-    return dict(sorted(out.items()))
-
-
-def share_none(counts: Any) -> float:
-    """Return the share of respondents who named no one (count at 0 over the total).
-
-    Examples
-    --------
-    >>> round(share_none({0: 1, 1: 2, 2: 1}), 3)
-    0.25
-    """
-    c = _as_counts(counts)
-    return c.get(0, 0.0) / sum(c.values())
-
-
-def mean_confidants(counts: Any, top_value: float | None = 5) -> float:
-    """Return the mean number of confidants named.
-
-    The largest number in the distribution is the survey's top category (the GSS labels
-    it "6"; whether it means "6 or more" is not verified). It is counted as
-    ``top_value`` (5 by default, as the course's figures do); ``None`` counts it as its
-    own label.
-
-    Examples
-    --------
-    >>> gss_1985 = {0: 136, 1: 228, 2: 235, 3: 321, 4: 233, 5: 294, 6: 84}
-    >>> round(mean_confidants(gss_1985), 2), round(mean_confidants(gss_1985, None), 2)
-    (2.93, 2.98)
-    """
-    c = _as_counts(counts)
-    top = max(c)
-    value = {k: float(k) for k in c}
-    if top_value is not None:
-        value[top] = float(top_value)
-    return sum(value[k] * n for k, n in c.items()) / sum(c.values())
-
-
-def artifact_shift(counts: Any, rate: float) -> dict[int, float]:
-    """Return the expected distribution if a share ``rate`` of answers were wrongly "no one".
-
-    A model of a survey artifact (interviewer effects, Paik & Sanchagrin 2013): each
-    respondent who named at least one confidant is recorded as naming no one with
-    probability ``rate``. Expected counts, so the result has fractions; the total stays
-    the same.
-
-    Examples
-    --------
-    >>> artifact_shift({0: 10, 1: 50, 2: 40}, 0.1)
-    {0: 19.0, 1: 45.0, 2: 36.0}
-    """
-    c = _as_counts(counts)
-    r = _probability("rate", rate)
-    moved = r * sum(n for k, n in c.items() if k > 0)
-    shifted = {k: (n if k == 0 else n * (1 - r)) for k, n in c.items()}
-    shifted[0] = shifted.get(0, 0.0) + moved
-    return dict(sorted(shifted.items()))
-
-
-def artifact_rate(before: Any, after: Any) -> float:
-    """Return the artifact rate that turns ``before`` into ``after`` in the share naming no one.
-
-    The criterion: the rate ``r`` for which ``artifact_shift(before, r)`` has the same
-    share naming no one as ``after``. In closed form, with ``s0`` and ``s1`` the shares
-    naming no one before and after, ``r = (s1 - s0) / (1 - s0)``. The rest of the
-    distribution need not match: compare the means of ``artifact_shift(before, r)`` and
-    ``after`` to see how much of the change the artifact alone would explain.
-
-    Raises
-    ------
-    ValueError
-        If ``after`` has a smaller share naming no one (no artifact of this kind fits),
-        or everyone named no one before.
-
-    Examples
-    --------
-    >>> round(artifact_rate({0: 10, 1: 90}, {0: 28, 1: 72}), 6)
-    0.2
-    """
-    s0, s1 = share_none(before), share_none(after)
-    if s0 >= 1.0:
-        raise ValueError("Everyone named no one in 'before': no answers are left to shift.")
-    if s1 < s0:
-        raise ValueError(
-            f"'after' has fewer people naming no one ({s1:.1%}) than 'before' ({s0:.1%}); "
-            "an artifact that turns answers into 'no one' cannot explain that."
-        )
-    return (s1 - s0) / (1.0 - s0)
