@@ -30,12 +30,13 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from netind_teach.display import ShownAsBox
 from netind_teach.handin import HandIn, preview_html
 
 __all__ = ["HandInForm"]
 
 
-class HandInForm:
+class HandInForm(ShownAsBox):
     """The form shown by ``ex.hand_in()`` and by the progress bar's *Hand in* button.
 
     ``handin`` is the :class:`~netind_teach.handin.HandIn` it wires to (``preview()``,
@@ -128,8 +129,3 @@ class HandInForm:
 
     def __repr__(self) -> str:
         return repr(self.handin)
-
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        bundle = dict(self.box._repr_mimebundle_() or {})
-        bundle["text/plain"] = repr(self)
-        return bundle

@@ -30,6 +30,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from .. import a11y
+from ..display import ShownAsBox
 from ..progress import Progress, progress_text
 from .markdown_html import to_html
 from .results import BLANK, Note, Result
@@ -49,7 +50,7 @@ def _weak_listener(method: Callable[..., Any]) -> Callable[..., None]:
     return call
 
 
-class ExerciseWidget:
+class ExerciseWidget(ShownAsBox):
     """The question, an input suited to the kind, and Check / Hint / Show answer buttons.
 
     Attributes
@@ -197,13 +198,8 @@ class ExerciseWidget:
     def __repr__(self) -> str:
         return f"Widget for {self.exercise!r}"
 
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        bundle = dict(self.box._repr_mimebundle_() or {})
-        bundle["text/plain"] = repr(self)
-        return bundle
 
-
-class ProgressBar:
+class ProgressBar(ShownAsBox):
     """'k of n done' for a lesson's exercises, refreshed whenever one is checked.
 
     Attributes: ``bar`` (IntProgress), ``label`` (Label), ``text`` (the label's words),
@@ -278,8 +274,3 @@ class ProgressBar:
 
     def __repr__(self) -> str:
         return f"Progress bar for lesson {self.lesson}"
-
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        bundle = dict(self.box._repr_mimebundle_() or {})
-        bundle["text/plain"] = repr(self)
-        return bundle
