@@ -43,7 +43,7 @@ test: lint vendor
 	$(TEST_ENV) $(TEST_PY) -m pytest $(PYTEST_ARGS)
 
 lessons: $(STAMP)
-	$(PY) -m netind_teach.notebooks refresh lessons/*.ipynb
+	$(VENV)/bin/netind-teach lessons refresh lessons/*.ipynb
 
 # The answer key and dataset cards in docs/ are generated, never edited by hand.
 docs: $(STAMP)

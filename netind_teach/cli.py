@@ -12,6 +12,10 @@
 ``netind-teach refresh-docs [ROOT]`` regenerate the answer key in docs/instructor-guide.md
                                     and the dataset cards in docs/datasets.md
 ``netind-teach hand-in [DIR]``      preview, then write, a hand-in file for the LMS into DIR
+``netind-teach lessons ACTION [NB...]`` for course authors: ``refresh`` re-executes the
+                                    lessons and keeps only checked outputs (``make lessons``),
+                                    ``strip`` only cleans them, ``check`` exits 1 if one is
+                                    not clean (default: every ``lessons/*.ipynb`` here)
 ``netind-teach collect FOLDER``     a class report (HTML) and a gradebook CSV from a folder of
                                     hand-in files (``--out report.html``)
 
@@ -153,6 +157,29 @@ def _collect(args: argparse.Namespace) -> int:
     return 0
 
 
+def _lessons(args: argparse.Namespace) -> int:
+    from netind_teach import notebooks
+
+    paths = args.paths or sorted(Path("lessons").glob("*.ipynb"))
+    if not paths:
+        print("lessons: no notebook given and none in ./lessons -> fix: name the notebooks "
+              "or run from the course's checkout", file=sys.stderr)
+        return 2
+    status = 0
+    for path in paths:
+        if args.action == "refresh":
+            seconds = notebooks.refresh_notebook(path)
+            print(f"refreshed {path} ({seconds:.1f} s)")
+        elif args.action == "strip":
+            notebooks.strip_file(path)
+            print(f"stripped {path}")
+        else:
+            for problem in notebooks.notebook_problems(path):
+                print(problem)
+                status = 1
+    return status
+
+
 def _has_module(name: str) -> bool:
     from importlib.util import find_spec
 
@@ -201,6 +228,15 @@ def _parser() -> argparse.ArgumentParser:
                          help="add the anonymised export of your lesson 05 network")
     hand_in.add_argument("--yes", action="store_true", help="write without asking")
     hand_in.set_defaults(run=_hand_in)
+    lessons = commands.add_parser(
+        "lessons", help="for course authors: refresh, strip or check the lesson notebooks"
+    )
+    lessons.add_argument("action", choices=["refresh", "strip", "check"],
+                         help="refresh: execute, then keep only checked outputs; strip: "
+                         "only clean; check: exit 1 if a notebook is not clean")
+    lessons.add_argument("paths", nargs="*", type=Path, metavar="NOTEBOOK",
+                         help="the notebooks (default: lessons/*.ipynb in this folder)")
+    lessons.set_defaults(run=_lessons)
     collect = commands.add_parser(
         "collect", help="a class report and gradebook CSV from a folder of hand-in files"
     )

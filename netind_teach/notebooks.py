@@ -4,10 +4,10 @@ A committed lesson stores outputs (with execution counts) only on code cells tag
 ``nbval-check-output``; nbval compares those against a fresh run. Every other cell is
 stored cleared, and notebook metadata keeps only the kernel and language.
 
-Command line (the Makefile's ``make lessons`` and the hygiene test use it)::
+Command line (``make lessons`` and the pre-commit hook use it)::
 
-    python -m netind_teach.notebooks refresh lessons/*.ipynb   # execute, then strip
-    python -m netind_teach.notebooks check lessons/*.ipynb     # exit 1 if not clean
+    netind-teach lessons refresh lessons/*.ipynb   # execute, then strip
+    netind-teach lessons check lessons/*.ipynb     # exit 1 if not clean
 
 Examples
 --------
@@ -26,13 +26,10 @@ Examples
 
 from __future__ import annotations
 
-import argparse
 import copy
 import shutil
-import sys
 import tempfile
 import time
-from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import nbformat
@@ -43,9 +40,9 @@ __all__ = [
     "SOLUTION_TAG",
     "clear_notebook",
     "execute_notebook",
-    "main",
     "notebook_problems",
     "refresh_notebook",
+    "strip_file",
     "strip_notebook",
 ]
 
@@ -134,6 +131,29 @@ def _as_text(nb: nbformat.NotebookNode) -> str:
     return nbformat.writes(nb) + "\n"
 
 
+def strip_file(path: str | Path) -> None:
+    """Rewrite the notebook at ``path`` as it should be committed (see :func:`strip_notebook`).
+
+    Parameters
+    ----------
+    path : str or Path
+        The notebook file, rewritten in place.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> nb = nbformat.v4.new_notebook(metadata={"widgets": {"state": {}}})
+    >>> path = Path(tempfile.mkdtemp()) / "lesson.ipynb"
+    >>> nbformat.write(nb, path)
+    >>> strip_file(path)
+    >>> notebook_problems(path)
+    []
+    """
+    path = Path(path)
+    nb = nbformat.read(path, as_version=4)
+    path.write_text(_as_text(strip_notebook(nb)), encoding="utf-8")
+
+
 def notebook_problems(path: str | Path) -> list[str]:
     """List what keeps a committed notebook from being clean (empty list when clean).
 
@@ -194,33 +214,3 @@ def refresh_notebook(path: str | Path, timeout: int = 120) -> float:
         elapsed = time.perf_counter() - start
     path.write_text(_as_text(strip_notebook(executed)), encoding="utf-8")
     return elapsed
-
-
-def _run(command: str, paths: Iterable[Path]) -> int:
-    status = 0
-    for path in paths:
-        if command == "refresh":
-            seconds = refresh_notebook(path)
-            print(f"refreshed {path} ({seconds:.1f} s)")
-        elif command == "strip":
-            nb = nbformat.read(path, as_version=4)
-            path.write_text(_as_text(strip_notebook(nb)), encoding="utf-8")
-            print(f"stripped {path}")
-        else:
-            for problem in notebook_problems(path):
-                print(problem)
-                status = 1
-    return status
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Command-line entry point: ``refresh``, ``strip`` or ``check`` notebooks."""
-    parser = argparse.ArgumentParser(prog="python -m netind_teach.notebooks")
-    parser.add_argument("command", choices=["refresh", "strip", "check"])
-    parser.add_argument("paths", nargs="+", type=Path)
-    args = parser.parse_args(argv)
-    return _run(args.command, args.paths)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -44,7 +44,7 @@ def test_hygiene_check_catches_stray_output(tmp_path):
     dirty = tmp_path / LESSONS[0].name
     nbformat.write(nb, dirty)
     assert notebooks.notebook_problems(dirty)
-    assert notebooks.main(["check", str(dirty)]) == 1
+    assert cli.main(["lessons", "check", str(dirty)]) == 1
 
 
 def test_hygiene_check_catches_volatile_metadata(tmp_path):
@@ -60,7 +60,7 @@ def test_strip_then_check_is_clean(tmp_path):
     nb.metadata["language_info"]["version"] = "3.11.7"
     path = tmp_path / "lesson.ipynb"
     nbformat.write(nb, path)
-    assert notebooks.main(["strip", str(path)]) == 0
+    assert cli.main(["lessons", "strip", str(path)]) == 0
     assert notebooks.notebook_problems(path) == []
 
 
@@ -180,7 +180,7 @@ def test_readme_lists_every_lesson_and_command():
     for lesson in LESSONS:
         assert f"(lessons/{lesson.name})" in readme, f"README's lesson table lacks {lesson.name}"
     for command in ("doctor", "lab", "copy-lessons", "student-copy", "build-site", "refresh-docs",
-                    "hand-in", "collect"):
+                    "hand-in", "collect", "lessons"):
         assert f"`netind-teach {command}" in readme
 
         assert command in cli._parser().format_help()
