@@ -1,6 +1,7 @@
 # netind-teach: every target builds its own environment in .venv when it is missing.
 #   make lab      set up, copy the lessons into $(LAB_DIR) (never over your edits), open lesson 00
 #   make test     set up, then run every test (lint, unit, doctests, lessons, Binder parity)
+#   make test-fast  the inner loop: the tests not marked slow, browser, notebooks or release
 #   make lessons  re-execute the lessons and store only the outputs nbval checks
 #   make docs     regenerate the answer key and dataset cards in docs/
 #   make site     build the learners' static site (no answer key) into build/site
@@ -24,12 +25,12 @@ TEST_ENV := PYTHONPATH=$(CURDIR)/tests/offline PYTHONHASHSEED=0 PYDEVD_DISABLE_F
 # the environment: kernels would print third-party warnings into the lessons' outputs.
 TEST_PY := $(PY) -X warn_default_encoding
 
-.PHONY: lab test lint lessons docs site site-instructor vendor bench clean binder-pins dist reliability hub-env class-test
+.PHONY: lab test test-fast lint lessons docs site site-instructor vendor bench clean binder-pins dist reliability hub-env class-test
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,browser,release]'
 	@touch $(STAMP)
 
 lab: $(STAMP)
@@ -41,6 +42,13 @@ lint: $(STAMP)
 # The site tests need the widget renderer; it is fetched (npm) before the network is closed.
 test: lint vendor
 	$(TEST_ENV) $(TEST_PY) -m pytest $(PYTEST_ARGS)
+
+# The inner loop while developing (about a minute and a half on an idle 2-core machine):
+# every test but those marked slow, browser, notebooks or release (tests/conftest.py marks
+# them by path). It is not a substitute for `make test`, which CI runs.
+FAST_MARKERS := not slow and not browser and not notebooks and not release
+test-fast: $(STAMP)
+	$(TEST_ENV) $(TEST_PY) -m pytest -q -m '$(FAST_MARKERS)' $(PYTEST_ARGS)
 
 lessons: $(STAMP)
 	$(VENV)/bin/netind-teach lessons refresh lessons/*.ipynb

@@ -41,6 +41,34 @@ def pytest_configure(config):
     config.netind_tmp_root = root
 
 
+# -- markers that `make test-fast` leaves out (`make test` and CI run everything) -----------
+# A test gets them from where it lives, from the fixtures it uses, or explicitly
+# (``@pytest.mark.slow``); pyproject.toml registers them and --strict-markers holds the list.
+_REPO = Path(__file__).resolve().parent.parent
+MARKED_PATHS = {
+    "browser": ("tests/browser/",),
+    "notebooks": ("lessons/",),
+    "release": ("tests/test_release.py",),
+    "slow": ("tests/hub/", "tests/test_binder_parity.py", "tests/test_routes.py"),
+}
+#: Fixtures that execute every lesson (a test using one runs notebooks).
+MARKED_FIXTURES = {"notebooks": ("site_builds",)}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        try:
+            where = Path(str(item.path)).resolve().relative_to(_REPO).as_posix()
+        except ValueError:  # outside the repository (a test's own temporary files)
+            where = ""
+        for marker, prefixes in MARKED_PATHS.items():
+            if where.startswith(prefixes):
+                item.add_marker(marker)
+        for marker, fixtures in MARKED_FIXTURES.items():
+            if set(fixtures) & set(getattr(item, "fixturenames", ())):
+                item.add_marker(marker)
+
+
 # -- reliability figures (docs/reliability.md) ---------------------------------------------
 def _results_folder() -> Path:
     root = Path(__file__).resolve().parent.parent

@@ -11,6 +11,7 @@ import json
 import sys
 from pathlib import Path
 
+import matplotlib
 import nbformat
 import pytest
 
@@ -122,7 +123,7 @@ def test_failed_lessons_are_reported_not_averaged():
 
 @pytest.mark.parametrize("driver", widget_drivers.DRIVERS, ids=lambda d: d.name)
 def test_each_widget_driver_drives_its_widget(driver):
-    pytest.importorskip("matplotlib").use("Agg")
+    matplotlib.use("Agg")
     row = bench_widgets.measure_driver(driver, updates=2)
     if row.detail.startswith("skipped"):
         assert row.ok is None  # a widget that is not there yet is reported, not failed

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import matplotlib
+import pandas as pd
 import pytest
 
 matplotlib.use("Agg")
@@ -26,7 +27,6 @@ def _close_figures():
 
 
 def test_plot_series_hollow_secondary_points_footnote_and_mode_change():
-    pd = pytest.importorskip("pandas")
     df = pd.DataFrame(
         {
             "year": [2010, 2012, 2014, 2016],
@@ -50,7 +50,6 @@ def test_plot_series_hollow_secondary_points_footnote_and_mode_change():
 
 
 def test_plot_series_several_series():
-    pd = pytest.importorskip("pandas")
     long = pd.DataFrame(
         {"year": [1, 2, 1, 2], "pct": [1, 2, 3, 4], "series": ["cell", "cell", "smart", "smart"]}
     )
@@ -62,7 +61,6 @@ def test_plot_series_several_series():
 
 
 def test_plot_series_missing_values_break_the_line():
-    pd = pytest.importorskip("pandas")
     df = pd.DataFrame(
         {
             "date": pd.to_datetime(["2002-10-27", "2011-05-22", "2012-02-19"]),
@@ -75,7 +73,6 @@ def test_plot_series_missing_values_break_the_line():
 
 
 def test_plot_series_errors():
-    pd = pytest.importorskip("pandas")
     with pytest.raises(ValueError, match="name the columns"):
         charts.plot_series(pd.DataFrame({"a": [1]}))
     with pytest.raises(KeyError, match="not in the data"):
@@ -120,7 +117,6 @@ def test_plot_typology_stacks_to_100_percent_in_age_order():
         "bounded",
         "limited",
     ]
-    pd = pytest.importorskip("pandas")
     frame = pd.DataFrame(data).T
     ax = charts.plot_typology(frame, percent=False)
     assert sorted(p.get_height() for p in ax.patches) == sorted([13, 13, 15, 4, 2, 0])

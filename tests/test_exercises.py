@@ -567,19 +567,17 @@ class TestCode:
         result = live(CODE, store).check(leave)
         assert result.outcome is WRONG and "SystemExit: 3" in result.message
 
-    def test_infinite_loop_is_stopped(self, store) -> None:
+    def test_infinite_loop_is_stopped(self, store, deadline) -> None:
         def forever(G):
             n = 0
             while True:
                 n += 1
 
         before = threading.active_count()
-        start = time.perf_counter()
-        result = live(CODE, store).check(forever)
-        elapsed = time.perf_counter() - start
+        with deadline(30):  # a hang guard: how fast it stops is for `make bench`
+            result = live(CODE, store).check(forever)
         assert result.outcome is WRONG
         assert "did not finish within 0.5 s" in result.message and "loop" in result.message
-        assert elapsed < 2.0
         for _ in range(50):  # the looping thread was stopped, not left running
             if threading.active_count() <= before:
                 break

@@ -129,7 +129,6 @@ def test_person_notes_are_true_of_the_data(typed) -> None:
 
 
 def test_classify_drawing_colours_each_circle(store: Progress) -> None:
-    pytest.importorskip("ipywidgets")
     import matplotlib
 
     matplotlib.use("Agg")
@@ -209,7 +208,6 @@ def test_overlap_and_reflection(store: Progress) -> None:
 # ------------------------------------------------------------------------- widgets
 @pytest.fixture(scope="module")
 def browser():
-    pytest.importorskip("ipywidgets")
     import matplotlib
 
     matplotlib.use("Agg")
@@ -220,7 +218,6 @@ def browser():
 
 @pytest.fixture
 def explorer():
-    pytest.importorskip("ipywidgets")
     from netind_teach.widgets.typology_explorer import RuleExplorer
 
     return RuleExplorer(person_id=6)

@@ -91,6 +91,7 @@ def test_make_lab_default_folder_is_the_cli_default_and_ignored_by_git():
     assert ignored.returncode == 0, "the lab copy would dirty the repository"
 
 
+@pytest.mark.release  # builds the wheel (the `release` extra: build, hatchling)
 def test_wheel_route_from_another_folder(tmp_path):
     """``pip install <wheel>`` in a fresh environment, then ``netind-teach lab`` elsewhere."""
     began = time.monotonic()

@@ -118,7 +118,7 @@ def browser_problem() -> str | None:
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        return "playwright is not installed (pip install -e '.[test]')"
+        return "playwright is not installed (pip install -e '.[browser]')"
     return None
 
 
