@@ -49,7 +49,9 @@ MARKED_PATHS = {
     "browser": ("tests/browser/",),
     "notebooks": ("lessons/",),
     "release": ("tests/test_release.py",),
-    "slow": ("tests/hub/", "tests/test_binder_parity.py", "tests/test_routes.py"),
+    # the property suite over every exercise and the reliability runs: minutes of forks
+    "slow": ("tests/hub/", "tests/test_binder_parity.py", "tests/test_routes.py",
+             "tests/test_exercises_properties.py", "tests/reliability/"),
 }
 #: Fixtures that execute every lesson (a test using one runs notebooks).
 MARKED_FIXTURES = {"notebooks": ("site_builds",)}

@@ -76,6 +76,7 @@ def test_floor_keeps_only_the_lessons_import_lines():
     ]
 
 
+@pytest.mark.notebooks  # starts a kernel
 def test_a_lesson_run_is_timed_and_its_kernel_memory_read(tmp_path):
     nb = nbformat.v4.new_notebook(
         cells=[
@@ -94,6 +95,7 @@ def test_a_lesson_run_is_timed_and_its_kernel_memory_read(tmp_path):
     assert result.loaded == []  # the probe after the lesson never ran: the lesson failed
 
 
+@pytest.mark.notebooks  # starts a kernel
 def test_the_heavy_libraries_a_run_ends_with_are_listed(tmp_path):
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import numpy")])
     result = bench_lessons.execute(nb, tmp_path, timeout=60)

@@ -278,6 +278,7 @@ def test_labels_use_fonts_with_wide_coverage_where_installed(monkeypatch) -> Non
     assert labels.drawable_label("小明 🧗", 2) == "小明 (#2)"
 
 
+@pytest.mark.notebooks  # runs the whole lesson's code in a fresh process
 def test_the_lesson_leaves_the_temporary_folder_as_it_was(tmp_path: Path) -> None:
     """Issue 18 item 14: every run left netind-demo-* and netind-class-* folders behind.
 

@@ -162,6 +162,7 @@ def test_isolated_children_and_other_programs_have_no_way_out() -> None:
 
 
 @NEEDS_NAMESPACE
+@pytest.mark.notebooks
 def test_lesson_00_runs_with_no_network_at_all(tmp_path: Path) -> None:
     """The first lesson, kernel and all, in a namespace with loopback only."""
     env = {**os.environ, "PYTHONPATH": str(OFFLINE)}
