@@ -32,6 +32,7 @@ import ipywidgets as widgets
 
 from netind_teach.display import ShownAsBox
 from netind_teach.handin import HandIn, preview_html
+from netind_teach.widget_guard import guard
 
 __all__ = ["HandInForm"]
 
@@ -97,13 +98,17 @@ class HandInForm(ShownAsBox):
 
     def _guard(self, handler: Any) -> Any:
         def run(_button: Any = None) -> None:
-            try:
-                handler()
-            except Exception as exc:  # a one-line message, never a traceback
-                self.write_button.disabled = True
-                self._say(f"Not written: {exc}")
+            with guard(self._show_failure):  # a bug: one line (strict mode re-raises it)
+                try:
+                    handler()
+                except (OSError, ValueError) as exc:  # expected: a folder, a full disk
+                    self._show_failure(exc)
 
         return run
+
+    def _show_failure(self, exc: Exception) -> None:
+        self.write_button.disabled = True
+        self._say(f"Not written: {exc}")
 
     def _on_change(self, _change: Any = None) -> None:
         if not self.write_button.disabled:

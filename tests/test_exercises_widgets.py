@@ -11,6 +11,7 @@ import pytest
 
 from netind_teach.exercises import Exercise, for_lesson, progress_bar
 from netind_teach.progress import Progress
+from netind_teach.widget_guard import STRICT_VARIABLE
 
 
 @pytest.fixture
@@ -200,6 +201,9 @@ def test_a_checker_crash_becomes_a_message(ex, monkeypatch) -> None:
     w = ex.coined.widget()
     monkeypatch.setattr(Exercise, "check", lambda self, answer=None: 1 / 0)
     w.value = "b"
+    with pytest.raises(ZeroDivisionError):  # strict mode (tests): the bug is not hidden
+        w._guard(w._on_check)()
+    monkeypatch.setenv(STRICT_VARIABLE, "")  # a learner: one line
     w.check_button.click()
     assert w.feedback_text.startswith("Something went wrong (ZeroDivisionError)")
 

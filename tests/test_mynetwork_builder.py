@@ -21,6 +21,7 @@ from netind_teach.mynetwork import (
     open_network,
 )
 from netind_teach.mynetwork.model import check_nickname
+from netind_teach.widget_guard import STRICT_VARIABLE
 
 matplotlib.use("Agg")
 
@@ -151,6 +152,10 @@ def test_a_control_that_fails_unexpectedly_says_so(builder: NetworkBuilder, monk
         raise RuntimeError("a bug")
 
     monkeypatch.setattr(builder.session, "person", broken)
+    with pytest.raises(RuntimeError, match="a bug"):  # strict mode (tests): not hidden
+        builder._guard(builder._on_delete)(builder.delete_button)
+    assert len(builder.network) == 1
+    monkeypatch.setenv(STRICT_VARIABLE, "")  # a learner: one line
     builder.delete_button.click()
     assert builder.last_error == "RuntimeError: a bug"
     assert "Something unexpected went wrong" in builder.status.value

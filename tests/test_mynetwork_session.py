@@ -13,6 +13,7 @@ from netind_teach import mynetwork, store
 from netind_teach.mynetwork import FILENAME, PersonalNetwork, demo_network, export_text
 from netind_teach.mynetwork import open_network as open_file
 from netind_teach.mynetwork.session import HISTORY, BuilderSession, edit_view
+from netind_teach.widget_guard import STRICT_VARIABLE
 
 
 def _saved(path: Path) -> PersonalNetwork:
@@ -104,6 +105,10 @@ def test_an_unexpected_error_is_reported_and_changes_nothing(
         raise RuntimeError("a bug")
 
     monkeypatch.setattr(PersonalNetwork, "set_groups", broken)
+    with pytest.raises(RuntimeError, match="a bug"):  # strict mode (tests): not hidden
+        session.set_groups(3)
+    assert session.network.groups == 0 and len(session.network) == 1
+    monkeypatch.setenv(STRICT_VARIABLE, "")  # a learner: a message, the network kept
     assert not session.set_groups(3)
     assert session.last_error == "RuntimeError: a bug" and session.error
     assert "your network was not changed" in session.message

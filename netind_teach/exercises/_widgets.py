@@ -32,6 +32,7 @@ import ipywidgets as widgets
 from .. import a11y
 from ..display import ShownAsBox
 from ..progress import Progress, progress_text
+from ..widget_guard import guard
 from .markdown_html import to_html
 from .results import BLANK, Note, Result
 from .text import one_line
@@ -152,22 +153,22 @@ class ExerciseWidget(ShownAsBox):
     # -- callbacks ----------------------------------------------------------------
     def _guard(self, handler: Callable[[], None]) -> Callable[[Any], None]:
         def run(_button: Any = None) -> None:
-            try:
+            with guard(self._show_failure):
                 handler()
-            except Exception as exc:
-                self.feedback_text = (
-                    f"Something went wrong ({type(exc).__name__}). Run the cell again; if it "
-                    f"keeps happening, tell your instructor."
-                )
-                self.feedback.value = a11y.announce(f"<p>{html.escape(self.feedback_text)}</p>")
 
         return run
 
+    def _show_failure(self, exc: Exception) -> None:
+        self.feedback_text = (
+            f"Something went wrong ({type(exc).__name__}). Run the cell again; if it "
+            f"keeps happening, tell your instructor."
+        )
+        self.feedback.value = a11y.announce(f"<p>{html.escape(self.feedback_text)}</p>")
+
     def _on_check(self) -> None:
-        try:
+        answer: Any = BLANK  # an input that cannot be read counts as no answer
+        with guard(lambda _exc: None):
             answer = self.value
-        except Exception:
-            answer = BLANK
         result = self.exercise.check(answer)
         self.last_result = result
         self.feedback_text = repr(result)
@@ -264,13 +265,14 @@ class ProgressBar(ShownAsBox):
         from ..handin import HandIn
         from ..handin_widget import HandInForm
 
-        try:
-            self.hand_in_area.children = [HandInForm(HandIn(self._progress)).box]
-        except Exception as exc:
+        def show(exc: Exception) -> None:
             message = html.escape(one_line(f"{type(exc).__name__}: {exc}", 160))
             self.hand_in_area.children = [
                 widgets.HTML(f"<p>The hand-in form could not open ({message}).</p>")
             ]
+
+        with guard(show):
+            self.hand_in_area.children = [HandInForm(HandIn(self._progress)).box]
 
     def __repr__(self) -> str:
         return f"Progress bar for lesson {self.lesson}"

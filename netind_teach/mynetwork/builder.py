@@ -45,6 +45,7 @@ from typing import Any
 
 from netind_teach import a11y, figure_text, labels
 from netind_teach.vocab import AGE_GROUPS, CATEGORIES
+from netind_teach.widget_guard import guard
 
 from .export import preview_html
 from .model import CLOSENESS, CONTACT_MODES, MAX_GROUPS, PersonalNetwork
@@ -272,13 +273,14 @@ class NetworkBuilder:
 
     def _guard(self, handler: Callable[..., Any]) -> Callable[..., None]:
         def guarded(*args: Any) -> None:
-            try:
+            with guard(self._show_failure):  # a control must never raise into the notebook
                 handler(*args)
-            except Exception as exc:  # a control must never raise into the notebook
-                self.session.fail(exc)
-                self._show_status()
 
         return guarded
+
+    def _show_failure(self, exc: Exception) -> None:
+        self.session.fail(exc)
+        self._show_status()
 
     # -- the Python API (never raises): the session's, then the view follows ---------------
     def add(self, nickname: Any, category: Any = "friend", **choices: Any) -> bool:
