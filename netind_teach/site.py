@@ -7,7 +7,8 @@ builds one of two editions, never mixed:
 - the **learners'** edition (the default): no instructor guide, no answer key, no cells
   tagged ``solution``; links to the documents it leaves out keep their text only;
 - the **instructor** edition (``instructor=True``): everything, the guide and its answer
-  key included, marked "instructor edition" on every page.
+  key included, and the API reference (:mod:`netind_teach.apireference`, for lesson writers
+  and instructors), marked "instructor edition" on every page.
 
 The widgets on a lesson page show their saved state (a snapshot taken when the lesson ran),
 drawn by the Jupyter widgets HTML manager that :mod:`netind_teach.sitewidgets` vendors
@@ -60,6 +61,7 @@ from netind_teach.sitewidgets import ASSETS, vendor_html_manager
 __all__ = [
     "ANSWER_KEY_END",
     "ANSWER_KEY_START",
+    "API_PAGE",
     "INSTRUCTOR_ONLY",
     "SITE_MARKER",
     "SOLUTION_TAG",
@@ -100,6 +102,12 @@ class Page:
     source: str
 
 
+#: The API reference: a page of the instructor edition only (learners call a handful of
+#: names the lessons show them; the reference is for whoever writes or teaches a lesson).
+#: Its source is where a link from ``docs/`` (``[API reference](api.html)``) points.
+API_PAGE = Page("api.html", "API reference", "docs/api.html")
+
+
 @dataclass(frozen=True)
 class ExecutedLesson:
     """A lesson as committed (``name``, e.g. ``00_welcome.ipynb``) and as executed."""
@@ -138,6 +146,8 @@ nav a{margin-right:1rem}
 .edition{background:#7a0019;color:#fff;padding:.4rem .6rem;font-weight:bold}
 table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .5rem}
 pre{background:#f6f6f6;padding:.5rem;overflow-x:auto;white-space:pre-wrap;overflow-wrap:anywhere}
+h2 code,h3 code,h4 code{overflow-wrap:anywhere}.kind{color:#555;font-size:.85em;font-weight:normal}
+dt{font-weight:bold}dd{margin-bottom:.4rem}
 """
 
 _EDITION_NOTE = (
@@ -368,11 +378,13 @@ def build_site(
                   _title_of(lesson.executed, lesson.name), f"lessons/{lesson.name}"), lesson)
             for lesson in lessons
         ]
+        extra = [API_PAGE] if instructor else []
         targets = {page.source: page.filename for page, _ in lesson_pages + documents}
+        targets.update({page.source: page.filename for page in extra})
         left_out = set() if instructor else set(INSTRUCTOR_ONLY)
         plan = LinkPlan(targets, left_out, writer.copy)
         index = Page("index.html", "netind-teach: networked individualism", "")
-        every = [index] + [page for page, _ in lesson_pages + documents]
+        every = [index] + [page for page, _ in lesson_pages + documents] + extra
         nav = " ".join(
             f"<a href='{p.filename}'>{html.escape(p.title.split(':')[0])}</a>" for p in every
         )
@@ -388,6 +400,12 @@ def build_site(
             body = _unpublished(relink(markdown_page(text), page.source, plan))
             writer.text(page.filename, _wrap(page.title, body, nav, instructor))
             progress(f"wrote {page.filename}")
+        if instructor:
+            from netind_teach.apireference import reference_html
+
+            writer.text(API_PAGE.filename, _wrap(API_PAGE.title, reference_html(), nav,
+                                                 instructor))
+            progress(f"wrote {API_PAGE.filename}")
         items = "".join(
             f"<li><a href='{p.filename}'>{html.escape(p.title)}</a></li>" for p in every[1:]
         )

@@ -115,6 +115,23 @@ def test_each_edition_has_its_pages_and_says_which_it_is(site_builds):
         assert labelled == instructor
 
 
+def test_api_reference_is_on_the_instructor_site_only_and_the_guide_links_it(site_builds):
+    from netind_teach.apireference import entry_id, public_api, public_modules
+
+    page = site_builds.instructor / site.API_PAGE.filename
+    ids = _ids(page)
+    api = public_api(public_modules())
+    missing = [entry_id(module, name) for module, names in api.items() for name in names
+               if entry_id(module, name) not in ids]
+    assert not missing, f"not on the instructor site's API reference: {missing}"
+    guide = (site_builds.instructor / "instructor-guide.html").read_text(encoding="utf-8")
+    assert f'href="{site.API_PAGE.filename}"' in guide
+    assert not (site_builds.learners / site.API_PAGE.filename).exists()
+    for other in site_builds.learners.glob("*.html"):
+        links = [link for _, _, link in _LINK.findall(other.read_text(encoding="utf-8"))]
+        assert site.API_PAGE.filename not in links, other.name
+
+
 # -- links and anchors --------------------------------------------------------------------
 _LINK = re.compile(r"""\b(href|src)=(["'])([^"']*)\2""")
 
