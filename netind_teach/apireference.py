@@ -101,7 +101,7 @@ def parse_docstring(doc: str) -> list[DocSection]:
     """
     lines = doc.splitlines()
     sections: list[DocSection] = []
-    title, body = "", []
+    title, body = "", list[str]()
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -257,7 +257,7 @@ def _defined_in(obj: Any, api: dict[str, list[str]], module: str, name: str) -> 
     if inspect.ismodule(obj):
         return obj.__name__ if obj.__name__ in api else None
     home = getattr(obj, "__module__", None)
-    if (home and home != module and home in api and name in api[home]
+    if (isinstance(home, str) and home != module and home in api and name in api[home]
             and (inspect.isclass(obj) or inspect.isfunction(obj))):
         return home
     return None

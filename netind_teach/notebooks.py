@@ -128,7 +128,7 @@ def clear_notebook(nb: nbformat.NotebookNode, drop_tag: str | None = None) -> nb
 
 
 def _as_text(nb: nbformat.NotebookNode) -> str:
-    return nbformat.writes(nb) + "\n"
+    return str(nbformat.writes(nb)) + "\n"
 
 
 def strip_file(path: str | Path) -> None:

@@ -136,8 +136,13 @@ def refresh_links(text: str) -> str:
     True
     """
     for pattern, current in _LINK_SHAPES:
-        text = re.sub(pattern, lambda _match, make=current: make(), text)
+        text = re.sub(pattern, _made_by(current), text)
     return text
+
+
+def _made_by(make: Callable[[], str]) -> Callable[[re.Match[str]], str]:
+    """A ``re.sub`` replacement that is ``make()``'s text, taken as it is."""
+    return lambda _match: make()
 
 
 def linked_files(root: str | Path) -> list[Path]:

@@ -132,7 +132,7 @@ def _title_of(nb: nbformat.NotebookNode, fallback: str) -> str:
         if cell.cell_type == "markdown":
             for line in cell.source.splitlines():
                 if line.startswith("# "):
-                    return line[2:].strip()
+                    return str(line[2:].strip())
     return fallback
 
 
@@ -271,7 +271,7 @@ def execute_lessons(
 
 
 def _for_learners(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    shown = nbformat.from_dict(nb)
+    shown: nbformat.NotebookNode = nbformat.from_dict(nb)
     shown.cells = [c for c in nb.cells if SOLUTION_TAG not in c.metadata.get("tags", [])]
     return shown
 

@@ -125,8 +125,10 @@ def _extract(tarball: Path, into: Path) -> Path:
             name = Path(member.name)
             if name.is_absolute() or ".." in name.parts or not (member.isfile() or member.isdir()):
                 raise WidgetsAssetsError(f"{tarball.name} holds an unsafe entry: {member.name}")
-        safe = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}
-        archive.extractall(into, **safe)  # every entry was checked above
+        if hasattr(tarfile, "data_filter"):  # every entry was checked above
+            archive.extractall(into, filter="data")
+        else:
+            archive.extractall(into)
     return into / "package"
 
 
