@@ -98,3 +98,43 @@ def test_the_code_input_starts_from_the_starter_code(definition) -> None:
     widget = Exercise(definition).widget()
     assert widget.value == definition.starter_code
     assert not Exercise(definition).check(widget.value).correct
+
+
+_COUNT_DATA_WORK = """
+import importlib, sys
+import networkx as nx
+import netind_teach.datasets as datasets
+import netind_teach.exercises
+
+work = []
+graph_init = nx.Graph.__init__
+def counting_init(self, *args, **kwargs):
+    work.append("network")
+    graph_init(self, *args, **kwargs)
+nx.Graph.__init__ = counting_init
+load = datasets.load
+def counting_load(*args, **kwargs):
+    work.append("dataset")
+    return load(*args, **kwargs)
+datasets.load = counting_load
+
+module = importlib.import_module("netind_teach.exercises.lesson" + sys.argv[1])
+at_import = len(work)
+built = module.EXERCISES
+print(at_import, len(work) - at_import, len(built))
+"""
+
+
+@pytest.mark.parametrize("lesson", lessons())
+def test_importing_a_lesson_module_does_no_data_work(lesson: str) -> None:
+    """No dataset is read and no network built until a lesson's exercises are asked for."""
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        [sys.executable, "-c", _COUNT_DATA_WORK, lesson],
+        capture_output=True, text=True, timeout=120, check=True,
+    )
+    at_import, _when_built, count = map(int, run.stdout.split())
+    assert at_import == 0, f"lesson {lesson}: {at_import} datasets or networks built at import"
+    assert count == len(definitions(lesson))

@@ -19,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from netind_teach import egonet, models
+from netind_teach import model_examples as M
 from netind_teach.egonet import measures_table, network_measures
 from netind_teach.exercises import Exercise, Outcome, definitions
 from netind_teach.exercises import lesson01 as L
@@ -51,7 +52,7 @@ def test_lesson_has_every_required_kind() -> None:
 
 
 def test_density_answer_is_what_the_package_computes(store: Progress) -> None:
-    G = L.six_people()
+    G = M.six_people()
     expected = egonet.alter_density(G)
     assert _definition("density_by_hand").answer == pytest.approx(expected)
     assert expected == pytest.approx(5 / 15)  # 3 family ties + 2 work ties, 6 alters
@@ -69,7 +70,7 @@ def test_code_cases_are_the_package_answers() -> None:
         (G,) = case.args
         assert case.expected == pytest.approx(egonet.alter_density(G))
     # the three model networks of the lesson's panel are among the cases
-    panel = L.model_networks()
+    panel = M.model_networks()
     for G in panel.values():
         assert any(nx.utils.graphs_equal(G, c.args[0]) for c in d.cases)
 
@@ -99,8 +100,8 @@ def test_multiple_choice_answers(store: Progress) -> None:
 
 
 def test_which_model_answers_are_the_generators_that_made_them(store: Progress) -> None:
-    assert _definition("which_model_a").answer == L.MYSTERY_A[0] == models.MODELS[1]
-    assert _definition("which_model_b").answer == L.MYSTERY_B[0] == models.MODELS[2]
+    assert _definition("which_model_a").answer == M.MYSTERY_A[0] == models.MODELS[1]
+    assert _definition("which_model_b").answer == M.MYSTERY_B[0] == models.MODELS[2]
     for name, other in (("which_model_a", models.MODELS[2]), ("which_model_b", models.MODELS[1])):
         assert _check(name, _definition(name).answer, store).correct
         assert not _check(name, other, store).correct
@@ -109,9 +110,9 @@ def test_which_model_answers_are_the_generators_that_made_them(store: Progress) 
 
 # -- the networks of the exercises ----------------------------------------------------------
 def test_anonymous_network_keeps_the_structure_and_hides_the_model() -> None:
-    _model, kwargs = L.MYSTERY_A
+    _model, kwargs = M.MYSTERY_A
     original = models.glocalized(**kwargs)
-    H = L.mystery_network("A")
+    H = M.mystery_network("A")
     assert nx.is_isomorphic(original, H)
     assert "model" not in H.graph
     alters = [n for n in H if n != "ego"]
@@ -128,11 +129,11 @@ def test_anonymous_network_keeps_the_structure_and_hides_the_model() -> None:
 
 def test_mystery_network_rejects_unknown_names() -> None:
     with pytest.raises(ValueError, match="'A' and 'B'"):
-        L.mystery_network("C")
+        M.mystery_network("C")
 
 
 def test_mystery_descriptions_match_the_networks() -> None:
-    a, b = L.mystery_network("A"), L.mystery_network("B")
+    a, b = M.mystery_network("A"), M.mystery_network("B")
     a_alters = [n for n in a if n != "ego"]
     # A: 19 people, 4 circles, every circle completely knit, 2 circles wholly distant
     assert len(a_alters) == 19
@@ -152,8 +153,8 @@ def test_mystery_descriptions_match_the_networks() -> None:
 
 
 def test_signature_reasons_describe_the_model_without_naming_it() -> None:
-    a = L.signature(L.mystery_network("A"))
-    b = L.signature(L.mystery_network("B"))
+    a = M.signature(M.mystery_network("A"))
+    b = M.signature(M.mystery_network("B"))
     assert "100% of the pairs" in a[1] and "whole circles live at a distance (2 of 4)" in a[2]
     assert "spread over" in b[2] and b[3] == "3 people belong to two circles"
     for reasons in (a, b):
@@ -163,7 +164,7 @@ def test_signature_reasons_describe_the_model_without_naming_it() -> None:
 
 
 def test_model_panel_shows_each_models_signature() -> None:
-    table = measures_table(L.model_networks())
+    table = measures_table(M.model_networks())
     boxes, glocal, networked = (table.loc[name] for name in models.MODELS)
     assert boxes["density"] > glocal["density"] > networked["density"]
     assert boxes["circles"] == 1 and glocal["circles"] > 1 and networked["circles"] > 1
@@ -174,7 +175,7 @@ def test_model_panel_shows_each_models_signature() -> None:
 
 # -- helpers of the widgets module -----------------------------------------------------------
 def test_network_measures_round_and_count_labelled_circles() -> None:
-    G = L.six_people()
+    G = M.six_people()
     m = network_measures(G)
     assert m == {
         "people": 6,

@@ -248,8 +248,8 @@ EDITED_CELLS = {
         "There is no person 0",
     ),
     "01 mystery network": (
-        "from netind_teach.exercises import lesson01",
-        'lesson01.mystery_network("C")',
+        "from netind_teach import model_examples",
+        'model_examples.mystery_network("C")',
         "mystery_network(\"A\")",
     ),
     "00 lesson number": (

@@ -7,6 +7,7 @@ sample, so the exercises always agree with the package.
 
 Examples
 --------
+>>> from netind_teach.exercises.lesson02 import EXERCISES
 >>> [d.kind for d in EXERCISES][:3]
 ['multiple choice', 'classify this network', 'classify this network']
 >>> [d.answer for d in EXERCISES if d.kind == "classify this network"]
@@ -18,16 +19,22 @@ Examples
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from .. import datasets, synthetic, typology
+from ..quantities import format_number, side
 from ..vocab import TYPES
 from . import ClassifyNetwork, MultipleChoice, Numeric, Option, Reflection
 from .code_exercise import Case, CodeExercise
+from .lazy import built_on_first_use
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "CLASSIFY_PEOPLE",
@@ -38,6 +45,9 @@ __all__ = [
     "course_type",
     "person_network",
 ]
+
+#: The exercises, built on first use (see the end of this module).
+EXERCISES: tuple[Any, ...]
 
 TITLE = "The typology: networked, bounded and limited individuals"
 
@@ -56,15 +66,39 @@ _NAMES = {"ties": "ties", "groups": "groups", "diversity": "diversity score"}
 
 def _measures_text(values: dict) -> str:
     """E.g. '63 ties, 1 group, diversity score 4'."""
-    ties, groups = _num(values["ties"]), _num(values["groups"])
+    ties, groups = format_number(values["ties"]), format_number(values["groups"])
     noun = "group" if groups == "1" else "groups"
-    return f"{ties} ties, {groups} {noun}, diversity score {_num(values['diversity'])}"
+    return f"{ties} ties, {groups} {noun}, diversity score {format_number(values['diversity'])}"
 
 
-# The synthetic sample, loaded once (read only).
-_PEOPLE = datasets.load("east_york_synthetic")
-_ALTERS = datasets.load("east_york_synthetic_alters")
-_TIES = datasets.load("east_york_synthetic_ties")
+@dataclass(frozen=True)
+class _Sample:
+    """The synthetic sample (read only), typed by the package, with its age groups' medians."""
+
+    people: pd.DataFrame
+    alters: pd.DataFrame
+    ties: pd.DataFrame
+    typed: pd.DataFrame
+    reference: Any
+    group_medians: dict[str, dict[str, float]]
+
+
+@functools.cache
+def _sample() -> _Sample:
+    """Load and type the synthetic sample, once, when an exercise or a network needs it."""
+    people = datasets.load("east_york_synthetic")
+    typed = typology.classify_sample(people).set_index("person_id", drop=False)
+    return _Sample(
+        people=people,
+        alters=datasets.load("east_york_synthetic_alters"),
+        ties=datasets.load("east_york_synthetic_ties"),
+        typed=typed,
+        reference=typology.reference_medians("synthetic"),
+        group_medians={
+            str(group): {m: float(rows[m].median()) for m in _MEASURES}
+            for group, rows in typed.groupby("age_group", sort=False)
+        },
+    )
 
 
 def person_network(person_id: int) -> nx.Graph:
@@ -76,7 +110,8 @@ def person_network(person_id: int) -> nx.Graph:
     >>> G.graph["synthetic"], G.degree("ego") == G.graph["ties"]
     (True, True)
     """
-    people, alters, ties = _PEOPLE, _ALTERS, _TIES
+    sample = _sample()
+    people, alters, ties = sample.people, sample.alters, sample.ties
     graphs = synthetic.egonets_from_tables(
         alters[alters["person_id"] == person_id],
         ties[ties["person_id"] == person_id],
@@ -101,6 +136,7 @@ class SyntheticPersonNetwork(ClassifyNetwork):
 
     Examples
     --------
+    >>> from netind_teach.exercises.lesson02 import EXERCISES
     >>> d = next(d for d in EXERCISES if d.name == "person_6")
     >>> d.answer, isinstance(d, ClassifyNetwork), d.network().graph["synthetic"]
     ('networked', True, True)
@@ -126,23 +162,6 @@ def course_type(person: dict, medians: dict) -> str:
     'bounded'
     """
     return typology.classify(person, {m: medians[m] for m in _MEASURES}).type
-
-
-# -- the sample, typed by the package ---------------------------------------------------
-_TYPED = typology.classify_sample(_PEOPLE).set_index("person_id", drop=False)
-_REFERENCE = typology.reference_medians("synthetic")
-_GROUP_MEDIANS = {
-    str(group): {m: float(rows[m].median()) for m in _MEASURES}
-    for group, rows in _TYPED.groupby("age_group", sort=False)
-}
-
-
-def _side(value: float, median: float) -> str:
-    return "above" if value > median else ("below" if value < median else "at")
-
-
-def _num(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 _STORIES = {
@@ -188,12 +207,12 @@ def _clues(person: dict, medians: dict, group: str) -> tuple[str, ...]:
     """What the rule sees, in plain words and without the type (after a wrong answer)."""
     lines = []
     for m in _MEASURES:
-        side = {"above": "above", "at": "exactly at", "below": "below"}[
-            _side(person[m], medians[m])
+        where = {"above": "above", "at": "exactly at", "below": "below"}[
+            side(person[m], medians[m])
         ]
         lines.append(
-            f"{_NAMES[m]} {_num(person[m])}: {side} the median of {_num(medians[m])} for "
-            f"ages {group}"
+            f"{_NAMES[m]} {format_number(person[m])}: {where} the median of "
+            f"{format_number(medians[m])} for ages {group}"
         )
     lines.append(
         "Now go through the rule in order: networked (at or above on all three) first, "
@@ -204,10 +223,11 @@ def _clues(person: dict, medians: dict, group: str) -> tuple[str, ...]:
 
 def _description(person_id: int) -> str:
     """Text alternative of a person's drawing: circles with their sizes, ties among alters."""
-    alters = _ALTERS[_ALTERS["person_id"] == person_id]
+    sample = _sample()
+    alters = sample.alters[sample.alters["person_id"] == person_id]
     sizes = alters["circle"].value_counts(sort=False)
     circles = ", ".join(f"{name} ({n})" for name, n in sizes.items())
-    among = int((_TIES["person_id"] == person_id).sum())
+    among = int((sample.ties["person_id"] == person_id).sum())
     return (
         f"Synthetic ego network of person {person_id}: ego and {len(alters)} alters in "
         f"{len(sizes)} circles: {circles}; {among} ties among the alters."
@@ -215,11 +235,12 @@ def _description(person_id: int) -> str:
 
 
 def _classify_definition(person_id: int) -> SyntheticPersonNetwork:
-    row = _TYPED.loc[person_id]
+    sample = _sample()
+    row = sample.typed.loc[person_id]
     group = str(row["age_group"])
-    medians = _GROUP_MEDIANS[group]
+    medians = sample.group_medians[group]
     person = {m: int(row[m]) for m in _MEASURES} | {"age_group": group}
-    result = typology.classify(person, _REFERENCE)
+    result = typology.classify(person, sample.reference)
     if result.type != row["type"]:  # the one-person and whole-sample functions must agree
         raise RuntimeError(f"typology disagrees with itself about synthetic person {person_id}")
     values, median_text = _measures_text(person), _measures_text(medians)
@@ -273,10 +294,11 @@ _SOLUTION = '''def course_type(person, medians):
 
 def _sample_cases() -> tuple[Case, ...]:
     cases = []
-    for row in _TYPED.itertuples():
+    sample = _sample()
+    for row in sample.typed.itertuples():
         person = {m: int(getattr(row, m)) for m in _MEASURES}
-        medians = _GROUP_MEDIANS[row.age_group]
-        shown = ", ".join(f"{m} {person[m]} vs {_num(medians[m])}" for m in _MEASURES)
+        medians = sample.group_medians[row.age_group]
+        shown = ", ".join(f"{m} {person[m]} vs {format_number(medians[m])}" for m in _MEASURES)
         cases.append(
             Case((person, medians), row.type, f"synthetic person {row.person_id}: {shown}")
         )
@@ -306,127 +328,137 @@ def _literal_bounded(person: dict, medians: dict) -> str:
     return "bounded" if below == 1 else "limited"
 
 
-_GROUP_TIES = _PEOPLE.loc[_PEOPLE["age_group"] == MEDIAN_AGE_GROUP, "ties"]
-_MEDIAN_ANSWER = float(_GROUP_TIES.median())
-_MEAN = round(float(_GROUP_TIES.mean()), 1)
-_WHOLE = float(_PEOPLE["ties"].median())
+def _exercises() -> dict[str, Any]:
+    """Build the lesson's exercises and the figures they use (data work: on first use)."""
+    _PEOPLE = _sample().people
+    _GROUP_TIES = _PEOPLE.loc[_PEOPLE["age_group"] == MEDIAN_AGE_GROUP, "ties"]
+    _MEDIAN_ANSWER = float(_GROUP_TIES.median())
+    _MEAN = round(float(_GROUP_TIES.mean()), 1)
+    _WHOLE = float(_PEOPLE["ties"].median())
 
 
-EXERCISES = (
-    MultipleChoice(
-        name="overlap",
-        title="The rule as written",
-        question="As written, the study's rule says: networked = at or above the median on "
-        "all three measures; bounded = below the median on one; limited = at or below the "
-        "median on all three. Someone is **exactly at the median** on all three measures. "
-        "Which type does the rule *as written* give them?",
-        options=(
-            Option("networked only", feedback="Look at the limited clause too: 'at or below'."),
-            Option("limited only", feedback="Look at the networked clause too: 'at or above'."),
-            Option(
-                "both networked and limited: the clauses overlap",
-                correct=True,
-                feedback="That is why the course adds a tie-break.",
-            ),
-            Option(
-                "bounded",
-                feedback="Bounded needs a measure below the median; this person has none.",
-            ),
-        ),
-        hints=(
-            "Read each clause and ask: does 'at the median' fit it?",
-            "'At or above' and 'at or below' both include 'at'.",
-        ),
-        explanation="Both 'at or above' (networked) and 'at or below' (limited) include people "
-        "exactly at the median, so the rule as written overlaps. The course makes it exclusive "
-        "with a stated tie-break: networked is checked first, then limited, and everyone else is "
-        "bounded (so the person above is networked).",
-        wrong_examples=("a", "b", "d"),
-    ),
-    *(_classify_definition(pid) for pid in CLASSIFY_PEOPLE),
-    Numeric(
-        name="median_ties",
-        title="Median network size of an age group",
-        question=f"In the synthetic sample (`people`), what is the **median** number of ties "
-        f"(network size) of the people aged **{MEDIAN_AGE_GROUP}**? Compute it with pandas.",
-        answer=_MEDIAN_ANSWER,
-        unit="ties",
-        unit_words=("tie",),
-        mistakes=tuple(
-            (value, message)
-            for value, message in (
-                (
-                    _WHOLE,
-                    f"{_num(_WHOLE)} is the median of the whole sample: keep only the "
-                    f"people aged {MEDIAN_AGE_GROUP}.",
+    EXERCISES = (
+        MultipleChoice(
+            name="overlap",
+            title="The rule as written",
+            question="As written, the study's rule says: networked = at or above the median on "
+            "all three measures; bounded = below the median on one; limited = at or below the "
+            "median on all three. Someone is **exactly at the median** on all three measures. "
+            "Which type does the rule *as written* give them?",
+            options=(
+                Option("networked only", feedback="Look at the limited clause too: 'at or below'."),
+                Option("limited only", feedback="Look at the networked clause too: 'at or above'."),
+                Option(
+                    "both networked and limited: the clauses overlap",
+                    correct=True,
+                    feedback="That is why the course adds a tie-break.",
                 ),
-                (_MEAN, "That is the mean; the study uses the median (the middle value)."),
-            )
-            if value != _MEDIAN_ANSWER
+                Option(
+                    "bounded",
+                    feedback="Bounded needs a measure below the median; this person has none.",
+                ),
+            ),
+            hints=(
+                "Read each clause and ask: does 'at the median' fit it?",
+                "'At or above' and 'at or below' both include 'at'.",
+            ),
+            explanation="Both 'at or above' (networked) and 'at or below' (limited) include people "
+            "exactly at the median, so the rule as written overlaps. The course makes it exclusive "
+            "with a stated tie-break: networked is checked first, then limited, and everyone else "
+            "is "
+            "bounded (so the person above is networked).",
+            wrong_examples=("a", "b", "d"),
         ),
-        hints=(
-            f"Keep the rows where `people['age_group'] == '{MEDIAN_AGE_GROUP}'`, then take the "
-            "median of the `ties` column.",
-            "`people.loc[rows, column]` keeps some rows of one column; pandas names the "
-            "method that gives the middle value after the statistic itself.",
+        *(_classify_definition(pid) for pid in CLASSIFY_PEOPLE),
+        Numeric(
+            name="median_ties",
+            title="Median network size of an age group",
+            question=f"In the synthetic sample (`people`), what is the **median** number of ties "
+            f"(network size) of the people aged **{MEDIAN_AGE_GROUP}**? Compute it with pandas.",
+            answer=_MEDIAN_ANSWER,
+            unit="ties",
+            unit_words=("tie",),
+            mistakes=tuple(
+                (value, message)
+                for value, message in (
+                    (
+                        _WHOLE,
+                        f"{format_number(_WHOLE)} is the median of the whole sample: keep only the "
+                        f"people aged {MEDIAN_AGE_GROUP}.",
+                    ),
+                    (_MEAN, "That is the mean; the study uses the median (the middle value)."),
+                )
+                if value != _MEDIAN_ANSWER
+            ),
+            hints=(
+                f"Keep the rows where `people['age_group'] == '{MEDIAN_AGE_GROUP}'`, then take the "
+                "median of the `ties` column.",
+                "`people.loc[rows, column]` keeps some rows of one column; pandas names the "
+                "method that gives the middle value after the statistic itself.",
+            ),
+            explanation=f"{format_number(_MEDIAN_ANSWER)} ties: the same as the published median "
+            f"for ages {MEDIAN_AGE_GROUP} (Wellman, Quan-Haase & Harper 2020). The synthetic "
+            f"sample was "
+            "built to match the published medians of ties by age group: 34, 21, 15 and 14 from the "
+            "youngest group to the oldest.",
+            wrong_examples=(_WHOLE, _MEAN, 34, "21 groups"),
         ),
-        explanation=f"{_num(_MEDIAN_ANSWER)} ties: the same as the published median for ages "
-        f"{MEDIAN_AGE_GROUP} (Wellman, Quan-Haase & Harper 2020). The synthetic sample was "
-        "built to match the published medians of ties by age group: 34, 21, 15 and 14 from the "
-        "youngest group to the oldest.",
-        wrong_examples=(_WHOLE, _MEAN, 34, "21 groups"),
-    ),
-    CodeExercise(
-        name="rule_in_code",
-        title="The course rule in code",
-        question="Write `course_type(person, medians)`: given one person's three measures and "
-        "the medians of their age group (two dicts with the keys `ties`, `groups` and "
-        "`diversity`), return `'networked'`, `'bounded'` or `'limited'` by the course rule. "
-        "The checker compares your function with the package on **every person of the "
-        "synthetic sample** (101 cases).",
-        function_name="course_type",
-        starter_code=_STARTER,
-        reference=course_type,
-        solution_code=_SOLUTION,
-        cases=_sample_cases(),
-        hints=(
-            "Check networked first: is the person at or above the median on every measure? "
-            "Then limited: at or below on every measure? Anyone else is bounded.",
-            "Python's `all(...)` is True when a condition holds for every item: "
-            "`all(condition for m in measures)`. Write the condition for 'at or above', use "
-            "it for networked, then write the one for limited.",
+        CodeExercise(
+            name="rule_in_code",
+            title="The course rule in code",
+            question="Write `course_type(person, medians)`: given one person's three measures and "
+            "the medians of their age group (two dicts with the keys `ties`, `groups` and "
+            "`diversity`), return `'networked'`, `'bounded'` or `'limited'` by the course rule. "
+            "The checker compares your function with the package on **every person of the "
+            "synthetic sample** (101 cases).",
+            function_name="course_type",
+            starter_code=_STARTER,
+            reference=course_type,
+            solution_code=_SOLUTION,
+            cases=_sample_cases(),
+            hints=(
+                "Check networked first: is the person at or above the median on every measure? "
+                "Then limited: at or below on every measure? Anyone else is bounded.",
+                "Python's `all(...)` is True when a condition holds for every item: "
+                "`all(condition for m in measures)`. Write the condition for 'at or above', use "
+                "it for networked, then write the one for limited.",
+            ),
+            explanation="Checking networked first makes the overlapping clauses exclusive: "
+            "someone exactly at every median is networked. The 'else' branch closes the gap the "
+            "rule as written leaves (e.g. below on two measures and above on one): such people "
+            "are bounded.",
+            wrong_examples=(_strictly_above_first, _limited_first, _literal_bounded),
         ),
-        explanation="Checking networked first makes the overlapping clauses exclusive: "
-        "someone exactly at every median is networked. The 'else' branch closes the gap the "
-        "rule as written leaves (e.g. below on two measures and above on one): such people "
-        "are bounded.",
-        wrong_examples=(_strictly_above_first, _limited_first, _literal_bounded),
-    ),
-    Reflection(
-        name="limited_word",
-        title="Is 'limited' a fair word?",
-        question="Think of someone with a few, very close ties: a partner, two siblings and an "
-        "old friend who all know each other. The rule calls them *limited*. Is that a fair "
-        "word? And what would a **density** measure (how many of their alters know each "
-        "other) add to the three measures? Note that the study does not measure density. "
-        "Write three or four sentences.",
-        example="'Limited' describes the size and spread of the network, not the quality of "
-        "the ties: a few close, supportive ties may give more help than many weak ones, so "
-        "the word can sound like a judgement it is not. A density measure would show whether "
-        "those few people form one tight-knit group, which makes support easy to organise but "
-        "brings little new information, or are scattered across separate circles. It would "
-        "separate 'few ties in one closed group' from 'few ties in several places'.",
-        min_words=30,
-        hints=(
-            "Separate the number and spread of ties (what the rule counts) from how close or "
-            "helpful they are (what it does not).",
-            "Density among alters: 1 if everyone ego knows knows everyone else, near 0 if "
-            "they do not know each other.",
+        Reflection(
+            name="limited_word",
+            title="Is 'limited' a fair word?",
+            question="Think of someone with a few, very close ties: a partner, two siblings and an "
+            "old friend who all know each other. The rule calls them *limited*. Is that a fair "
+            "word? And what would a **density** measure (how many of their alters know each "
+            "other) add to the three measures? Note that the study does not measure density. "
+            "Write three or four sentences.",
+            example="'Limited' describes the size and spread of the network, not the quality of "
+            "the ties: a few close, supportive ties may give more help than many weak ones, so "
+            "the word can sound like a judgement it is not. A density measure would show whether "
+            "those few people form one tight-knit group, which makes support easy to organise but "
+            "brings little new information, or are scattered across separate circles. It would "
+            "separate 'few ties in one closed group' from 'few ties in several places'.",
+            min_words=30,
+            hints=(
+                "Separate the number and spread of ties (what the rule counts) from how close or "
+                "helpful they are (what it does not).",
+                "Density among alters: 1 if everyone ego knows knows everyone else, near 0 if "
+                "they do not know each other.",
+            ),
+            explanation="There is no single right answer. The three measures count ties, groups "
+            "and "
+            "kinds of relation; they do not weigh how close or supportive ties are, and the study "
+            "does not measure density: the density shown for the synthetic networks in this "
+            "lesson is illustrative, like the networks themselves.",
+            wrong_examples=("Yes, it is fair.", "Density is the number of ties."),
         ),
-        explanation="There is no single right answer. The three measures count ties, groups and "
-        "kinds of relation; they do not weigh how close or supportive ties are, and the study "
-        "does not measure density: the density shown for the synthetic networks in this "
-        "lesson is illustrative, like the networks themselves.",
-        wrong_examples=("Yes, it is fair.", "Density is the number of ties."),
-    ),
-)
+    )
+    return {"EXERCISES": EXERCISES}
+
+
+__getattr__ = built_on_first_use(_exercises, __name__, ("EXERCISES",))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from ..quantities import format_number, is_real
 from ..wording import singular
 from .definition import Definition
 from .results import Result
@@ -23,6 +24,8 @@ _PERCENT_WORDS = ("%", "percent", "per cent", "pct")
 #: anyway, this keeps every message short and every answer instant).
 MAX_TEXT = 200
 _DIGITS = frozenset("0123456789")
+#: How a learner's number is written back in a message: up to six significant digits.
+_SHOWN = ".6g"
 
 
 def _grouped(groups: list[str]) -> bool:
@@ -104,10 +107,6 @@ def scan_number(text: str) -> tuple[tuple[float, ...], str] | None:
     return values, text[j:].strip()
 
 
-def _fmt(value: float) -> str:
-    return format(value, ".6g")
-
-
 @dataclass(frozen=True, kw_only=True)
 class Numeric(Definition):
     """A number, within a tolerance, optionally with a unit.
@@ -159,7 +158,7 @@ class Numeric(Definition):
     def validate(self) -> None:
         self._freeze("unit_words", "mistakes")
         for value in (self.answer, self.tolerance, self.rel_tolerance):
-            if isinstance(value, bool) or not isinstance(value, numbers.Real):
+            if not is_real(value):
                 raise ValueError(f"{self.name!r}: answer and tolerances must be numbers")
         if not math.isfinite(self.answer) or self.tolerance < 0 or self.rel_tolerance < 0:
             raise ValueError(f"{self.name!r}: answer must be finite, tolerances >= 0")
@@ -184,9 +183,9 @@ class Numeric(Definition):
 
     def _show(self, value: float) -> str:
         if self.unit == "%":
-            return f"{_fmt(value)}%"
+            return f"{format_number(value, _SHOWN)}%"
         unit = singular(self.unit) if abs(value) == 1 else self.unit
-        return f"{_fmt(value)} {unit}".strip()
+        return f"{format_number(value, _SHOWN)} {unit}".strip()
 
     def _close(self, value: float, target: float | None = None) -> bool:
         goal = float(self.answer if target is None else target)
@@ -280,13 +279,13 @@ class Numeric(Definition):
                 return Result.incorrect(message)
         if self.unit == "%" and 0 < value <= 1 and self._close(value * 100):
             return Result.incorrect(
-                f"{_fmt(value)} looks like a proportion: give the answer in percent "
-                f"(e.g. 12 for 12%)."
+                f"{format_number(value, _SHOWN)} looks like a proportion: give the answer in "
+                f"percent (e.g. 12 for 12%)."
             )
         if self._share_asked() and 1 < value <= 100:
             return Result.incorrect(
-                f"{_fmt(value)} looks like a percentage: give the share as a number between "
-                f"0 and 1 (e.g. 0.25 for 25%)."
+                f"{format_number(value, _SHOWN)} looks like a percentage: give the share as a "
+                f"number between 0 and 1 (e.g. 0.25 for 25%)."
             )
         if self.say_direction:
             side = "high" if value > self.answer else "low"
