@@ -17,6 +17,7 @@ Examples
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from typing import Any
 
 import networkx as nx
@@ -54,7 +55,7 @@ MYSTERY_B: tuple[str, dict[str, int]] = (
     {"n_circles": 3, "circle_size": 6, "seed": 1},
 )
 
-_GENERATORS = dict(
+_GENERATORS: dict[str, Callable[..., nx.Graph]] = dict(
     zip(
         models.MODELS,
         (models.little_boxes, models.glocalized, models.networked_individual),
@@ -158,7 +159,7 @@ def mystery_network(which: str) -> nx.Graph:
     return anonymous(_GENERATORS[model](**kwargs), seed=kwargs["seed"])
 
 
-def _within_circle_density(G: nx.Graph, group: list) -> float:
+def _within_circle_density(G: nx.Graph, group: list[Any]) -> float:
     """Share of pairs sharing a circle (first or second) who are tied."""
     circles = {a: {G.nodes[a]["circle"], G.nodes[a].get("second_circle")} - {None} for a in group}
     pairs = tied = 0
