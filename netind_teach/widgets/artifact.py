@@ -42,11 +42,12 @@ from netind_teach.confidants import (
     parse_rate,
     share_none,
 )
+from netind_teach.display import ShownAsBox
 from netind_teach.widget_guard import failure_message, guard
 
 __all__ = ["ArtifactExplorer"]
 
-class ArtifactExplorer:
+class ArtifactExplorer(ShownAsBox):
     """A slider for the share of falsely recorded zeros, with the distributions and figures.
 
     Parameters
@@ -292,8 +293,3 @@ class ArtifactExplorer:
     # -- display --------------------------------------------------------------------------
     def __repr__(self) -> str:
         return f"Artifact explorer at {self.rate:.1%} false zeros"
-
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        bundle = dict(self.box._repr_mimebundle_() or {})
-        bundle["text/plain"] = repr(self)
-        return bundle

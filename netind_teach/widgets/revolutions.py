@@ -15,6 +15,7 @@ import networkx as nx
 
 from netind_teach import a11y, diffusion
 from netind_teach import triple_revolution as model
+from netind_teach.display import ShownAsBox
 from netind_teach.triple_revolution import NETWORK_SEED, SPREAD_TRIALS, Settings
 from netind_teach.widget_guard import guard
 
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["RevolutionsExplorer"]
 
 
-class RevolutionsExplorer:
+class RevolutionsExplorer(ShownAsBox):
     """Three switches (one per revolution) and two sliders; news and reach update live.
 
     Controls (ipywidgets, set their ``value`` from Python too): ``social``, ``internet``,
@@ -328,9 +329,6 @@ class RevolutionsExplorer:
         a11y.describe_image(self.image, text)
 
     # -- display ------------------------------------------------------------------------
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> Any:
-        return self.box._repr_mimebundle_(include=include, exclude=exclude)
-
     def __repr__(self) -> str:
         s = self.settings
         return (

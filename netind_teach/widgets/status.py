@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from netind_teach.display import ShownAsBox
 from netind_teach.explorer_html import status_html
 from netind_teach.widget_guard import failure_message, guard
 
 __all__ = ["StatusWidget"]
 
 
-class StatusWidget:
+class StatusWidget(ShownAsBox):
     """Base of a widget whose result is a sentence in ``self.status``.
 
     A subclass sets ``self.status`` (an ``ipywidgets.HTML``) and ``self.box`` (what the
@@ -54,8 +55,3 @@ class StatusWidget:
 
     def __repr__(self) -> str:
         return f"{self.label}: " + self.summary.replace("\n", " ")
-
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        bundle = dict(self.box._repr_mimebundle_() or {})
-        bundle["text/plain"] = repr(self)
-        return bundle

@@ -48,6 +48,7 @@ from netind_teach import (
     synthetic,
     typology,
 )
+from netind_teach.display import ShownAsBox
 from netind_teach.errors import WrongInput
 from netind_teach.explorer_html import message_html, table_html, type_share_bars
 from netind_teach.quantities import format_number, side
@@ -68,7 +69,7 @@ _ORDER_OPTIONS = (
 
 
 # ---------------------------------------------------------------------- browser
-class SampleBrowser:
+class SampleBrowser(ShownAsBox):
     """Browse the synthetic East York sample one person at a time.
 
     Controls: ``type_filter`` (ToggleButtons: "all" or a type) narrows the list of
@@ -253,14 +254,9 @@ class SampleBrowser:
     def __repr__(self) -> str:
         return f"SampleBrowser(person {self.person_id}: {self.type})"
 
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        bundle = dict(self.box._repr_mimebundle_() or {})
-        bundle["text/plain"] = repr(self)
-        return bundle
-
 
 # ---------------------------------------------------------------------- rule explorer
-class RuleExplorer:
+class RuleExplorer(ShownAsBox):
     """Change the typology rule and watch the shares, and one person's type, move.
 
     Controls
@@ -476,8 +472,3 @@ class RuleExplorer:
     def __repr__(self) -> str:
         shares = ", ".join(f"{t} {self.shares.loc['all', t]:.1f}%" for t in TYPES)
         return f"RuleExplorer({shares}; {self.moved} moved)"
-
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        bundle = dict(self.box._repr_mimebundle_() or {})
-        bundle["text/plain"] = repr(self)
-        return bundle
