@@ -38,6 +38,7 @@ _SUBMODULES = (
     "progress",
     "site",
     "synthetic",
+    "triple_revolution",
     "typology",
     "vocab",
     "widgets",
