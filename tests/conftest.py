@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import re
 import signal
@@ -29,6 +30,15 @@ _ISOLATED_DIRS = {
 }
 
 
+class _CallbackFailure(logging.Handler):
+    """ipywidgets logs (and swallows) an exception raised in a button's callback: re-raise it."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        error = record.exc_info[1] if record.exc_info else None
+        if error is not None and record.getMessage().startswith("Exception in callback"):
+            raise error
+
+
 def pytest_configure(config):
     root = Path(tempfile.mkdtemp(prefix="netind-tests-"))
     for variable, folder in _ISOLATED_DIRS.items():
@@ -38,6 +48,7 @@ def pytest_configure(config):
     # Strict mode: widget guards re-raise instead of showing a one-line message, so a
     # callback's bug fails its test (netind_teach.widget_guard; kernels inherit it too).
     os.environ["NETIND_TEACH_STRICT"] = "1"
+    logging.getLogger("traitlets").addHandler(_CallbackFailure())  # button clicks too
     config.netind_tmp_root = root
 
 

@@ -96,3 +96,13 @@ def test_no_broad_except_left_in_the_widgets() -> None:
         if "except Exception" in line or "except BaseException" in line
     ]
     assert found == []
+
+
+def test_a_button_callback_that_raises_fails_the_test() -> None:
+    """ipywidgets swallows a click handler's exception; conftest makes tests see it."""
+    import ipywidgets as widgets
+
+    button = widgets.Button()
+    button.on_click(lambda _button: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        button.click()
