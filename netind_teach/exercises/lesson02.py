@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from .. import datasets, synthetic, typology
+from ..errors import NotFound
 from ..quantities import format_number, side
 from ..vocab import TYPES
 from . import ClassifyNetwork, MultipleChoice, Numeric, Option, Reflection
@@ -111,17 +112,13 @@ def person_network(person_id: int) -> nx.Graph:
     (True, True)
     """
     sample = _sample()
-    people, alters, ties = sample.people, sample.alters, sample.ties
-    graphs = synthetic.egonets_from_tables(
-        alters[alters["person_id"] == person_id],
-        ties[ties["person_id"] == person_id],
-        people[people["person_id"] == person_id],
-    )
-    if person_id not in graphs:
+    try:
+        G = synthetic.egonet_of(person_id, sample.alters, sample.ties, sample.people)
+    except NotFound:
         raise ValueError(
-            f"There is no synthetic person {person_id}. Fix: use an id from 1 to {len(people)}."
-        )
-    G = graphs[person_id]
+            f"There is no synthetic person {person_id}. Fix: use an id from 1 to "
+            f"{len(sample.people)}."
+        ) from None
     G.graph["name"] = f"synthetic East York person {person_id}"
     return G
 
