@@ -385,5 +385,5 @@ def test_browser_keeps_each_persons_picture(browser) -> None:
 def test_person_network_names_an_unknown_person_and_the_ids_to_use() -> None:
     G = L.person_network(33)
     assert G.graph["name"] == "synthetic East York person 33" and G.graph["person_id"] == 33
-    with pytest.raises(ValueError, match="There is no synthetic person 0. Fix: use an id from 1"):
+    with pytest.raises(ValueError, match=r"There is no synthetic person 0\. Fix: use an id from 1"):
         L.person_network(0)
