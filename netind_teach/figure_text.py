@@ -286,20 +286,47 @@ def description_of(figure: Any) -> str:
 
 
 def figure_html(figure: Any) -> str | None:
-    """A figure as ``<img alt=... src=data:...>``; ``None`` when it has no description."""
+    """A figure as ``<img alt=... src=data:...>``; ``None`` when it has no description.
+
+    The PNG is rendered once (:func:`netind_teach.plotting.figure_png`, cropped to what
+    is drawn as the inline backend does) and kept for the ``image/png`` copy of the same
+    output, which IPython asks for next: a figure in a cell's output is not drawn twice.
+    """
     description = description_of(figure)
     if not description or not figure.axes:
         return None
-    from IPython.core.pylabtools import print_figure
-
-    png = print_figure(figure, "png", bbox_inches="tight")
-    if not png:
-        return None
+    png = _display_png(figure)
+    _RENDERED[figure] = png
+    figure.stale = False  # (saving left it marked stale) any change from now on marks it
     data = base64.b64encode(png).decode("ascii")
     return (
         f'<img class="netind-figure" alt="{html.escape(description)}" '
         f'src="data:image/png;base64,{data}">'
     )
+
+
+# Figures whose PNG figure_html has just rendered: the image/png formatter reuses it.
+_RENDERED: weakref.WeakKeyDictionary[Any, bytes] = weakref.WeakKeyDictionary()
+
+
+def _display_png(figure: Any) -> bytes:
+    from netind_teach import plotting  # lazy: plotting imports this module
+
+    return plotting.figure_png(figure, tight=True)
+
+
+def _figure_png_base64(figure: Any) -> str | None:
+    """The ``image/png`` of a figure in a cell's output: the PNG figure_html rendered.
+
+    Rendered again only when the figure changed since (matplotlib marks it stale) or
+    figure_html did not run (no description, or HTML not asked for).
+    """
+    png = _RENDERED.pop(figure, None)
+    if png is None or figure.stale:
+        if not figure.axes and not figure.lines:
+            return None
+        png = _display_png(figure)
+    return base64.b64encode(png).decode("ascii")
 
 
 def register_figure_html() -> bool:
@@ -334,5 +361,10 @@ def _use_figure_html(shell: Any) -> None:
     if "matplotlib.pyplot" in sys.modules and inline not in sys.modules:
         with contextlib.suppress(Exception):  # importing it starts the inline backend
             importlib.import_module(inline)
-    formatter = shell.display_formatter.formatters["text/html"]
-    formatter.for_type_by_name("matplotlib.figure", "Figure", figure_html)
+    formatters = shell.display_formatter.formatters
+    formatters["text/html"].for_type_by_name("matplotlib.figure", "Figure", figure_html)
+    figure_module = sys.modules.get("matplotlib.figure")
+    if figure_module is not None:  # replaces the inline backend's own PNG printer
+        formatters["image/png"].for_type(figure_module.Figure, _figure_png_base64)
+    else:
+        formatters["image/png"].for_type_by_name("matplotlib.figure", "Figure", _figure_png_base64)

@@ -179,13 +179,15 @@ def new_figure(figsize: tuple[float, float], *, dpi: float = 100) -> Figure:
     return figure
 
 
-def figure_png(figure: Figure, *, draw: bool = True, compress_level: int = 1) -> bytes:
+def figure_png(
+    figure: Figure, *, draw: bool = True, compress_level: int = 1, tight: bool = False
+) -> bytes:
     """The figure as PNG bytes, at its own size and dpi, rendered once.
 
-    No ``bbox_inches="tight"``: that lays the figure out twice (once to measure, once
-    to draw). Give the figure its final size and margins instead (fixed axes or
-    ``subplots_adjust``). Fast compression (level 1) costs a few percent more bytes and
-    saves about a third of the encoding time.
+    No ``bbox_inches="tight"`` by default: that lays the figure out twice (once to
+    measure, once to draw). Give the figure its final size and margins instead (fixed
+    axes or ``subplots_adjust``). Fast compression (level 1) makes the file a few
+    percent larger than the usual level 6 and halves the encoding time.
 
     Parameters
     ----------
@@ -196,6 +198,9 @@ def figure_png(figure: Figure, *, draw: bool = True, compress_level: int = 1) ->
         widget that has just blitted its moving parts onto a saved background.
     compress_level : int
         zlib level of the PNG, 0-9.
+    tight : bool
+        Crop (or grow) to what is drawn, as Jupyter's inline backend does: for a
+        learner's own pyplot figure in a cell's output, whose layout nobody fixed.
 
     Returns
     -------
@@ -214,8 +219,16 @@ def figure_png(figure: Figure, *, draw: bool = True, compress_level: int = 1) ->
 
     buffer = io.BytesIO()
     canvas = figure.canvas
-    if not isinstance(canvas, FigureCanvasAgg):  # e.g. a GUI backend's pyplot figure
-        figure.savefig(buffer, format="png", pil_kwargs={"compress_level": compress_level})
+    if tight or not isinstance(canvas, FigureCanvasAgg):  # e.g. a GUI backend's figure
+        figure.savefig(
+            buffer,
+            format="png",
+            dpi=figure.dpi,
+            bbox_inches="tight" if tight else None,
+            facecolor=figure.get_facecolor(),
+            edgecolor=figure.get_edgecolor(),
+            pil_kwargs={"compress_level": compress_level},
+        )
         return buffer.getvalue()
     if draw:
         canvas.draw()

@@ -201,9 +201,11 @@ def test_a_figure_no_course_function_drew_is_described_from_its_labels():
 
 def test_in_ipython_figures_are_shown_with_their_alt_text():
     """The inline backend drops figure formatters when it starts; they come back per cell."""
+    from IPython import get_ipython
     from IPython.testing.globalipapp import start_ipython
 
-    shell = start_ipython()
+    start_ipython()  # once per test session; later calls return None
+    shell = get_ipython()
     assert figure_text.register_figure_html()
     formatter = shell.display_formatter.formatters["text/html"]
     formatter.pop("matplotlib.figure.Figure", None)  # what the inline backend does
