@@ -41,33 +41,37 @@ STRESS_ALTERS = 149  # 150 people with ego
 class StressNetwork:
     """Not a lesson widget: a 150-person network redrawn on each slider step (stress).
 
-    The update ``bench_core.py`` used to time: regenerate, summarise, move the layout on
-    from the previous positions, clear and redraw into a 600x600 px Agg canvas.
+    Built as the lesson widgets that redraw networks are: regenerate, summarise, move the
+    layout on from the previous positions, draw on one reused 600x600 px figure
+    (:class:`netind_teach.egodraw.EgoPicture`) with the title and key as HTML, encode the
+    PNG; the garbage collector paused during the update (:func:`netind_teach.collector.paused`).
     """
 
     def __init__(self, n_alters: int = STRESS_ALTERS) -> None:
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.figure import Figure
+        from netind_teach import collector, egodraw, egonet, models
 
-        from netind_teach import egodraw, egonet, models
-
-        self._egonet, self._models, self._egodraw = egonet, models, egodraw
+        self._collector, self._egonet, self._models = collector, egonet, models
+        self._egodraw = egodraw
         self.n_alters = n_alters
-        self.fig = Figure(figsize=(6, 6), dpi=100)
-        self.canvas = FigureCanvasAgg(self.fig)
-        self.ax = self.fig.add_subplot()
+        self.picture = egodraw.EgoPicture((6, 6), dpi=100)
         end = models.community_continuum(1.0, seed=1, n_alters=n_alters)
         self.pos = egodraw.stable_layout(end)
-        self.title = ""
+        self.title = self.key = ""
+        self.png = b""
 
     def show(self, p: float) -> None:
-        G = self._models.community_continuum(p, seed=1, n_alters=self.n_alters)
-        self._egonet.summary(G)
-        self.pos = self._egodraw.stable_layout(G, previous=self.pos)
-        self.ax.clear()
-        self.title = f"p = {p:.2f}"
-        self._egodraw.draw_ego(G, ax=self.ax, pos=self.pos, title=self.title)
-        self.canvas.draw()
+        with self._collector.paused():
+            G = self._models.community_continuum(p, seed=1, n_alters=self.n_alters)
+            self._egonet.summary(G)
+            self.pos = self._egodraw.stable_layout(G, previous=self.pos)
+            ax = self.picture.axes()
+            self._egodraw.draw_ego(G, ax=ax, pos=self.pos, title="", legend=False)
+            self.png = self.picture.png()
+            self.title = f"p = {p:.2f}"
+            colors = self._egodraw.circle_colors(G.nodes[a]["circle"] for a in G if a != "ego")
+            self.key = " ".join(
+                f"<span style='color:{c}'>&#9679;</span> {n}" for n, c in colors.items()
+            )
 
 
 STRESS = Driver(
@@ -75,10 +79,10 @@ STRESS = Driver(
     (),
     StressNetwork,
     lambda x, i: x.show(round((i % 21) / 20, 2)),
-    lambda x: x.title,
+    lambda x: (x.title, x.png),
     network=True,
-    note="community_continuum + egonet.summary + stable_layout(previous=) + draw_ego, "
-    "600x600 px Agg",
+    note="community_continuum + egonet.summary + stable_layout(previous=) + draw_ego on "
+    "one reused 600x600 px figure, PNG; title and key as HTML; collector paused",
 )
 
 

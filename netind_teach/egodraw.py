@@ -51,10 +51,12 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
 __all__ = [
+    "EgoPicture",
     "circle_colors",
     "draw_ego",
     "draw_model_panel",
     "draw_person",
+    "person_circles",
     "sampled_ties_note",
     "stable_layout",
 ]
@@ -309,8 +311,6 @@ def draw_ego(
     >>> ax.get_title()
     'Little boxes'
     """
-    import numpy as np
-    from matplotlib.collections import LineCollection
     from matplotlib.colors import to_rgba_array
 
     if max_ties is not None and (
@@ -332,23 +332,26 @@ def draw_ego(
     colors = circle_colors(labels.values())
     size = max(40.0, min(260.0, 5200.0 / max(len(group), 1)))
 
-    # Ties grouped by (kind, from ego), one LineCollection each.
+    # Every tie in one LineCollection, styled per tie: one artist to draw, not one per kind.
     members = set(group)
     possible = len(group) * (len(group) - 1) // 2
     keep = 1.0 if max_ties is None or possible <= max_ties else max_ties / possible
     node_key = {a: _node_key(a) for a in group} if keep < 1.0 else {}
-    segments: dict[tuple[str, bool], list] = {}
+    ends: list[tuple[Hashable, Hashable]] = []
+    styles: list[tuple[str, bool]] = []
     alter_ties = 0
     for u, v, kind in G.edges([ego, *group], data="kind", default="strong"):
-        from_ego = ego in (u, v)
+        from_ego = u == ego or v == ego
         if u == v or not (from_ego or (u in members and v in members)):
             continue
-        alter_ties += 0 if from_ego else 1
-        if keep < 1.0 and not from_ego and _pair_key(node_key[u], node_key[v]) >= keep:
-            continue
-        segments.setdefault((kind, from_ego), []).append((pos[u], pos[v]))
-    drawn = sum(len(lines) for (_, from_ego), lines in segments.items() if not from_ego)
-    crowded = drawn > 400
+        if not from_ego:
+            alter_ties += 1
+            if keep < 1.0 and _pair_key(node_key[u], node_key[v]) >= keep:
+                continue
+        ends.append((u, v))
+        styles.append((kind, from_ego))
+    kinds = {kind for kind, _ in styles}
+    drawn = sum(not from_ego for _, from_ego in styles)
     if keep < 1.0:
         ax.annotate(
             sampled_ties_note(drawn, alter_ties),
@@ -359,19 +362,8 @@ def draw_ego(
             fontsize=FONT["note"],
             color="#555555",
         )
-    for (kind, from_ego), lines in segments.items():
-        style, width = KIND_STYLES.get(kind, KIND_STYLES["strong"])
-        ax.add_collection(
-            LineCollection(
-                np.asarray(lines, dtype=float),  # (ties, 2 ends, 2 coordinates)
-                linestyles=style,
-                linewidths=width * (0.5 if crowded else 1.0),
-                colors=INK,
-                alpha=0.25 if from_ego else (0.35 if crowded else 0.8),
-                zorder=1,
-                label=f"{kind} ties{' from ego' if from_ego else ''}",
-            )
-        )
+    if ends:
+        ax.add_collection(_tie_collection(ends, styles, pos, crowded=drawn > 400))
 
     distant = [a for a in group if G.nodes[a].get("place") == "distant"]
     local = [a for a in group if G.nodes[a].get("place") != "distant"]
@@ -426,7 +418,7 @@ def draw_ego(
         y=1.0,
     )
     if legend:
-        _ego_legend(ax, colors, segments, distant=bool(distant), second=bool(second))
+        _ego_legend(ax, colors, kinds, distant=bool(distant), second=bool(second))
     return figure_text.attach(ax, figure_text.describe_ego(G, ego, title=ax.get_title()))
 
 
@@ -447,12 +439,40 @@ def _alter_labels(G: nx.Graph, ego: Hashable, group: list, attr: str) -> dict[Ha
     return {a: f"circle {i + 1}" for i, c in enumerate(found) for a in c}
 
 
-def _ego_legend(ax: Axes, colors: dict, segments: dict, *, distant: bool, second: bool) -> None:
+def _tie_collection(
+    ends: list[tuple[Hashable, Hashable]],
+    styles: list[tuple[str, bool]],
+    pos: Mapping[Hashable, Sequence[float]],
+    *,
+    crowded: bool,
+) -> Any:
+    """One LineCollection of ties: line style and width by kind, ego's own ties faint."""
+    import numpy as np
+    from matplotlib.collections import LineCollection
+    from matplotlib.colors import to_rgba
+
+    look = {}  # (kind, from ego) -> (linestyle, width, RGBA)
+    for kind, from_ego in set(styles):
+        style, width = KIND_STYLES.get(kind, KIND_STYLES["strong"])
+        alpha = 0.25 if from_ego else (0.35 if crowded else 0.8)
+        look[kind, from_ego] = (style, width * (0.5 if crowded else 1.0), to_rgba(INK, alpha))
+    chosen = [look[key] for key in styles]
+    xy = np.array([(*pos[u], *pos[v]) for u, v in ends], dtype=float).reshape(-1, 2, 2)
+    return LineCollection(
+        xy,  # (ties, 2 ends, 2 coordinates)
+        linestyles=[style for style, _, _ in chosen],
+        linewidths=[width for _, width, _ in chosen],
+        colors=[rgba for _, _, rgba in chosen],
+        zorder=1,
+    )
+
+
+def _ego_legend(ax: Axes, colors: dict, kinds: set, *, distant: bool, second: bool) -> None:
     from matplotlib.lines import Line2D
 
     handles = [legend_marker(str(label), color) for label, color in list(colors.items())[:8]]
     kinds = sorted(
-        {kind for kind, _ in segments},
+        kinds,
         key=lambda k: list(KIND_STYLES).index(k) if k in KIND_STYLES else 9,
     )
     for kind in kinds:
@@ -555,6 +575,7 @@ def draw_person(
     pos: Any = None,
     seed: int = 0,
     title: str | None = None,
+    legend: bool = True,
 ) -> Any:
     """Draw a synthetic East York ego network with one colour per circle, and a legend.
 
@@ -579,7 +600,10 @@ def draw_person(
     seed : int
         Layout seed.
     title : str, optional
-        Default: "Synthetic person <id> (<age group>)" from the graph's attributes.
+        Default: "Synthetic person <id> (<age group>)" from the graph's attributes; ``""``
+        for none (a widget shows it as HTML).
+    legend : bool
+        Whether to draw the legend (a widget shows :func:`person_circles` as HTML).
 
     Examples
     --------
@@ -592,63 +616,148 @@ def draw_person(
     >>> [t.get_text() for t in ax.get_legend().get_texts()][:2]
     ['immediate family (2)', 'extended family (7)']
     """
-    from matplotlib.lines import Line2D
-
-    order = _circle_order(G, ego)
-    number = {c: k for k, c in enumerate(order, start=1)}
+    circles = person_circles(G, ego)
+    key_of = {name: f"circle {k}" for k, (name, _, _, _) in enumerate(circles, start=1)}
     H = G.subgraph([ego, *G[ego]]).copy()
     for a in H:
         if a != ego:
-            H.nodes[a][_KEY] = f"circle {number[H.nodes[a].get('circle', 'no circle')]}"
+            H.nodes[a][_KEY] = key_of[H.nodes[a].get("circle", "no circle")]
     if pos is None:
         pos = stable_layout(H, seed=seed, ego=ego)
     if title is None:
         title = f"Synthetic person {G.graph.get('person_id', '?')} ({G.graph.get('age_group')})"
     ax = draw_ego(H, ego, ax=ax, pos=pos, color_by=_KEY, title="", legend=False)
-    ax.set_title(title, loc="left", fontsize=FONT["title"] - 2)
-    keys = [f"circle {k}" for k in range(1, len(order) + 1)]
-    colours = circle_colors(keys)
-    members: dict[str, list] = {}
-    for a in H:
-        if a != ego:
-            members.setdefault(H.nodes[a][_KEY], []).append(a)
+    if title:
+        ax.set_title(title, loc="left", fontsize=FONT["title"] - 2)
     size = max(40.0, min(260.0, 5200.0 / max(len(H) - 1, 1)))  # as draw_ego sizes alters
     handles = []
-    for k, (key, name) in enumerate(zip(keys, order, strict=True), start=1):
-        marker = "o" if k <= _N_COLOURS else "^"
+    for name, colour, marker, count in circles:
         if marker != "o":  # colours repeat after seven circles: redraw as triangles
-            xs = [pos[a][0] for a in members[key]]
-            ys = [pos[a][1] for a in members[key]]
+            chosen = [a for a in H if a != ego and H.nodes[a][_KEY] == key_of[name]]
+            xs = [pos[a][0] for a in chosen]
+            ys = [pos[a][1] for a in chosen]
             ax.scatter(xs, ys, s=size * 1.4, c="white", marker="o", linewidths=0, zorder=2.4)
             ax.scatter(
                 xs,
                 ys,
                 s=size * 1.2,
-                c=colours[key],
+                c=colour,
                 marker=marker,
                 edgecolors=INK,
                 linewidths=0.8,
                 zorder=2.5,
             )
-        handles.append(
-            Line2D(
-                [],
-                [],
-                marker=marker,
-                linestyle="",
-                markersize=9,
-                markerfacecolor=colours[key],
-                markeredgecolor=INK,
-                label=f"{name} ({len(members[key])})",
-            )
+        handles.append(legend_marker(f"{name} ({count})", colour, marker=marker, edge=1.0))
+    if legend:
+        ax.legend(
+            handles=handles,
+            loc="upper left",
+            bbox_to_anchor=(1.0, 1.0),
+            title="circles (alters)",
+            fontsize=11,
+            title_fontsize=11,
+            frameon=False,
         )
-    ax.legend(
-        handles=handles,
-        loc="upper left",
-        bbox_to_anchor=(1.0, 1.0),
-        title="circles (alters)",
-        fontsize=11,
-        title_fontsize=11,
-        frameon=False,
-    )
     return ax
+
+
+def person_circles(G: nx.Graph, ego: Hashable = EGO) -> list[tuple[str, str, str, int]]:
+    """The circles :func:`draw_person` draws, in its order: what its key shows.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        An ego network whose alters have a ``circle`` attribute.
+    ego : node
+        The focal person.
+
+    Returns
+    -------
+    list of (str, str, str, int)
+        For each circle: its name, colour, marker (``"o"``, or ``"^"`` once the
+        palette's colours repeat) and number of alters. A widget shows these as an
+        HTML key beside the picture instead of a legend drawn into it.
+
+    Examples
+    --------
+    >>> from netind_teach import datasets
+    >>> person_circles(datasets.load("east_york_egonets")[6])[:2]
+    [('immediate family', '#0072B2', 'o', 2), ('extended family', '#E69F00', 'o', 7)]
+    """
+    order = _circle_order(G, ego)
+    colours = circle_colors([f"circle {k}" for k in range(1, len(order) + 1)])
+    counts: dict[str, int] = {}
+    for a in G[ego]:
+        if a != ego:
+            name = G.nodes[a].get("circle", "no circle")
+            counts[name] = counts.get(name, 0) + 1
+    return [
+        (name, colours[f"circle {k}"], "o" if k <= _N_COLOURS else "^", counts[name])
+        for k, name in enumerate(order, start=1)
+    ]
+
+
+class EgoPicture:
+    """One figure for a widget's drawings, redrawn in place and returned as PNG bytes.
+
+    A widget that redraws a network on every slider step keeps one of these: making a
+    figure and an Axes costs as much as drawing a small network, and a legend or title
+    drawn into the picture costs more than the network (matplotlib draws text slowly),
+    so the widget shows its title and key as HTML beside the picture (see
+    :func:`person_circles`, :func:`circle_colors`). Call :meth:`axes` for an emptied
+    Axes, draw on it, then :meth:`png`.
+
+    Parameters
+    ----------
+    figsize : (float, float)
+        Size in inches.
+    dpi : float
+        Pixels per inch.
+    rect : (float, float, float, float)
+        Where the Axes go, in figure fractions (left, bottom, width, height): fixed, so
+        the picture is laid out once.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from netind_teach import models
+    >>> picture = EgoPicture((3, 3), dpi=40)
+    >>> G = models.little_boxes(seed=0)
+    >>> _ = draw_ego(G, ax=picture.axes(), title="", legend=False)
+    >>> picture.png()[:4], picture.description().startswith("Network drawing")
+    (b'\x89PNG', True)
+    """
+
+    def __init__(
+        self,
+        figsize: tuple[float, float] = (5.4, 5.4),
+        *,
+        dpi: float = 80,
+        rect: tuple[float, float, float, float] = (0.02, 0.02, 0.96, 0.96),
+    ) -> None:
+        from netind_teach import plotting
+
+        self.figure = plotting.new_figure(figsize, dpi=dpi)
+        self._ax = self.figure.add_axes(rect)
+        self._ax.set_axis_off()
+
+    def axes(self) -> Axes:
+        """The picture's Axes, emptied of the last drawing (limits and title kept)."""
+        ax = self._ax
+        for artist in [*ax.collections, *ax.texts, *ax.lines, *ax.patches]:
+            artist.remove()
+        if ax.get_legend() is not None:
+            ax.get_legend().remove()
+        return ax
+
+    def png(self) -> bytes:
+        """The picture as PNG bytes (:func:`netind_teach.plotting.figure_png`)."""
+        from netind_teach import plotting
+
+        return plotting.figure_png(self.figure)
+
+    def description(self) -> str:
+        """The picture's text alternative (:func:`netind_teach.figure_text.description_of`)."""
+        return figure_text.description_of(self.figure)
+
