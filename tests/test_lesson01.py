@@ -301,10 +301,12 @@ def test_generator_choices_quoted_in_the_lesson() -> None:
 def test_explorer_redraws_on_one_figure_without_leftovers() -> None:
     explorer = ContinuumExplorer(p=1.0, seed=1)
     fresh = bytes(explorer.image.value)
-    counts = len(explorer._axes.collections), len(explorer._axes.texts)
+    ax = explorer._picture.figure.axes[0]
+    counts = len(ax.collections), len(ax.texts)
     for p in (0.0, 0.5, 1.0):
         explorer.p.value = p
-    assert (len(explorer._axes.collections), len(explorer._axes.texts)) == counts
+    assert explorer._picture.figure.axes == [ax]
+    assert (len(ax.collections), len(ax.texts)) == counts
     assert bytes(explorer.image.value) == fresh  # the same picture as a new explorer's
 
 

@@ -40,11 +40,11 @@ import networkx as nx
 
 from netind_teach import (
     a11y,
+    collector,
     datasets,
     egodraw,
     egonet,
     figure_text,
-    plotting,
     synthetic,
     typology,
 )
@@ -66,6 +66,21 @@ _ORDER_OPTIONS = (
     ("networked checked first (course)", ("networked", "limited")),
     ("limited checked first", ("limited", "networked")),
 )
+
+
+def _key_html(title: str, circles: list[tuple[str, str, str, int]]) -> str:
+    """The drawing's title and key (:func:`netind_teach.egodraw.person_circles`) as HTML."""
+    shapes = {"o": "&#9679;", "^": "&#9650;"}
+    rows = "".join(
+        f"<div><span style='color:{colour};font-size:1.3em' aria-hidden='true'>"
+        f"{shapes.get(marker, '&#9679;')}</span> {html.escape(name)} ({count})</div>"
+        for name, colour, marker, count in circles
+    )
+    return (
+        f"<div style='padding-top:1em'><b>{html.escape(title)}</b>"
+        f"<div style='margin-top:.5em'>circles (alters):</div>{rows}"
+        "<div style='margin-top:.5em'>&#9679; black: ego; lines: who knows whom</div></div>"
+    )
 
 
 # ---------------------------------------------------------------------- browser
@@ -119,6 +134,7 @@ class SampleBrowser(ShownAsBox):
         self._ties = datasets.load("east_york_synthetic_ties")
         self._graphs: dict[int, nx.Graph] = {}
         self._pictures: dict[int, bytes] = {}
+        self._picture: Any = None  # one egodraw.EgoPicture, made for the first drawing
 
         self.person_id = 0
         self.type = ""
@@ -136,7 +152,8 @@ class SampleBrowser(ShownAsBox):
             description="Person:",
             layout=widgets.Layout(width="22em"),
         )
-        self.image = a11y.image(format="png", layout=widgets.Layout(max_width="680px"))
+        self.image = a11y.image(format="png", layout=widgets.Layout(max_width="400px"))
+        self.key_html = widgets.HTML()
         self.measures_html = widgets.HTML()
         self.reasons_html = widgets.HTML()
         self.status = widgets.HTML()
@@ -151,7 +168,7 @@ class SampleBrowser(ShownAsBox):
                 widgets.HBox([self.type_filter]),
                 self.person,
                 self.status,
-                self.image,
+                widgets.HBox([self.image, self.key_html]),
                 widgets.HBox([self.measures_html, self.reasons_html]),
             ]
         )
@@ -218,10 +235,12 @@ class SampleBrowser(ShownAsBox):
         self._write_text(row)
         if self._draw:
             if self.person_id not in self._pictures:  # a person's picture never changes
-                self._pictures[self.person_id] = self._png(G, row)
+                with collector.paused():
+                    self._pictures[self.person_id] = self._png(G)
             self.image.value = self._pictures[self.person_id]
             title = f"Synthetic person {self.person_id} ({row['age_group']}): {self.type}"
             a11y.describe_image(self.image, figure_text.describe_ego(G, title=title))
+            self.key_html.value = _key_html(title, egodraw.person_circles(G))
 
     def _write_text(self, row: Any) -> None:
         group = html.escape(str(row["age_group"]))
@@ -243,13 +262,13 @@ class SampleBrowser(ShownAsBox):
         items = "".join(f"<li>{html.escape(r)}</li>" for r in self.reasons)
         self.reasons_html.value = f"<b>Type: {self.type}</b><ul>{items}</ul>"
 
-    def _png(self, G: nx.Graph, row: Any) -> bytes:
-        pid = self.person_id
-        fig = plotting.new_figure((7.6, 4.8), dpi=72)
-        ax = fig.add_axes((0.0, 0.04, 0.6, 0.84))
-        title = f"Synthetic person {pid} ({row['age_group']}): {self.type}"
-        egodraw.draw_person(G, ax=ax, seed=pid, title=title)
-        return plotting.figure_png(fig)
+    def _png(self, G: nx.Graph) -> bytes:
+        # One figure for the browser's life; title and key are HTML beside the picture.
+        if self._picture is None:
+            self._picture = egodraw.EgoPicture((4.6, 4.6), dpi=72)
+        ax = self._picture.axes()
+        egodraw.draw_person(G, ax=ax, seed=self.person_id, title="", legend=False)
+        return self._picture.png()
 
     def __repr__(self) -> str:
         return f"SampleBrowser(person {self.person_id}: {self.type})"
