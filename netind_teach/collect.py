@@ -422,12 +422,12 @@ def _network_html(view: Any) -> str:
            + ", ".join(f"{t} {int(total[t])}" for t in counts.columns) + " in all.")
     image = ""
     with contextlib.suppress(Exception):  # the table above says the same
-        from netind_teach import plotting
+        from netind_teach import rendering
 
-        fig = plotting.new_figure((7, 3.8), dpi=90)
+        fig = rendering.new_figure((7, 3.8), dpi=90)
         fig.set_layout_engine("constrained")
         view.plot_types(ax=fig.add_subplot())
-        data = base64.b64encode(plotting.figure_png(fig)).decode("ascii")
+        data = base64.b64encode(rendering.figure_png(fig)).decode("ascii")
         image = f'<img src="data:image/png;base64,{data}" alt="{_e(alt)}">'
     return (f"<h2>Lesson 05: the class picture</h2><p>{_e(view.summary().splitlines()[0])} "
             f"{_e(view.summary().splitlines()[1] if len(view.table) else '')}</p>{image}{table}")

@@ -132,11 +132,11 @@ def _check_widget_extension() -> list[CheckResult]:
 
 def _check_matplotlib() -> list[CheckResult]:
     try:
-        from netind_teach import plotting
+        from netind_teach import rendering
 
-        figure = plotting.new_figure((1, 1))
+        figure = rendering.new_figure((1, 1))
         figure.add_subplot().plot([0, 1], [0, 1])
-        ok = plotting.figure_png(figure).startswith(b"\x89PNG")
+        ok = rendering.figure_png(figure).startswith(b"\x89PNG")
         detail = "renders offscreen (Agg, PNG)" if ok else "rendered an empty image"
     except Exception as error:  # report any failure as a check result, not a traceback
         ok, detail = False, f"cannot render offscreen: {type(error).__name__}: {error}"

@@ -57,6 +57,7 @@ __all__ = [
     "draw_model_panel",
     "draw_person",
     "person_circles",
+    "person_key_html",
     "sampled_ties_note",
     "stable_layout",
 ]
@@ -697,6 +698,46 @@ def person_circles(G: nx.Graph, ego: Hashable = EGO) -> list[tuple[str, str, str
     ]
 
 
+
+def person_key_html(G: nx.Graph, ego: Hashable = EGO, *, title: str = "") -> str:
+    """The title and key of :func:`draw_person` as HTML, for beside a widget's picture.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The ego network drawn (alters with a ``circle`` attribute).
+    ego : node
+        The focal person.
+    title : str
+        The drawing's title, shown first in bold.
+
+    Returns
+    -------
+    str
+        One line per circle (:func:`person_circles`): a coloured dot (a triangle once
+        colours repeat), the circle's name and its number of alters.
+
+    Examples
+    --------
+    >>> from netind_teach import datasets
+    >>> key = person_key_html(datasets.load("east_york_egonets")[6], title="Person 6")
+    >>> "<b>Person 6</b>" in key, "immediate family (2)" in key
+    (True, True)
+    """
+    import html
+
+    shapes = {"o": "&#9679;", "^": "&#9650;"}
+    rows = "".join(
+        f"<div><span style='color:{colour};font-size:1.3em' aria-hidden='true'>"
+        f"{shapes.get(marker, '&#9679;')}</span> {html.escape(name)} ({count})</div>"
+        for name, colour, marker, count in person_circles(G, ego)
+    )
+    return (
+        f"<div style='padding-top:1em'><b>{html.escape(title)}</b>"
+        f"<div style='margin-top:.5em'>circles (alters):</div>{rows}"
+        "<div style='margin-top:.5em'>&#9679; black: ego; lines: who knows whom</div></div>"
+    )
+
 class EgoPicture:
     """One figure for a widget's drawings, redrawn in place and returned as PNG bytes.
 
@@ -736,9 +777,9 @@ class EgoPicture:
         dpi: float = 80,
         rect: tuple[float, float, float, float] = (0.02, 0.02, 0.96, 0.96),
     ) -> None:
-        from netind_teach import plotting
+        from netind_teach import rendering
 
-        self.figure = plotting.new_figure(figsize, dpi=dpi)
+        self.figure = rendering.new_figure(figsize, dpi=dpi)
         self._ax = self.figure.add_axes(rect)
         self._ax.set_axis_off()
 
@@ -752,10 +793,10 @@ class EgoPicture:
         return ax
 
     def png(self) -> bytes:
-        """The picture as PNG bytes (:func:`netind_teach.plotting.figure_png`)."""
-        from netind_teach import plotting
+        """The picture as PNG bytes (:func:`netind_teach.rendering.figure_png`)."""
+        from netind_teach import rendering
 
-        return plotting.figure_png(self.figure)
+        return rendering.figure_png(self.figure)
 
     def description(self) -> str:
         """The picture's text alternative (:func:`netind_teach.figure_text.description_of`)."""

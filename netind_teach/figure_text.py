@@ -288,7 +288,7 @@ def description_of(figure: Any) -> str:
 def figure_html(figure: Any) -> str | None:
     """A figure as ``<img alt=... src=data:...>``; ``None`` when it has no description.
 
-    The PNG is rendered once (:func:`netind_teach.plotting.figure_png`, cropped to what
+    The PNG is rendered once (:func:`netind_teach.rendering.figure_png`, cropped to what
     is drawn as the inline backend does) and kept for the ``image/png`` copy of the same
     output, which IPython asks for next: a figure in a cell's output is not drawn twice.
     """
@@ -310,9 +310,9 @@ _RENDERED: weakref.WeakKeyDictionary[Any, bytes] = weakref.WeakKeyDictionary()
 
 
 def _display_png(figure: Any) -> bytes:
-    from netind_teach import plotting  # lazy: plotting imports this module
+    from netind_teach import rendering  # lazy: rendering imports this module
 
-    return plotting.figure_png(figure, tight=True)
+    return rendering.figure_png(figure, tight=True)
 
 
 def _figure_png_base64(figure: Any) -> str | None:

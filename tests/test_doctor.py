@@ -49,13 +49,13 @@ def test_quick_checks_import_no_pandas_and_render_nothing():
 def test_the_thorough_doctor_still_renders_and_parses(monkeypatch):
     from matplotlib.figure import Figure
 
-    from netind_teach import datasets
+    from netind_teach.datasets import loading
 
     drawn, parsed = [], []
-    real_draw, real_load = Figure.draw, datasets._load_table
+    real_draw, real_parse = Figure.draw, loading.typed_table
     monkeypatch.setattr(Figure, "draw", lambda self, r: drawn.append(1) or real_draw(self, r))
     monkeypatch.setattr(
-        datasets, "_load_table", lambda name, entry: parsed.append(name) or real_load(name, entry)
+        loading, "typed_table", lambda name, *rest: parsed.append(name) or real_parse(name, *rest)
     )
     results = doctor.run_checks()
     assert all(r.ok for r in results)

@@ -204,14 +204,14 @@ class TypeChoiceInput(AnswerInput):
         d = self.definition
         alt = html.escape(d.description) if d.description else ""
         try:
-            from .. import plotting
+            from .. import rendering
 
             # Final size and margins fixed here (the legend on the right), so the figure
             # is laid out and rendered once: no bbox_inches="tight".
-            fig = plotting.new_figure((7.0, 4.5), dpi=90)
+            fig = rendering.new_figure((7.0, 4.5), dpi=90)
             d.draw(ax=fig.add_axes((0.01, 0.02, 0.6, 0.86)))
             image = a11y.image(
-                value=plotting.figure_png(fig),
+                value=rendering.figure_png(fig),
                 format="png",
                 layout=widgets.Layout(max_width="630px"),
             )

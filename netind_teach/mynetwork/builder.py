@@ -481,10 +481,10 @@ class NetworkBuilder:
 
     def _png(self, G: Any) -> bytes:
         """Draw on one reused figure (no legend or title: those are HTML), return a PNG."""
-        from netind_teach import egodraw, plotting
+        from netind_teach import egodraw, rendering
 
         if self._figure is None:
-            self._figure = plotting.new_figure((5.6, 4.4), dpi=80)
+            self._figure = rendering.new_figure((5.6, 4.4), dpi=80)
             self._figure.add_subplot()
             self._figure.subplots_adjust(left=0.02, right=0.98, top=0.96, bottom=0.06)
         fig = self._figure
@@ -508,7 +508,7 @@ class NetworkBuilder:
                     self._draw_names(G, ax)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return plotting.figure_png(fig)
+            return rendering.figure_png(fig)
 
     def _draw_names(self, G: Any, ax: Any) -> None:
         """Nicknames above the dots: fonts with wide coverage, the number as a fallback."""

@@ -232,9 +232,9 @@ class ArtifactExplorer(ShownAsBox):
         rendered once and kept as a background; an update restores it and draws only the
         moving parts on top (matplotlib's blitting), which keeps a slider move fast.
         """
-        from netind_teach import charts, plotting
+        from netind_teach import charts, plotting, rendering
 
-        fig = plotting.new_figure((8.5, 4.6), dpi=72)  # no pyplot: no global figure state
+        fig = rendering.new_figure((8.5, 4.6), dpi=72)  # no pyplot: no global figure state
         ax = fig.add_subplot()
         charts.plot_distribution(
             {
@@ -265,7 +265,7 @@ class ArtifactExplorer(ShownAsBox):
         return f"Model: {self.labels[0]} with {self.rate:.1%} false zeros, beside {self.labels[1]}"
 
     def _png(self) -> bytes:
-        from netind_teach import plotting
+        from netind_teach import rendering
 
         if not hasattr(self, "_fig"):
             self._build_figure()
@@ -277,7 +277,7 @@ class ArtifactExplorer(ShownAsBox):
         canvas.restore_region(self._background)
         for artist in (*self._model_bars, self._ax.title):
             self._ax.draw_artist(artist)
-        return plotting.figure_png(self._fig, draw=False)
+        return rendering.figure_png(self._fig, draw=False)
 
     def bar_heights(self) -> dict[str, list[float]]:
         """Heights (percent) of the drawn bars, per legend label: what the picture shows."""

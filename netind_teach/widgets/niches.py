@@ -107,9 +107,9 @@ class NicheExplorer(StatusWidget):
 
     def _build_figure(self) -> None:
         """Draw the axes once; an update only redraws the bars and the title (blitting)."""
-        from netind_teach import plotting
+        from netind_teach import plotting, rendering
 
-        fig = plotting.new_figure((5.2, 2.6), dpi=72)  # no pyplot: no global figure state
+        fig = rendering.new_figure((5.2, 2.6), dpi=72)  # no pyplot: no global figure state
         ax = fig.add_subplot()
         lefts = [5 * i for i in range(_BINS)]
         self._bars = ax.bar(
@@ -133,7 +133,7 @@ class NicheExplorer(StatusWidget):
         self._fig, self._ax = fig, ax
 
     def _png(self) -> bytes:
-        from netind_teach import plotting
+        from netind_teach import rendering
 
         if not hasattr(self, "_fig"):
             self._build_figure()
@@ -145,4 +145,4 @@ class NicheExplorer(StatusWidget):
         canvas.restore_region(self._background)
         for artist in (*self._bars, self._ax.title):
             self._ax.draw_artist(artist)
-        return plotting.figure_png(self._fig, draw=False)
+        return rendering.figure_png(self._fig, draw=False)

@@ -245,9 +245,9 @@ class RevolutionsExplorer(ShownAsBox):
     # -- picture ------------------------------------------------------------------------
     def _build_figure(self) -> dict[str, Any]:
         """Draw the static parts once; an update redraws only the curve and the bars."""
-        from netind_teach import plotting
+        from netind_teach import plotting, rendering
 
-        fig = plotting.new_figure((9.5, 3.6), dpi=72)
+        fig = rendering.new_figure((9.5, 3.6), dpi=72)
         canvas = fig.canvas
         left, right = fig.subplots(1, 2, width_ratios=(1.6, 1))
         fig.subplots_adjust(left=0.08, right=0.98, bottom=0.16, top=0.9, wspace=0.12)
@@ -312,7 +312,7 @@ class RevolutionsExplorer(ShownAsBox):
         The figures as numbers are in the HTML text above the picture; text drawn into the
         picture would cost more than the rest of the redraw.
         """
-        from netind_teach import plotting
+        from netind_teach import rendering
 
         f = self._figure
         f["line"].set_ydata(self.curve)
@@ -324,7 +324,7 @@ class RevolutionsExplorer(ShownAsBox):
         left.draw_artist(f["line"])
         for name in ("possible", "reached"):
             right.draw_artist(f[name])
-        self.image.value = plotting.figure_png(canvas.figure, draw=False)
+        self.image.value = rendering.figure_png(canvas.figure, draw=False)
         text = model.picture_text(self.baseline_curve, self.curve, self.summary, self.hops)
         a11y.describe_image(self.image, text)
 

@@ -5,7 +5,7 @@ line that screen readers announce (``role="status"``, ``aria-live="polite"``, wr
 :func:`netind_teach.explorer_html.status_html`), an observer that never lets a traceback
 reach the learner (:meth:`StatusWidget.refresh`, through
 :func:`netind_teach.widget_guard.guard`), and the notebook display of its ``box``.
-Pictures become PNG bytes with :func:`netind_teach.plotting.figure_png`.
+Pictures become PNG bytes with :func:`netind_teach.rendering.figure_png`.
 
 Importing this module does not import ipywidgets or matplotlib.
 """

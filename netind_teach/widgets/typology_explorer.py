@@ -68,21 +68,6 @@ _ORDER_OPTIONS = (
 )
 
 
-def _key_html(title: str, circles: list[tuple[str, str, str, int]]) -> str:
-    """The drawing's title and key (:func:`netind_teach.egodraw.person_circles`) as HTML."""
-    shapes = {"o": "&#9679;", "^": "&#9650;"}
-    rows = "".join(
-        f"<div><span style='color:{colour};font-size:1.3em' aria-hidden='true'>"
-        f"{shapes.get(marker, '&#9679;')}</span> {html.escape(name)} ({count})</div>"
-        for name, colour, marker, count in circles
-    )
-    return (
-        f"<div style='padding-top:1em'><b>{html.escape(title)}</b>"
-        f"<div style='margin-top:.5em'>circles (alters):</div>{rows}"
-        "<div style='margin-top:.5em'>&#9679; black: ego; lines: who knows whom</div></div>"
-    )
-
-
 # ---------------------------------------------------------------------- browser
 class SampleBrowser(ShownAsBox):
     """Browse the synthetic East York sample one person at a time.
@@ -240,7 +225,7 @@ class SampleBrowser(ShownAsBox):
             self.image.value = self._pictures[self.person_id]
             title = f"Synthetic person {self.person_id} ({row['age_group']}): {self.type}"
             a11y.describe_image(self.image, figure_text.describe_ego(G, title=title))
-            self.key_html.value = _key_html(title, egodraw.person_circles(G))
+            self.key_html.value = egodraw.person_key_html(G, title=title)
 
     def _write_text(self, row: Any) -> None:
         group = html.escape(str(row["age_group"]))

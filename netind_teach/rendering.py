@@ -1,0 +1,123 @@
+"""Figures turned into PNG bytes, rendered once at their final size.
+
+Every widget, exercise figure, report and notebook output of the course turns its
+matplotlib figure into PNG bytes with :func:`figure_png`; a widget makes its figure once
+with :func:`new_figure` (outside pyplot, Agg canvas) and redraws on it. No
+``bbox_inches="tight"`` by default: that lays a figure out twice (once to measure, once
+to draw); give the figure its final size and margins instead (fixed axes or
+``subplots_adjust``).
+
+Importing this module does not import matplotlib.
+
+Examples
+--------
+>>> import matplotlib
+>>> matplotlib.use("Agg")
+>>> figure = new_figure((2, 1), dpi=50)
+>>> _ = figure.add_subplot().plot([0, 1], [0, 1])
+>>> png = figure_png(figure)
+>>> png[:4] == b"\\x89PNG", figure.canvas.get_width_height()
+(True, (100, 50))
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = ["figure_png", "new_figure"]
+
+
+def new_figure(figsize: tuple[float, float], *, dpi: float = 100) -> Figure:
+    """A figure outside pyplot (no global state), with an Agg canvas, for a widget.
+
+    A widget keeps one such figure for its life and redraws on it; :func:`figure_png`
+    turns it into PNG bytes.
+
+    Parameters
+    ----------
+    figsize : (float, float)
+        Final size in inches.
+    dpi : float
+        Pixels per inch of the PNG.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> new_figure((4, 3), dpi=50).canvas.get_width_height()
+    (200, 150)
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=figsize, dpi=dpi)
+    FigureCanvasAgg(figure)
+    return figure
+
+
+def figure_png(
+    figure: Figure, *, draw: bool = True, compress_level: int = 1, tight: bool = False
+) -> bytes:
+    """The figure as PNG bytes, at its own size and dpi, rendered once.
+
+    No ``bbox_inches="tight"`` by default: that lays the figure out twice (once to
+    measure, once to draw). Give the figure its final size and margins instead (fixed
+    axes or ``subplots_adjust``). Fast compression (level 1) makes the file a few
+    percent larger than the usual level 6 and halves the encoding time.
+
+    Parameters
+    ----------
+    figure : matplotlib.figure.Figure
+        The figure (a pyplot figure or one from :func:`new_figure`).
+    draw : bool
+        Render the figure first (default). ``False`` encodes the canvas as it is, for a
+        widget that has just blitted its moving parts onto a saved background.
+    compress_level : int
+        zlib level of the PNG, 0-9.
+    tight : bool
+        Crop (or grow) to what is drawn, as Jupyter's inline backend does: for a
+        learner's own pyplot figure in a cell's output, whose layout nobody fixed.
+
+    Returns
+    -------
+    bytes
+        The PNG file's bytes.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> figure_png(new_figure((1, 1), dpi=20))[:8]
+    b'\\x89PNG\\r\\n\\x1a\\n'
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    canvas = figure.canvas
+    if tight or not isinstance(canvas, FigureCanvasAgg):  # e.g. a GUI backend's figure
+        figure.savefig(
+            buffer,
+            format="png",
+            dpi=figure.dpi,
+            bbox_inches="tight" if tight else None,
+            facecolor=figure.get_facecolor(),
+            edgecolor=figure.get_edgecolor(),
+            pil_kwargs={"compress_level": compress_level},
+        )
+        return buffer.getvalue()
+    if draw:
+        canvas.draw()
+    pixels = canvas.buffer_rgba()
+    height, width = pixels.shape[:2]
+    picture = Image.frombuffer("RGBA", (width, height), pixels, "raw", "RGBA", 0, 1)
+    picture.save(buffer, format="png", compress_level=compress_level)
+    return buffer.getvalue()
