@@ -42,6 +42,7 @@ from typing import Any
 
 import networkx as nx
 
+from netind_teach.quantities import is_real
 from netind_teach.vocab import EGO
 
 __all__ = [
@@ -101,7 +102,7 @@ def _check_int(name: str, value: Any, low: int) -> int:
 
 
 def _check_share(name: str, value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    if not is_real(value):
         raise TypeError(f"{name} must be a number between 0 and 1, got {value!r}.")
     if not 0.0 <= value <= 1.0:
         raise ValueError(f"{name} must be between 0 and 1, got {value}.")

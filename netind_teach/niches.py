@@ -29,6 +29,8 @@ from typing import Any
 
 import networkx as nx
 
+from netind_teach.quantities import is_real
+
 __all__ = [
     "NICHE_SEED",
     "SIDES",
@@ -48,7 +50,7 @@ NICHE_SEED = 2001
 
 
 def _unit(name: str, value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+    if not is_real(value) or not 0 <= value <= 1:
         raise ValueError(f"{name} must be a number between 0 and 1 (e.g. 0.5); got {value!r}")
     return float(value)
 
