@@ -141,8 +141,11 @@ def _described_image_class() -> type:
         from traitlets import Unicode
 
         class DescribedImage(widgets.Image):
-            """An Image with an empty ``description``: the front end then shows ``tooltip``
-            as the ``title`` of the ``<img>`` instead of failing to draw the widget."""
+            """An Image with an empty ``description``.
+
+            The front end then shows ``tooltip`` as the ``title`` of the ``<img>`` instead
+            of failing to draw the widget.
+            """
 
             description = Unicode("", read_only=True).tag(sync=True)
 

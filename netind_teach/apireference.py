@@ -80,7 +80,7 @@ class DocSection:
 
 
 def parse_docstring(doc: str) -> list[DocSection]:
-    """Split a NumPy-style docstring into its sections, the leading text first.
+    r"""Split a NumPy-style docstring into its sections, the leading text first.
 
     Parameters
     ----------
@@ -95,7 +95,7 @@ def parse_docstring(doc: str) -> list[DocSection]:
 
     Examples
     --------
-    >>> doc = "Sum.\\n\\nParameters\\n----------\\nx : int\\n    A number.\\n"
+    >>> doc = "Sum.\n\nParameters\n----------\nx : int\n    A number.\n"
     >>> [(s.title, s.lines) for s in parse_docstring(doc)]
     [('', ('Sum.',)), ('Parameters', ('x : int', '    A number.'))]
     """

@@ -86,7 +86,7 @@ class Submission:
         return self.learner or f"(no name: {self.file})"
 
     def exercise(self, lesson: str, name: str) -> dict[str, Any] | None:
-        """This learner's entry for exercise ``lesson.name`` (None if the file lacks it)."""
+        """Return the learner's entry for exercise ``lesson.name`` (None if the file lacks it)."""
         return self.data["lessons"].get(lesson, {}).get("exercises", {}).get(name)
 
 

@@ -76,7 +76,7 @@ def gap_points(counts: Any, other: Any) -> float:
 
 
 def parse_rate(value: Any, maximum: float = MAX_RATE) -> float | str:
-    """Turn a learner's rate into a proportion, or return a message saying what to type.
+    r"""Turn a learner's rate into a proportion, or return a message saying what to type.
 
     Numbers are proportions (``0.176``); text may be a proportion or a percentage
     (``"17.6%"``, ``"17,6 %"``).
@@ -102,7 +102,7 @@ def parse_rate(value: Any, maximum: float = MAX_RATE) -> float | str:
     Give the rate as a proportion between 0 and 0.5 (e.g. 0.176) or as text with a percent
     sign (e.g. "17.6%"); you gave 17.6.
     >>> parse_rate("lots")
-    'Type the rate as a number, e.g. 0.176 or "17.6%"; you gave \\'lots\\'.'
+    'Type the rate as a number, e.g. 0.176 or "17.6%"; you gave \'lots\'.'
     """
     example = 'e.g. 0.176 or "17.6%"'
     percent = False

@@ -1,11 +1,11 @@
-"""HTML pieces the explorers show: a table, a message, a status line, bars of type shares.
+r"""HTML pieces the explorers show: a table, a message, a status line, bars of type shares.
 
 Pure functions from plain values to HTML text (escaped where the text comes from data),
 so the widgets in :mod:`netind_teach.widgets` only put them into their ``HTML`` controls.
 
 Examples
 --------
->>> print(status_html("First line.\\nSecond <line>."))
+>>> print(status_html("First line.\nSecond <line>."))
 <p role='status' aria-live='polite'>First line.<br>Second &lt;line&gt;.</p>
 >>> message_html("")
 ''

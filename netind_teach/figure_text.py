@@ -1,4 +1,4 @@
-"""Text alternatives for the course's figures: one function beside each plotting function.
+r"""Text alternatives for the course's figures: one function beside each plotting function.
 
 Each ``describe_*`` function says in words what its namesake in :mod:`netind_teach.egodraw`
 or :mod:`netind_teach.charts` draws: what is plotted, the main values or trend, and
@@ -14,7 +14,7 @@ Importing this module does not import matplotlib.
 Examples
 --------
 >>> text = describe_distribution({"1985": {0: 10, 1: 30}, "2004": {0: 25, 1: 15}}, title="GSS")
->>> print(text.replace(". ", ".\\n").replace("; ", ";\\n"))
+>>> print(text.replace(". ", ".\n").replace("; ", ";\n"))
 Bar chart "GSS": % of respondents by number of confidants named.
 1985: 25% named 0, 75% named 1;
 2004: 62% named 0, 38% named 1.
@@ -75,13 +75,13 @@ def attach(ax: Any, text: str) -> Any:
 
 
 def describe_ego(G: nx.Graph, ego: Hashable = EGO, *, title: str | None = None) -> str:
-    """What :func:`netind_teach.egodraw.draw_ego` draws, in one or two sentences.
+    r"""What :func:`netind_teach.egodraw.draw_ego` draws, in one or two sentences.
 
     Examples
     --------
     >>> G = nx.Graph([("ego", a) for a in "abcd"] + [("a", "b"), ("c", "d", {"kind": "weak"})])
     >>> G.nodes["d"]["place"] = "distant"
-    >>> print(describe_ego(G, title="Four friends (synthetic)").replace("; ", ";\\n"))
+    >>> print(describe_ego(G, title="Four friends (synthetic)").replace("; ", ";\n"))
     Network drawing "Four friends (synthetic)": ego in the centre and 4 alters;
     2 ties among the alters (1 strong, 1 weak), density 0.33;
     1 of 4 alters live at a distance (squares).
@@ -106,12 +106,12 @@ def describe_ego(G: nx.Graph, ego: Hashable = EGO, *, title: str | None = None) 
 
 
 def describe_model_panel(graphs: Mapping[str, nx.Graph], *, ego: Hashable = EGO) -> str:
-    """What :func:`netind_teach.egodraw.draw_model_panel` draws: one drawing per panel.
+    r"""What :func:`netind_teach.egodraw.draw_model_panel` draws: one drawing per panel.
 
     Examples
     --------
     >>> G = nx.Graph([("ego", "a"), ("ego", "b"), ("a", "b")])
-    >>> print(describe_model_panel({"boxes": G}).replace(". ", ".\\n").replace("; ", ";\\n"))
+    >>> print(describe_model_panel({"boxes": G}).replace(". ", ".\n").replace("; ", ";\n"))
     1 network drawing side by side.
     Network drawing "boxes": ego in the centre and 2 alters;
     1 ties among the alters (1 strong), density 1.00.
@@ -122,7 +122,7 @@ def describe_model_panel(graphs: Mapping[str, nx.Graph], *, ego: Hashable = EGO)
 
 
 def describe_timeline(events: Sequence[tuple[int, str]], *, title: str | None = None) -> str:
-    """What :func:`netind_teach.charts.draw_timeline` draws: every dated step, in order.
+    r"""What :func:`netind_teach.charts.draw_timeline` draws: every dated step, in order.
 
     Parameters
     ----------
@@ -137,7 +137,7 @@ def describe_timeline(events: Sequence[tuple[int, str]], *, title: str | None = 
 
     Examples
     --------
-    >>> describe_timeline([(2000, "the term\\ncoined")], title="Origins")
+    >>> describe_timeline([(2000, "the term\ncoined")], title="Origins")
     'Timeline "Origins": 2000: the term coined.'
     """
     steps = " ".join("; ".join(f"{year}: {text}" for year, text in events).split())

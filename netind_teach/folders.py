@@ -1,4 +1,4 @@
-"""Where the course keeps a learner's own files (progress) on this computer.
+r"""Where the course keeps a learner's own files (progress) on this computer.
 
 First match wins:
 
@@ -11,7 +11,7 @@ First match wins:
      or ``~/.local/share/netind-teach``
    - macOS: ``~/Library/Application Support/netind-teach`` (``$XDG_DATA_HOME/netind-teach``
      when that is set to an absolute path)
-   - Windows: the roaming application data folder (``%APPDATA%``) ``\\netind-teach``
+   - Windows: the roaming application data folder (``%APPDATA%``) ``\netind-teach``
 
 Examples
 --------

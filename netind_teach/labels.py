@@ -87,7 +87,7 @@ def drawable(char: str) -> bool:
 
 
 def drawable_label(text: str, number: int, max_chars: int = MAX_LABEL_CHARS) -> str:
-    """Return ``text`` as a drawing can show it: drawable characters only, and short.
+    r"""Return ``text`` as a drawing can show it: drawable characters only, and short.
 
     Characters no installed label font can draw (and invisible ones, such as an emoji's
     joiners) are left out; when any drawable one is, the person's ``number`` is added so the
@@ -105,7 +105,7 @@ def drawable_label(text: str, number: int, max_chars: int = MAX_LABEL_CHARS) -> 
 
     Examples
     --------
-    >>> drawable_label("\\u200d", 2)  # an invisible joiner only
+    >>> drawable_label("\u200d", 2)  # an invisible joiner only
     'person 2'
     >>> drawable_label("Mum", 1)
     'Mum'

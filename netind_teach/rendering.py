@@ -1,4 +1,4 @@
-"""Figures turned into PNG bytes, rendered once at their final size.
+r"""Figures turned into PNG bytes, rendered once at their final size.
 
 Every widget, exercise figure, report and notebook output of the course turns its
 matplotlib figure into PNG bytes with :func:`figure_png`; a widget makes its figure once
@@ -16,7 +16,7 @@ Examples
 >>> figure = new_figure((2, 1), dpi=50)
 >>> _ = figure.add_subplot().plot([0, 1], [0, 1])
 >>> png = figure_png(figure)
->>> png[:4] == b"\\x89PNG", figure.canvas.get_width_height()
+>>> png[:4] == b"\x89PNG", figure.canvas.get_width_height()
 (True, (100, 50))
 """
 
@@ -66,7 +66,7 @@ def new_figure(figsize: tuple[float, float], *, dpi: float = 100) -> Figure:
 def figure_png(
     figure: Figure, *, draw: bool = True, compress_level: int = 1, tight: bool = False
 ) -> bytes:
-    """The figure as PNG bytes, at its own size and dpi, rendered once.
+    r"""The figure as PNG bytes, at its own size and dpi, rendered once.
 
     No ``bbox_inches="tight"`` by default: that lays the figure out twice (once to
     measure, once to draw). Give the figure its final size and margins instead (fixed
@@ -96,7 +96,7 @@ def figure_png(
     >>> import matplotlib
     >>> matplotlib.use("Agg")
     >>> figure_png(new_figure((1, 1), dpi=20))[:8]
-    b'\\x89PNG\\r\\n\\x1a\\n'
+    b'\x89PNG\r\n\x1a\n'
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from PIL import Image

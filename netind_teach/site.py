@@ -193,8 +193,11 @@ def _banner(lesson: str) -> str:
 
 
 def _unpublished(body: str) -> str:
-    """Replace links to the placeholder repository (README's badge, docs' Binder links)
-    by a visible note, while the course is not published: they would lead nowhere."""
+    """Replace links to the placeholder repository by a visible note while unpublished.
+
+    README's badge and the docs' Binder links would lead nowhere while the course is not
+    published.
+    """
     if publishing.is_published():
         return body
     owner, name = (re.escape(part) for part in publishing.PLACEHOLDER.split("/"))
@@ -443,11 +446,11 @@ def student_copy(folder: str | Path) -> list[Path]:
 
 
 def refresh_answer_key(text: str) -> str:
-    """Return ``text`` with its answer-key block regenerated from the exercise definitions.
+    r"""Return ``text`` with its answer-key block regenerated from the exercise definitions.
 
     Examples
     --------
-    >>> guide = f"# Guide\\n{ANSWER_KEY_START}\\nold\\n{ANSWER_KEY_END}\\n"
+    >>> guide = f"# Guide\n{ANSWER_KEY_START}\nold\n{ANSWER_KEY_END}\n"
     >>> "## Lesson 00" in refresh_answer_key(guide)
     True
     >>> refresh_answer_key("no markers")

@@ -1,4 +1,4 @@
-"""Documents and lessons as pages of the static site: heading anchors and links.
+r"""Documents and lessons as pages of the static site: heading anchors and links.
 
 :func:`markdown_page` renders a markdown document with an ``id`` on every heading (the
 slugs GitHub gives, so a table of contents such as ``[x](#pew_internet_use)`` works
@@ -10,7 +10,7 @@ repository (``../`` too far) is never followed.
 
 Examples
 --------
->>> html = markdown_page("# Data\\n\\n## pew_internet_use\\n\\n## Data\\n")
+>>> html = markdown_page("# Data\n\n## pew_internet_use\n\n## Data\n")
 >>> heading_ids(html)
 ['data', 'pew_internet_use', 'data-1']
 >>> slug("Lesson 00: welcome (20 min)")
@@ -94,8 +94,9 @@ _ANCHOR = re.compile(r"""<a\s([^>]*?)href=(["'])([^"']*)\2([^>]*)>(.*?)</a>""", 
 
 
 def relink(body: str, source: str, plan: LinkPlan) -> str:
-    """Return ``body`` (HTML of the page made from repository file ``source``) with its
-    relative links pointed at the site, following ``plan``.
+    """Return ``body`` with its relative links pointed at the site, following ``plan``.
+
+    ``body`` is the HTML of the page made from repository file ``source``.
 
     Examples
     --------

@@ -746,8 +746,10 @@ def set_aside(path: str | os.PathLike[str]) -> Path:
 
 
 def copies(path: str | os.PathLike[str]) -> list[Path]:
-    """Every file beside ``path`` that belongs to it: the file itself, its set-aside
-    copies, temporary files of killed saves and the lock files (sorted by name).
+    """Every file beside ``path`` that belongs to it, sorted by name.
+
+    The file itself, its set-aside copies, temporary files of killed saves and the lock
+    files.
 
     Examples
     --------
@@ -768,8 +770,10 @@ def copies(path: str | os.PathLike[str]) -> list[Path]:
 
 
 def file_path(path: str | os.PathLike[str], default_name: str) -> Path:
-    """The file meant by ``path``: a name ending ``.json`` is the file; anything else is a
-    folder (existing, or created when saving) holding ``default_name``.
+    """The file meant by ``path``.
+
+    A name ending ``.json`` is the file; anything else is a folder (existing, or created
+    when saving) holding ``default_name``.
 
     Raises
     ------

@@ -1,6 +1,8 @@
-"""Dataset cards: what a dataset is, its source and licence, its columns -- read once from
-``datapackage.json`` into a :class:`Card`, then written as text (:func:`card`,
-:func:`describe`) or as Markdown (``docs/datasets.md``, :func:`render_cards_markdown`).
+"""Dataset cards: what a dataset is, its source and licence, its columns.
+
+A card is read once from ``datapackage.json`` into a :class:`Card`, then written as text
+(:func:`card`, :func:`describe`) or as Markdown (``docs/datasets.md``,
+:func:`render_cards_markdown`).
 
 Examples
 --------

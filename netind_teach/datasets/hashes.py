@@ -34,7 +34,7 @@ def sha256_of(data: bytes) -> str:
 
 
 def refresh_hashes(folder: str | Path | None = None) -> list[str]:
-    """Record the current sha256 and size of every file in ``datapackage.json``.
+    r"""Record the current sha256 and size of every file in ``datapackage.json``.
 
     For maintainers, after changing a CSV on purpose (e.g. after
     :func:`netind_teach.synthetic.write_east_york`). Rewrites ``datapackage.json`` only
@@ -57,7 +57,7 @@ def refresh_hashes(folder: str | Path | None = None) -> list[str]:
     ...     copy = pathlib.Path(shutil.copytree(str(datasets_dir()), pathlib.Path(tmp) / "d"))
     ...     before = refresh_hashes(copy)
     ...     with open(copy / "wellman_models.csv", "a", encoding="utf-8") as f:
-    ...         _ = f.write("4,a fourth model,x,x,x,x\\n")
+    ...         _ = f.write("4,a fourth model,x,x,x,x\n")
     ...     after = refresh_hashes(copy)
     >>> before, after
     ([], ['wellman_models'])

@@ -1,4 +1,4 @@
-"""Table Schema checking: a CSV's text columns to typed pandas columns, or a clear error.
+r"""Table Schema checking: a CSV's text columns to typed pandas columns, or a clear error.
 
 Each column is checked against its field in ``datapackage.json`` (``type``: string,
 integer, number, boolean, date; ``constraints``: required, enum, minimum, maximum); the
@@ -6,12 +6,12 @@ first bad value is named with its line in the file.
 
 Examples
 --------
->>> table = typed_table("demo", b"n,when\\n3,2024-01-05\\n", [
+>>> table = typed_table("demo", b"n,when\n3,2024-01-05\n", [
 ...     {"name": "n", "type": "integer"}, {"name": "when", "type": "date"}])
 >>> table["n"].dtype.name, table["when"].dt.year.item()
 ('int64', 2024)
 >>> try:
-...     typed_table("demo", b"n\\nthree\\n", [{"name": "n", "type": "integer"}])
+...     typed_table("demo", b"n\nthree\n", [{"name": "n", "type": "integer"}])
 ... except DatasetError as exc:
 ...     print(exc.problem)
 column 'n' should hold integer values, but line 2 of the file has 'three'

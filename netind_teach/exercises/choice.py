@@ -64,11 +64,13 @@ class MultipleChoice(Definition):
 
     @property
     def answer_format(self) -> str:  # type: ignore[override]
+        """What an answer to this kind looks like (shown beside the input)."""
         if self.multiple:
             return "the letters of every right option, e.g. ['a', 'c']"
         return "the letter of your choice, e.g. 'b'"
 
     def validate(self) -> None:
+        """Raise ValueError naming the problem when the definition is inconsistent."""
         self._freeze("options")
         if not 2 <= len(self.options) <= len(LETTERS):
             raise ValueError(f"{self.name!r}: give between 2 and 26 options")
@@ -116,10 +118,12 @@ class MultipleChoice(Definition):
 
     @property
     def reference_answer(self) -> Any:
+        """An answer that ``check`` marks correct (what the tests feed it)."""
         letters = tuple(LETTERS[i] for i in sorted(self.right))
         return letters if self.multiple else letters[0]
 
     def default_solution(self) -> str:
+        """The solution text when the author gave none."""
         return "\n".join(f"- **{self.label(i)}**" for i in sorted(self.right))
 
     def _letter_range(self) -> str:
@@ -198,6 +202,7 @@ class MultipleChoice(Definition):
         return chosen
 
     def evaluate(self, answer: Any) -> Result:
+        """Judge a non-blank ``answer``; never called with a placeholder."""
         chosen = self._resolve(answer)
         if isinstance(chosen, str):
             return Result.incorrect(chosen)

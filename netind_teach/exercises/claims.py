@@ -63,9 +63,11 @@ class SortClaims(Definition):
 
     @property
     def answer_format(self) -> str:  # type: ignore[override]
+        """What an answer to this kind looks like (shown beside the input)."""
         return "a dict {claim number: category}, e.g. {1: " + repr(self.categories[0]) + "}"
 
     def validate(self) -> None:
+        """Raise ValueError naming the problem when the definition is inconsistent."""
         self._freeze("categories", "claims")
         if len(self.categories) < 2 or len({norm(c) for c in self.categories}) != len(
             self.categories
@@ -79,9 +81,11 @@ class SortClaims(Definition):
 
     @property
     def reference_answer(self) -> dict[int, str]:
+        """An answer that ``check`` marks correct (what the tests feed it)."""
         return {i: c.category for i, c in enumerate(self.claims, start=1)}
 
     def default_solution(self) -> str:
+        """The solution text when the author gave none."""
         lines = []
         for i, claim in enumerate(self.claims, start=1):
             source = f" ({claim.source})" if claim.source else ""
@@ -105,8 +109,9 @@ class SortClaims(Definition):
         return None
 
     def placements(self, answer: Any) -> dict[int, str]:
-        """``{claim number: category}`` as ``answer`` places them (empty when it cannot
-        be read).
+        """``{claim number: category}`` as ``answer`` places them.
+
+        Empty when ``answer`` cannot be read.
 
         Examples
         --------
@@ -163,6 +168,7 @@ class SortClaims(Definition):
         return None
 
     def evaluate(self, answer: Any) -> Result:
+        """Judge a non-blank ``answer``; never called with a placeholder."""
         placed = self._placements(answer)
         if isinstance(placed, str):
             return Result.incorrect(placed)

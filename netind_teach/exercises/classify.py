@@ -98,9 +98,11 @@ class ClassifyNetwork(Definition):
 
     @property
     def answer_format(self) -> str:  # type: ignore[override]
+        """What an answer to this kind looks like (shown beside the input)."""
         return "one of " + ", ".join(repr(c) for c in self.choices)
 
     def validate(self) -> None:
+        """Raise ValueError naming the problem when the definition is inconsistent."""
         self._freeze("reasons", "choices", "clues")
         if self.answer not in self.choices:
             raise ValueError(f"{self.name!r}: answer {self.answer!r} is not in {self.choices}")
@@ -109,9 +111,11 @@ class ClassifyNetwork(Definition):
 
     @property
     def reference_answer(self) -> str:
+        """An answer that ``check`` marks correct (what the tests feed it)."""
         return self.answer
 
     def default_solution(self) -> str:
+        """The solution text when the author gave none."""
         return f"**{self.answer}**\n\n" + "\n".join(f"- {r}" for r in self.reasons)
 
     def network(self) -> Any:
@@ -157,6 +161,7 @@ class ClassifyNetwork(Definition):
         return found.pop() if len(found) == 1 else None
 
     def evaluate(self, answer: Any) -> Result:
+        """Judge a non-blank ``answer``; never called with a placeholder."""
         options = ", ".join(repr(c) for c in self.choices)
         if not isinstance(answer, str):
             return Result.incorrect(f"Answer with one {self.noun} as text: {options}.")

@@ -1,4 +1,4 @@
-"""Code exercises: the learner writes a function; test cases check it.
+r"""Code exercises: the learner writes a function; test cases check it.
 
 The learner's function runs with a time limit (2 s by default), on a deep copy of each
 case's arguments, in a child process that is killed at the limit (see ``_timeout``), and
@@ -12,8 +12,8 @@ Examples
 ...     return 2 * x
 >>> q = CodeExercise(
 ...     name="double", question="Write `double(x)`.", function_name="double",
-...     starter_code="def double(x):\\n    return ____\\n", reference=double,
-...     solution_code="def double(x):\\n    return 2 * x",
+...     starter_code="def double(x):\n    return ____\n", reference=double,
+...     solution_code="def double(x):\n    return 2 * x",
 ...     cases=(Case((2,), 4, "x = 2"), Case((0,), 0, "x = 0")))
 >>> q.evaluate(double)
 Correct: All 2 test cases pass.
@@ -48,8 +48,10 @@ __all__ = ["Case", "CodeExercise", "same_value"]
 
 @dataclass(frozen=True)
 class Case:
-    """One test case: positional ``args``, the ``expected`` return value, and a
-    ``description`` in plain words ('ego with 3 alters who do not know each other')."""
+    """One test case: positional ``args`` and the ``expected`` return value.
+
+    ``description`` says it in plain words ('ego with 3 alters who do not know each other').
+    """
 
     args: tuple[Any, ...]
     expected: Any
@@ -190,9 +192,11 @@ class CodeExercise(Definition):
 
     @property
     def answer_format(self) -> str:  # type: ignore[override]
+        """What an answer to this kind looks like (shown beside the input)."""
         return f"your function itself, e.g. check({self.function_name})"
 
     def validate(self) -> None:
+        """Raise ValueError naming the problem when the definition is inconsistent."""
         self._freeze("cases")
         if not self.function_name.isidentifier():
             raise ValueError(f"{self.name!r}: function_name must be a Python name")
@@ -207,15 +211,18 @@ class CodeExercise(Definition):
 
     @property
     def reference_answer(self) -> Callable[..., Any]:
+        """An answer that ``check`` marks correct (what the tests feed it)."""
         return self.reference
 
     @property
     def starter(self) -> Any:
+        """What a learner passes before answering; marked 'not attempted'."""
         namespace: dict[str, Any] = {"____": BLANK}
         exec(compile(self.starter_code, f"<starter {self.name}>", "exec"), namespace)
         return namespace[self.function_name]
 
     def default_solution(self) -> str:
+        """The solution text when the author gave none."""
         source = self.solution_code.strip()
         if not source:
             try:
@@ -332,6 +339,7 @@ class CodeExercise(Definition):
         return None
 
     def evaluate(self, answer: Any) -> Result:
+        """Judge a non-blank ``answer``; never called with a placeholder."""
         if isinstance(answer, str):
             if answer.strip().isidentifier():
                 name = answer.strip()

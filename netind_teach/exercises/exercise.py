@@ -379,8 +379,10 @@ def _ignore(_message: str) -> None:
 
 
 def _done(lesson: str, exercises: Sequence[Exercise], progress: Progress | None) -> tuple[str, ...]:
-    """Names done: solved this session, or saved as done (in ``progress``, or else in each
-    exercise's own progress record)."""
+    """Names done: solved this session, or saved as done.
+
+    Saved means in ``progress``, or else in each exercise's own progress record.
+    """
     saved: dict[Path, set[str]] = {}
     done = []
     for exercise in exercises:

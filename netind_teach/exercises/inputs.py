@@ -80,6 +80,7 @@ class TextInput(AnswerInput):
     """A one-line text box, named for the question."""
 
     def make(self) -> widgets.Widget:
+        """Build and return the input widget."""
         text = widgets.Text(placeholder=self.definition.answer_format)
         return a11y.name_control(text, f"Your answer to: {self.definition.heading}", visible=False)
 
@@ -89,10 +90,12 @@ class TextInput(AnswerInput):
         return self.widget
 
     def read(self) -> Any:
+        """The answer as ``check`` accepts it (``____`` when nothing is given)."""
         value = self.text.value
         return BLANK if value is None else value
 
     def write(self, answer: Any) -> None:
+        """Show ``answer`` in the input (what a learner would have typed or chosen)."""
         self.text.value = "" if answer is None else str(answer)
 
 
@@ -100,6 +103,7 @@ class NumberInput(TextInput):
     """A text box for a number, with the unit beside it."""
 
     def make(self) -> widgets.Widget:
+        """Build and return the input widget."""
         text = widgets.Text(placeholder="a number, e.g. 12 or 2.5")
         a11y.name_control(text, f"Your answer to: {self.definition.heading}", visible=False)
         unit = self.definition.unit
@@ -107,6 +111,7 @@ class NumberInput(TextInput):
 
     @property
     def text(self) -> widgets.Widget:
+        """The box holding the typed text."""
         return self.widget.children[0] if isinstance(self.widget, widgets.HBox) else self.widget
 
 
@@ -114,6 +119,7 @@ class CodeInput(TextInput):
     """A code box holding the starter code."""
 
     def make(self) -> widgets.Widget:
+        """Build and return the input widget."""
         starter = self.definition.starter_code
         code = widgets.Textarea(
             value=starter,
@@ -127,6 +133,7 @@ class ReflectionInput(TextInput):
     """A large text box holding the learner's saved reflection, if any."""
 
     def make(self) -> widgets.Widget:
+        """Build and return the input widget."""
         text = widgets.Textarea(
             value=self._saved() or "",
             placeholder="Write here. It is saved on this computer only.",
@@ -152,11 +159,13 @@ class OneChoiceInput(AnswerInput):
     """Radio buttons, one per option, each named by its label ('b) Barry Wellman')."""
 
     def make(self) -> widgets.Widget:
+        """Build and return the input widget."""
         d = self.definition
         options = [(d.label(i), d.letter(i)) for i in range(len(d.options))]
         return widgets.RadioButtons(options=options, value=None, layout=widgets.Layout(**_WIDE))
 
     def write(self, answer: Any) -> None:
+        """Show ``answer`` in the input (what a learner would have typed or chosen)."""
         chosen = self.definition.chosen_options(answer)
         self.widget.value = self.definition.letter(min(chosen)) if chosen else None
 
@@ -165,6 +174,7 @@ class ManyChoiceInput(AnswerInput):
     """One checkbox per option, for questions with several right options."""
 
     def make(self) -> widgets.Widget:
+        """Build and return the input widget."""
         d = self.definition
         self.parts = [
             widgets.Checkbox(
@@ -175,10 +185,12 @@ class ManyChoiceInput(AnswerInput):
         return widgets.VBox(self.parts)
 
     def read(self) -> Any:
+        """The answer as ``check`` accepts it (``____`` when nothing is given)."""
         letters = tuple(self.definition.letter(i) for i, box in enumerate(self.parts) if box.value)
         return letters or BLANK
 
     def write(self, answer: Any) -> None:
+        """Show ``answer`` in the input (what a learner would have typed or chosen)."""
         chosen = self.definition.chosen_options(answer)
         for i, box in enumerate(self.parts):
             box.value = i in chosen
@@ -188,6 +200,7 @@ class TypeChoiceInput(AnswerInput):
     """The network's drawing, and radio buttons for its type."""
 
     def make(self) -> widgets.Widget:
+        """Build and return the input widget."""
         self.figure = self._drawing()
         # Radio buttons, not toggle buttons: a screen reader hears which one is chosen.
         return widgets.RadioButtons(
@@ -198,6 +211,7 @@ class TypeChoiceInput(AnswerInput):
         )
 
     def write(self, answer: Any) -> None:
+        """Show ``answer`` in the input (what a learner would have typed or chosen)."""
         self.widget.value = self.definition.pick(answer) if isinstance(answer, str) else None
 
     def _drawing(self) -> widgets.Widget:
@@ -230,6 +244,7 @@ class ClaimsInput(AnswerInput):
     """One row per claim: a dropdown of categories, named 'Claim n belongs to', and the claim."""
 
     def make(self) -> widgets.Widget:
+        """Build and return the input widget."""
         d = self.definition
         rows = []
         for i, claim in enumerate(d.claims, start=1):
@@ -246,10 +261,12 @@ class ClaimsInput(AnswerInput):
         return widgets.VBox(rows)
 
     def read(self) -> Any:
+        """The answer as ``check`` accepts it (``____`` when nothing is given)."""
         placed = {i: box.value for i, box in enumerate(self.parts, start=1) if box.value}
         return placed or BLANK
 
     def write(self, answer: Any) -> None:
+        """Show ``answer`` in the input (what a learner would have typed or chosen)."""
         placed = self.definition.placements(answer)
         categories = self.definition.categories
         for i, dropdown in enumerate(self.parts, start=1):

@@ -1,5 +1,4 @@
-"""Lesson 03 (the triple revolution): exercises on the revolutions, the Pew series and the
-simulations.
+"""Lesson 03 (the triple revolution): exercises on revolutions, Pew series and simulations.
 
 Figures come from the course's fact sheet (Rainie & Wellman 2012; Pew Research Center
 fact sheets). The network in the simulation exercises is the lesson's *synthetic* network

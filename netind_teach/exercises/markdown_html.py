@@ -1,4 +1,4 @@
-"""Markdown of exercise texts and check messages as safe HTML, rendered by mistune.
+r"""Markdown of exercise texts and check messages as safe HTML, rendered by mistune.
 
 Learner text may reach these functions (an answer quoted in a message), so everything is
 escaped and only a small set of tags is ever written: paragraphs, lists, ``strong``,
@@ -10,11 +10,11 @@ Examples
 --------
 >>> to_html("Who **coined** the term `networked individualism`?")
 '<p>Who <strong>coined</strong> the term <code>networked individualism</code>?</p>'
->>> to_html("- a\\n- b < c")
+>>> to_html("- a\n- b < c")
 '<ul><li>a</li><li>b &lt; c</li></ul>'
 >>> to_html("Replace ____ with *your* answer_text")
 '<p>Replace ____ with <em>your</em> answer_text</p>'
->>> print(message_html("Found 1 of 2.\\n- b) is wrong: see [the table](https://x.org)."))
+>>> print(message_html("Found 1 of 2.\n- b) is wrong: see [the table](https://x.org)."))
 Found 1 of 2.<ul style="margin:2px 0"><li>b) is wrong: see
 <a href="https://x.org" target="_blank">the table</a>.</li></ul>
 """
@@ -95,7 +95,7 @@ def _inline(text: str) -> str:
 
 
 def to_html(markdown: str) -> str:
-    """Render markdown (paragraphs, lists, bold, italics, code, links, headings) as HTML.
+    r"""Render markdown (paragraphs, lists, bold, italics, code, links, headings) as HTML.
 
     Text is escaped, so it is safe to show anything; text that starts with ``<`` is taken
     as HTML written by a lesson author and passed through unchanged.
@@ -112,7 +112,7 @@ def to_html(markdown: str) -> str:
 
     Examples
     --------
-    >>> to_html("## Step 2\\n\\n1. count\\n2. compare")
+    >>> to_html("## Step 2\n\n1. count\n2. compare")
     '<h4>Step 2</h4><ol><li>count</li><li>compare</li></ol>'
     """
     text = str(markdown).strip()

@@ -153,9 +153,11 @@ class Numeric(Definition):
 
     @property
     def answer_format(self) -> str:  # type: ignore[override]
+        """What an answer to this kind looks like (shown beside the input)."""
         return f"a number{f' (in {self.unit})' if self.unit else ''}, e.g. 12 or 2.5"
 
     def validate(self) -> None:
+        """Raise ValueError naming the problem when the definition is inconsistent."""
         self._freeze("unit_words", "mistakes")
         for value in (self.answer, self.tolerance, self.rel_tolerance):
             if not is_real(value):
@@ -168,9 +170,11 @@ class Numeric(Definition):
 
     @property
     def reference_answer(self) -> float:
+        """An answer that ``check`` marks correct (what the tests feed it)."""
         return self.answer
 
     def default_solution(self) -> str:
+        """The solution text when the author gave none."""
         return f"**{self._show(self._rounded_answer())}**"
 
     def _rounded_answer(self) -> float:
@@ -269,6 +273,7 @@ class Numeric(Definition):
         return not self.unit and 0 < float(self.answer) < 1
 
     def evaluate(self, answer: Any) -> Result:
+        """Judge a non-blank ``answer``; never called with a placeholder."""
         value = self.parse(answer)
         if isinstance(value, str):
             return Result.incorrect(value)

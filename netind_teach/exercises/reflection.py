@@ -55,6 +55,7 @@ class Reflection(Definition):
     answer_format: ClassVar[str] = "your own text, between quotes"
 
     def validate(self) -> None:
+        """Raise ValueError naming the problem when the definition is inconsistent."""
         if not isinstance(self.min_words, int) or self.min_words < 1:
             raise ValueError(f"{self.name!r}: min_words must be a whole number >= 1")
         if word_count(self.example) < self.min_words:
@@ -62,12 +63,15 @@ class Reflection(Definition):
 
     @property
     def reference_answer(self) -> str:
+        """An answer that ``check`` marks correct (what the tests feed it)."""
         return self.example
 
     def default_solution(self) -> str:
+        """The solution text when the author gave none."""
         return f"There is no single right answer. One example:\n\n*{self.example}*"
 
     def evaluate(self, answer: Any) -> Result:
+        """Judge a non-blank ``answer``; never called with a placeholder."""
         if not isinstance(answer, str):
             return Result.incorrect(
                 f"Write your reflection as text between quotes (you gave {type_name(answer)})."

@@ -1,8 +1,8 @@
-"""Short texts for check messages: one line, a quote, a type's name, a length guard.
+r"""Short texts for check messages: one line, a quote, a type's name, a length guard.
 
 Examples
 --------
->>> one_line("a\\n  b"), quote("Barry Wellman"), type_name([1, 2])
+>>> one_line("a\n  b"), quote("Barry Wellman"), type_name([1, 2])
 ('a b', "'Barry Wellman'", 'a list of 2 items')
 """
 
@@ -14,11 +14,11 @@ __all__ = ["norm", "one_line", "quote", "safe_repr", "too_long", "type_name"]
 
 
 def one_line(text: str, limit: int = 160) -> str:
-    """Collapse whitespace to single spaces and cut ``text`` to ``limit`` characters.
+    r"""Collapse whitespace to single spaces and cut ``text`` to ``limit`` characters.
 
     Examples
     --------
-    >>> one_line("a\\n  b")
+    >>> one_line("a\n  b")
     'a b'
     >>> one_line("x" * 10, limit=5)
     'xxxx…'

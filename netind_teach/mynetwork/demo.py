@@ -240,8 +240,10 @@ _SCRATCH: list[Path] = []
 
 
 def scratch_folder(prefix: str = "netind-demo-") -> Path:
-    """Return a new, empty folder in the system's temporary folder, deleted (with all it
-    holds) when this Python process or notebook kernel exits normally.
+    """Return a new, empty folder in the system's temporary folder.
+
+    It is deleted (with all it holds) when this Python process or notebook kernel exits
+    normally.
 
     Examples
     --------

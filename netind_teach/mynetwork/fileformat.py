@@ -111,16 +111,16 @@ NOT_AN_EXPORT = {
 
 
 def short(text: object, limit: int = 24) -> str:
-    """Return ``text`` quoted for a message, cut to ``limit`` characters.
+    r"""Return ``text`` quoted for a message, cut to ``limit`` characters.
 
-    Invisible characters are shown as ``\\uXXXX`` so a message never hides them.
+    Invisible characters are shown as ``\uXXXX`` so a message never hides them.
 
     Examples
     --------
     >>> short("x" * 100, 5)
     "'xxxxx…' (100 characters)"
-    >>> print(short("a\\u202eb"))
-    'a\\u202eb'
+    >>> print(short("a\u202eb"))
+    'a\u202eb'
     """
     if not isinstance(text, str):
         text = repr(text)

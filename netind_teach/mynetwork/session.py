@@ -324,7 +324,6 @@ class BuilderSession:
         bool
             True when done.
         """
-
         return self._set_link(a, b, knows=True)
 
     def unlink(self, a: Any, b: Any) -> bool:
@@ -340,7 +339,6 @@ class BuilderSession:
         bool
             True when done.
         """
-
         return self._set_link(a, b, knows=False)
 
     def set_knows(self, who: Any, others: Iterable[Any]) -> bool:
@@ -565,8 +563,11 @@ class BuilderSession:
         )
 
     def _save(self) -> str:
-        """Save unless the file changed since this session last saw it: the check and the
-        write are one step under the file's lock, so no other kernel can slip in between."""
+        """Save unless the file changed since this session last saw it.
+
+        The check and the write are one step under the file's lock, so no other kernel
+        can slip in between.
+        """
         if not self.can_save:
             return "Not saved (your existing file could not be read)."
         text = file_text(self.network)

@@ -110,8 +110,10 @@ def default_path(folder: str | os.PathLike[str] | None = None) -> Path:
 
 
 def resolve_path(path: str | os.PathLike[str] | None) -> Path:
-    """The file to use for ``path``: a name ending ``.json`` is the file; anything else is
-    a folder (created when saving) holding ``my_network.json``.
+    """Return the file to use for ``path``.
+
+    A name ending ``.json`` is the file; anything else is a folder (created when saving)
+    holding ``my_network.json``.
 
     Examples
     --------
@@ -191,8 +193,9 @@ def file_text(network: PersonalNetwork) -> str:
 
 
 def save_network(network: PersonalNetwork, path: str | os.PathLike[str] | None = None) -> Path:
-    """Save ``network`` atomically, under the file's lock (readable by you only where the
-    system allows).
+    """Save ``network`` atomically, under the file's lock.
+
+    The file is readable by you only where the system allows.
 
     ``path``: a file ending ``.json``, or a folder (created if needed) for
     ``my_network.json``. Returns the file's path. Raises :class:`SaveError` with the reason
