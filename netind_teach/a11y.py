@@ -140,7 +140,7 @@ def _described_image_class() -> type:
         import ipywidgets as widgets
         from traitlets import Unicode
 
-        class DescribedImage(widgets.Image):
+        class DescribedImage(widgets.Image):  # type: ignore[misc]  # ipywidgets has no types
             """An Image with an empty ``description``.
 
             The front end then shows ``tooltip`` as the ``title`` of the ``<img>`` instead

@@ -73,7 +73,9 @@ class Circle:
 
 
 def _circle(name: str, expects: str, sensitive: str) -> Circle:
-    split = lambda text: frozenset(t.strip() for t in text.split(",") if t.strip())  # noqa: E731
+    def split(text: str) -> frozenset[str]:
+        return frozenset(t.strip() for t in text.split(",") if t.strip())
+
     return Circle(name, split(expects), split(sensitive))
 
 
@@ -192,7 +194,8 @@ def audience_view(topics: Iterable[str], circles: Iterable[str]) -> AudienceView
     topics = tuple(t for t in TOPICS if t in topics)
     seen = _circles(circles)
     surprised = tuple(c.name for c in seen if any(t not in c.expects for t in topics))
-    nightmare, worst = None, ()
+    nightmare: str | None = None
+    worst: tuple[str, ...] = ()
     for circle in seen:
         upset = tuple(t for t in topics if t in circle.sensitive)
         if len(upset) > len(worst):

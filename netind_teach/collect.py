@@ -78,7 +78,8 @@ class Submission:
     @property
     def learner(self) -> str | None:
         """The name or student number typed, or None."""
-        return self.data["learner"]
+        learner: str | None = self.data["learner"]
+        return learner
 
     @property
     def label(self) -> str:
@@ -87,7 +88,9 @@ class Submission:
 
     def exercise(self, lesson: str, name: str) -> dict[str, Any] | None:
         """Return the learner's entry for exercise ``lesson.name`` (None if the file lacks it)."""
-        return self.data["lessons"].get(lesson, {}).get("exercises", {}).get(name)
+        entry: dict[str, Any] | None = (
+            self.data["lessons"].get(lesson, {}).get("exercises", {}).get(name))
+        return entry
 
 
 @dataclass(frozen=True)

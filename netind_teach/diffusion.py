@@ -346,10 +346,11 @@ def spread(
             frontier = np.unique(targets[~informed[targets]])
             informed[frontier] = True
             curves[trial, step] = curves[trial, step - 1] + frontier.size
-    return curves.mean(axis=0)
+    mean: np.ndarray = curves.mean(axis=0)
+    return mean
 
 
-def _seed_nodes(G: nx.Graph, seeds: Any) -> list:
+def _seed_nodes(G: nx.Graph, seeds: Any) -> list[Any]:
     if seeds in G:  # one node (networkx answers False for unhashable values)
         return [seeds]
     if isinstance(seeds, (str, bytes)) or not isinstance(seeds, Iterable):

@@ -38,7 +38,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from netind_teach import __version__, store
 from netind_teach.progress import Progress
@@ -260,7 +260,7 @@ def preview_html(text: str, target: str | None = None) -> str:
 # -- checking a hand-in someone else wrote (collect reads these) ------------------------
 
 
-def _is_count(value: Any) -> bool:
+def _is_count(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= _COUNT_LIMIT
 
 

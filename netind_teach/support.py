@@ -132,7 +132,7 @@ def generate_support_network(seed: int = SUPPORT_SEED) -> Any:
     import pandas as pd
 
     rng = random.Random(seed)
-    rows = []
+    rows: list[dict[str, str | bool]] = []
     for kind in TIE_KINDS:
         count, p_strong, p_near = _ROSTER[kind]
         for _ in range(count):
@@ -142,7 +142,7 @@ def generate_support_network(seed: int = SUPPORT_SEED) -> Any:
             gives = {s: rng.random() < chances[s] for s in SUPPORT_KINDS}
             if not any(gives.values()):  # every alter in a support network gives something
                 gives[max(chances, key=lambda s: chances[s])] = True
-            row = {"alter_id": f"a{len(rows) + 1:02d}", "tie_kind": kind}
+            row: dict[str, str | bool] = {"alter_id": f"a{len(rows) + 1:02d}", "tie_kind": kind}
             row.update(strong=strong, nearby=nearby)
             row.update({_column(s): gives[s] for s in SUPPORT_KINDS})
             rows.append(row)

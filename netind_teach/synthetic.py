@@ -459,7 +459,7 @@ def _split_ties(
 
 def _ego_network(
     rng: random.Random, person_id: int, counts: list[int], groups: int
-) -> tuple[list[tuple], list[tuple]]:
+) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     total = sum(counts)
     width = max(2, len(str(total)))
     alters: list[tuple[int, str, str, str]] = []
@@ -489,7 +489,7 @@ def _ego_network(
     return alters, ties
 
 
-def _frame(rows: list[tuple], columns: tuple[str, ...]) -> pd.DataFrame:
+def _frame(rows: list[tuple[Any, ...]], columns: tuple[str, ...]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=list(columns))
     for column in frame.columns:
         if frame[column].dtype == object:
@@ -644,7 +644,7 @@ def egonets_from_tables(
             f"egonets_from_tables needs the columns {missing}. Fix: pass the "
             "east_york_synthetic_alters and east_york_synthetic_ties tables."
         )
-    rows: Mapping[int, dict] = {}
+    rows: Mapping[int, dict[str, Any]] = {}
     if people is not None:
         rows = {int(r["person_id"]): r for r in people.to_dict("records")}
     graphs: dict[int, nx.Graph] = {}

@@ -74,7 +74,8 @@ def _network_factory(name: str, item: dict[str, Any]) -> Callable[[], nx.Graph]:
             f"this networkx ({nx.__version__}) has no function {item['networkx']!r}",
             "install a networkx version that has it (pip install 'networkx>=3')",
         )
-    return factory
+    made: Callable[[], Any] = factory
+    return made
 
 
 class _EgoNetworks(dict):  # type: ignore[type-arg]

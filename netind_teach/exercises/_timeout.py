@@ -131,6 +131,8 @@ def run_each_with_time_limit(
 class _Raised(Exception):
     """Stands in for a learner's exception that cannot be pickled (same name and text)."""
 
+    name: Any = None  # what a NameError's ``name`` held
+
 
 def _described(exc: BaseException) -> tuple[str, str, Any]:
     """An exception that cannot be pickled, as (type name, text, NameError's name)."""
@@ -148,7 +150,7 @@ def _described(exc: BaseException) -> tuple[str, str, Any]:
 
 
 def _rebuilt(name: str, text: str, missing: Any) -> BaseException:
-    stand_in = type(name, (_Raised,), {})(text)
+    stand_in: _Raised = type(name, (_Raised,), {})(text)
     stand_in.name = missing
     return stand_in
 
@@ -190,9 +192,9 @@ def _child(funcs: list[Callable[[], Any]], out: int) -> None:
 
 
 def _kill(pid: int) -> None:
-    for target in (lambda: os.killpg(pid, signal.SIGKILL), lambda: os.kill(pid, signal.SIGKILL)):
+    for kill in (os.killpg, os.kill):  # the child's process group, else the child alone
         with contextlib.suppress(OSError):
-            target()
+            kill(pid, signal.SIGKILL)
     with contextlib.suppress(ChildProcessError):
         os.waitpid(pid, 0)
 

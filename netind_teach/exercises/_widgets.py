@@ -246,7 +246,7 @@ class ProgressBar(ShownAsBox):
     @property
     def text(self) -> str:
         """The words shown beside the bar."""
-        return self.label.value
+        return str(self.label.value)
 
     def refresh(self) -> None:
         """Re-read progress and update the bar."""

@@ -163,7 +163,7 @@ class SortClaims(Definition):
             else:
                 texts = [norm(c.text) for c in self.claims]
                 return texts.index(norm(key)) + 1 if norm(key) in texts else None
-        if isinstance(key, numbers.Integral) and 1 <= key <= len(self.claims):
+        if isinstance(key, numbers.Integral) and 1 <= int(key) <= len(self.claims):
             return int(key)
         return None
 

@@ -150,7 +150,8 @@ class ReflectionInput(TextInput):
             return None
         try:
             store = exercise.progress(notify=lambda _message: None)
-            return store.reflection(exercise.lesson, exercise.name)
+            saved: str | None = store.reflection(exercise.lesson, exercise.name)
+            return saved
         except Exception:
             return None
 

@@ -473,7 +473,8 @@ class PersonalNetwork:
     @property
     def links(self) -> tuple[tuple[str, str], ...]:
         """Pairs of ids who know each other, sorted."""
-        return tuple(sorted(tuple(sorted(pair, key=_id_order)) for pair in self._links))
+        ordered = (sorted(pair, key=_id_order) for pair in self._links)
+        return tuple(sorted((first, second) for first, second in ordered))
 
     def __len__(self) -> int:
         return len(self._people)
