@@ -203,6 +203,18 @@ def _examples(text: str) -> str:
 def entry_id(module: str, name: str = "") -> str:
     """Return the ``id`` of a module's section or of a name's entry on the page.
 
+    Parameters
+    ----------
+    module : str
+        The module's dotted name.
+    name : str
+        A public name of it; ``""`` for the module's own section.
+
+    Returns
+    -------
+    str
+        The ``id``.
+
     Examples
     --------
     >>> entry_id("netind_teach.egonet", "constraint")

@@ -248,7 +248,18 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``netind-teach`` console script."""
+    """Entry point of the ``netind-teach`` console script.
+
+    Parameters
+    ----------
+    argv : sequence of str, optional
+        The arguments (default: the command line's).
+
+    Returns
+    -------
+    int
+        The exit status: 0 on success.
+    """
     args = _parser().parse_args(argv)
     status: int = args.run(args)
     return status

@@ -80,6 +80,16 @@ def strip_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     Outputs and execution counts stay only on cells tagged :data:`CHECK_TAG`; cell
     metadata keeps only tags; notebook metadata keeps only the kernel and language name.
 
+    Parameters
+    ----------
+    nb : nbformat.NotebookNode
+        The notebook (left unchanged).
+
+    Returns
+    -------
+    nbformat.NotebookNode
+        The copy to commit.
+
     Examples
     --------
     >>> nb = nbformat.v4.new_notebook(metadata={"widgets": {"state": {}}})
@@ -109,6 +119,18 @@ def clear_notebook(nb: nbformat.NotebookNode, drop_tag: str | None = None) -> nb
     """Return a copy with every output cleared (a student hand-out copy).
 
     ``drop_tag`` removes cells carrying that tag (e.g. :data:`SOLUTION_TAG`).
+
+    Parameters
+    ----------
+    nb : nbformat.NotebookNode
+        The notebook (left unchanged).
+    drop_tag : str, optional
+        Cells carrying this tag are removed.
+
+    Returns
+    -------
+    nbformat.NotebookNode
+        The cleared copy.
 
     Examples
     --------
@@ -157,6 +179,16 @@ def strip_file(path: str | Path) -> None:
 def notebook_problems(path: str | Path) -> list[str]:
     """List what keeps a committed notebook from being clean (empty list when clean).
 
+    Parameters
+    ----------
+    path : str or Path
+        The committed notebook.
+
+    Returns
+    -------
+    list of str
+        One line per problem, each naming the fix.
+
     Examples
     --------
     >>> from netind_teach._resources import lessons_dir
@@ -184,7 +216,22 @@ def notebook_problems(path: str | Path) -> list[str]:
 def execute_notebook(
     nb: nbformat.NotebookNode, workdir: str | Path, timeout: int = 120
 ) -> nbformat.NotebookNode:
-    """Execute ``nb`` on a fresh kernel in ``workdir`` and return the executed copy."""
+    """Execute ``nb`` on a fresh kernel in ``workdir`` and return the executed copy.
+
+    Parameters
+    ----------
+    nb : nbformat.NotebookNode
+        The notebook (left unchanged).
+    workdir : str or Path
+        The kernel's working folder.
+    timeout : int
+        Seconds a cell may run before the run fails.
+
+    Returns
+    -------
+    nbformat.NotebookNode
+        The executed copy, with its outputs.
+    """
     from nbclient import NotebookClient
 
     executed = copy.deepcopy(nb)
@@ -203,6 +250,18 @@ def refresh_notebook(path: str | Path, timeout: int = 120) -> float:
 
     Runs in a temporary copy so files a lesson writes (saved progress, demo data) never
     land in the repository. Returns the execution time in seconds.
+
+    Parameters
+    ----------
+    path : str or Path
+        The lesson, rewritten in place.
+    timeout : int
+        Seconds a cell may run before the run fails.
+
+    Returns
+    -------
+    float
+        How long the execution took, in seconds.
     """
     path = Path(path)
     nb = nbformat.read(path, as_version=4)

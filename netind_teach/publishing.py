@@ -56,6 +56,11 @@ _FIRST_LESSON = "00_welcome.ipynb"
 def is_published() -> bool:
     """True once :data:`REPOSITORY` names a real repository (not the placeholder).
 
+    Returns
+    -------
+    bool
+        Whether the course's links lead somewhere.
+
     Examples
     --------
     >>> is_published() == (REPOSITORY != PLACEHOLDER)
@@ -67,6 +72,11 @@ def is_published() -> bool:
 def repository_url() -> str:
     """Return the repository's address on GitHub.
 
+    Returns
+    -------
+    str
+        ``https://github.com/OWNER/NAME``.
+
     Examples
     --------
     >>> repository_url().startswith("https://github.com/")
@@ -77,6 +87,16 @@ def repository_url() -> str:
 
 def binder_url(lesson: str = _FIRST_LESSON) -> str:
     """Return the Binder address that opens ``lesson`` (a file in ``lessons/``) in JupyterLab.
+
+    Parameters
+    ----------
+    lesson : str
+        A lesson's file name (``""``: the lessons folder).
+
+    Returns
+    -------
+    str
+        The address.
 
     Examples
     --------
@@ -91,6 +111,18 @@ def nbgitpuller_url(hub: str = "HUB", lesson: str = _FIRST_LESSON) -> str:
 
     nbgitpuller clones into a folder named after the repository, so ``urlpath`` starts
     with that name.
+
+    Parameters
+    ----------
+    hub : str
+        The hub's address (``HUB`` is a placeholder for the instructor to replace).
+    lesson : str
+        A lesson's file name.
+
+    Returns
+    -------
+    str
+        The link.
 
     Examples
     --------
@@ -129,6 +161,16 @@ def refresh_links(text: str) -> str:
     Rewrites Binder links, ``git clone`` addresses and nbgitpuller links (encoded, and the
     table of its decoded parameters); everything else is left as it is.
 
+    Parameters
+    ----------
+    text : str
+        Markdown or HTML.
+
+    Returns
+    -------
+    str
+        The text with the links rewritten.
+
     Examples
     --------
     >>> old = "https://mybinder.org/v2/gh/a/b/v1?urlpath=lab/tree/lessons/02_typology.ipynb"
@@ -148,6 +190,16 @@ def _made_by(make: Callable[[], str]) -> Callable[[re.Match[str]], str]:
 def linked_files(root: str | Path) -> list[Path]:
     """Return the files under ``root`` that link to the course: README, CONTRIBUTING, docs.
 
+    Parameters
+    ----------
+    root : str or Path
+        The repository folder.
+
+    Returns
+    -------
+    list of Path
+        The files that exist, README first.
+
     Examples
     --------
     >>> [p.name for p in linked_files(Path(__file__).parent.parent)][0]
@@ -161,7 +213,18 @@ def linked_files(root: str | Path) -> list[Path]:
 
 
 def refresh_files(root: str | Path) -> list[Path]:
-    """Rewrite the course's links in :func:`linked_files`; return the files changed."""
+    """Rewrite the course's links in :func:`linked_files`; return the files changed.
+
+    Parameters
+    ----------
+    root : str or Path
+        The repository folder.
+
+    Returns
+    -------
+    list of Path
+        The files whose text changed.
+    """
     changed = []
     for path in linked_files(root):
         text = path.read_text(encoding="utf-8")

@@ -95,7 +95,17 @@ class SiteError(ValueError):
 
 @dataclass(frozen=True)
 class Page:
-    """One page of the site: its file name, title and where it came from."""
+    """One page of the site: its file name, title and where it came from.
+
+    Parameters
+    ----------
+    filename : str
+        The page's file in the site (``01_origins.html``).
+    title : str
+        Its title (navigation, ``<title>``).
+    source : str
+        The repository file it was made from (``lessons/01_origins.ipynb``).
+    """
 
     filename: str
     title: str
@@ -110,7 +120,15 @@ API_PAGE = Page("api.html", "API reference", "docs/api.html")
 
 @dataclass(frozen=True)
 class ExecutedLesson:
-    """A lesson as committed (``name``, e.g. ``00_welcome.ipynb``) and as executed."""
+    """A lesson as committed (``name``, e.g. ``00_welcome.ipynb``) and as executed.
+
+    Parameters
+    ----------
+    name : str
+        The lesson's file name.
+    executed : nbformat.NotebookNode
+        The notebook after a run on a fresh kernel, with its widget state.
+    """
 
     name: str
     executed: nbformat.NotebookNode
@@ -118,6 +136,16 @@ class ExecutedLesson:
 
 def binder_link(lesson: str = "00_welcome.ipynb") -> str:
     """Return the Binder URL that opens ``lesson`` in JupyterLab (see :mod:`publishing`).
+
+    Parameters
+    ----------
+    lesson : str
+        A lesson's file name.
+
+    Returns
+    -------
+    str
+        The address.
 
     Examples
     --------
@@ -261,6 +289,18 @@ def execute_lessons(
 
     The widget state the kernel leaves is stored in each notebook's metadata
     (nbclient's ``store_widget_state``), which is what the site's pages draw.
+
+    Parameters
+    ----------
+    timeout : int
+        Seconds a cell may run before the run fails.
+    progress : callable
+        Receives one line per lesson.
+
+    Returns
+    -------
+    list of ExecutedLesson
+        The lessons in course order.
     """
     done = []
     with tempfile.TemporaryDirectory(prefix="netind-site-") as scratch:
@@ -355,13 +395,20 @@ def build_site(
         The repository folder holding ``README.md`` and ``docs/`` (default: this checkout).
     progress : callable
         Receives one line per step; ``warning: ...`` lines name links left out.
+    timeout : int
+        Seconds a lesson's cell may run (when the lessons are executed here).
     instructor : bool
         False (default): the learners' edition. True: the instructor edition, with the
-        guide and its answer key.
+        guide, its answer key and the API reference.
     lessons : sequence of ExecutedLesson, optional
         Lessons already run by :func:`execute_lessons` (both editions can share one run).
     cache : path, optional
         Where the widget manager is cached (see :func:`sitewidgets.fetch_html_manager`).
+
+    Returns
+    -------
+    list of Page
+        Every page of the site, the index first.
     """
     folder = Path(folder)
     _prepare_folder(folder)
@@ -431,6 +478,16 @@ def student_copy(folder: str | Path) -> list[Path]:
 
     Only notebooks are written: no progress files, no saved networks. Existing files of
     the same name are replaced (this is a hand-out build, not a learner's folder).
+
+    Parameters
+    ----------
+    folder : str or Path
+        Where to write (created if needed).
+
+    Returns
+    -------
+    list of Path
+        The notebooks written, in course order.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -447,6 +504,21 @@ def student_copy(folder: str | Path) -> list[Path]:
 
 def refresh_answer_key(text: str) -> str:
     r"""Return ``text`` with its answer-key block regenerated from the exercise definitions.
+
+    Parameters
+    ----------
+    text : str
+        The instructor guide's markdown.
+
+    Returns
+    -------
+    str
+        The guide with its key regenerated.
+
+    Raises
+    ------
+    ValueError
+        When the guide has no answer-key block.
 
     Examples
     --------

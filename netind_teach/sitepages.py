@@ -37,6 +37,16 @@ __all__ = [
 def slug(text: str) -> str:
     """Return GitHub's anchor for a heading: lower case, punctuation dropped, dashes.
 
+    Parameters
+    ----------
+    text : str
+        The heading's text (HTML tags are dropped).
+
+    Returns
+    -------
+    str
+        The anchor.
+
     Examples
     --------
     >>> slug("The *isolation* debate: 1985 vs. 2004")
@@ -48,12 +58,34 @@ def slug(text: str) -> str:
 
 
 def heading_ids(page: str) -> list[str]:
-    """Return the ``id`` of every element of an HTML page, in order."""
+    """Return the ``id`` of every element of an HTML page, in order.
+
+    Parameters
+    ----------
+    page : str
+        HTML.
+
+    Returns
+    -------
+    list of str
+        The ids, in document order.
+    """
     return re.findall(r"""\bid=["']([^"']+)["']""", page)
 
 
 def markdown_page(text: str) -> str:
-    """Render markdown as HTML with a unique GitHub-style ``id`` on each heading."""
+    """Render markdown as HTML with a unique GitHub-style ``id`` on each heading.
+
+    Parameters
+    ----------
+    text : str
+        Markdown (raw HTML in it is kept).
+
+    Returns
+    -------
+    str
+        The HTML body.
+    """
     import mistune
 
     class _AnchoredHeadings(mistune.HTMLRenderer):
@@ -82,6 +114,17 @@ class LinkPlan:
     holds repository paths of documents this edition leaves out; ``copy`` is called with
     a repository path when a link needs that plain file copied beside the pages and
     returns False when the file cannot be copied (missing, or not allowed).
+
+    Parameters
+    ----------
+    pages : mapping of str to str
+        Repository path to the file name of its page.
+    left_out : collection of str
+        Repository paths of documents this edition leaves out.
+    copy : callable
+        ``copy(path) -> bool``: copies a plain file beside the pages; False if it cannot.
+    dropped : list of str
+        Filled by :func:`relink` with the links it had to drop, each with its reason.
     """
 
     pages: Mapping[str, str]
@@ -97,6 +140,20 @@ def relink(body: str, source: str, plan: LinkPlan) -> str:
     """Return ``body`` with its relative links pointed at the site, following ``plan``.
 
     ``body`` is the HTML of the page made from repository file ``source``.
+
+    Parameters
+    ----------
+    body : str
+        HTML of one page.
+    source : str
+        The repository path the page was made from (``docs/jupyterhub.md``).
+    plan : LinkPlan
+        What this edition's links may point at; dropped links are added to it.
+
+    Returns
+    -------
+    str
+        The HTML with links rewritten; a link that cannot be kept becomes its text.
 
     Examples
     --------

@@ -77,6 +77,11 @@ def cache_folder() -> Path:
     ``$NETIND_TEACH_CACHE`` if set; else ``build/vendor`` of the checkout this package
     runs from; else ``netind-teach`` in the user cache folder.
 
+    Returns
+    -------
+    Path
+        The cache folder (not created here).
+
     Examples
     --------
     >>> cache_folder().name in ("vendor", "netind-teach") or "NETIND_TEACH_CACHE" in os.environ
@@ -147,6 +152,16 @@ def fetch_html_manager(cache: str | Path | None = None) -> Path:
     Uses the cache when it holds the pinned version; otherwise runs ``npm pack`` into a
     temporary folder, checks the tarball against :data:`HTML_MANAGER_INTEGRITY` and fills
     the cache. Raises :class:`WidgetsAssetsError` with a fix when that fails.
+
+    Parameters
+    ----------
+    cache : str or Path, optional
+        The cache folder (default: :func:`cache_folder`).
+
+    Returns
+    -------
+    Path
+        The folder holding the unpacked package.
     """
     target = Path(cache) if cache is not None else cache_folder()
     target = target / f"html-manager-{HTML_MANAGER_VERSION}"
@@ -193,7 +208,20 @@ def _parent(target: Path) -> Path:
 
 
 def vendor_html_manager(site: Path, cache: str | Path | None = None) -> list[Path]:
-    """Copy the manager's files into ``site``/:data:`ASSETS`; return the files written."""
+    """Copy the manager's files into ``site``/:data:`ASSETS`; return the files written.
+
+    Parameters
+    ----------
+    site : Path
+        The site's folder.
+    cache : str or Path, optional
+        The cache folder (default: :func:`cache_folder`).
+
+    Returns
+    -------
+    list of Path
+        The files written.
+    """
     source = fetch_html_manager(cache)
     destination = site / ASSETS
     destination.mkdir(parents=True, exist_ok=True)
@@ -206,7 +234,13 @@ def vendor_html_manager(site: Path, cache: str | Path | None = None) -> list[Pat
 
 
 def main() -> int:
-    """Fetch the manager into the cache (``make vendor``); one line on failure."""
+    """Fetch the manager into the cache (``make vendor``); one line on failure.
+
+    Returns
+    -------
+    int
+        The exit status: 0 when the manager is in the cache, 1 otherwise.
+    """
     try:
         folder = fetch_html_manager()
     except WidgetsAssetsError as error:
