@@ -299,9 +299,8 @@ def draw_ego(
         probability ``max_ties / possible ties``, picked by a fixed hash of the pair, so
         the same ties stay drawn while a slider changes the network and the drawing
         thins out exactly as the network does; a note under the picture says so.
-        Thousands of overlapping lines would look the same and take a quarter of a
-        second to render (about 25 microseconds per line). Measures are never
-        thinned. ``None`` draws every tie.
+        Thousands of overlapping lines would look the same and take long to render
+        (``docs/performance.md``). Measures are never thinned. ``None`` draws every tie.
 
     Examples
     --------

@@ -448,7 +448,7 @@ def group_network(
     ties, so switching bridges on and off compares like with like.
 
     There is no ``"ego"`` node: pick any person (e.g. ``0``) as the one whose reach or
-    news you follow. Vectorised with numpy: 10,000 people take a few tens of milliseconds.
+    news you follow. Vectorised with numpy (its speed: ``docs/performance.md``).
 
     Parameters
     ----------

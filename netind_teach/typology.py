@@ -383,7 +383,7 @@ def classify_sample(table: pd.DataFrame, rule: Rule | None = None) -> pd.DataFra
     networked first (at or above on every measure, so people exactly at every median are
     networked), then limited (at or below on every measure); everyone else is bounded.
     Each ``reasons`` string lists the comparisons, the deciding clause and that tie-break.
-    Vectorised: 100,000 rows take a fraction of a second.
+    Vectorised (its speed: ``docs/performance.md``).
 
     Parameters
     ----------

@@ -106,7 +106,8 @@ def run_each_with_time_limit(
 ) -> Generator[Run, None, None]:
     """Call each of ``funcs`` in turn, each within ``limit`` seconds; yield how each ended.
 
-    One child process runs them all (a fork costs tens of milliseconds in a large kernel).
+    One child process runs them all: a fork of a large kernel is not free
+    (``docs/performance.md``).
     Stop early by closing the generator: the child is then killed. After a time-out
     nothing more is yielded.
 
