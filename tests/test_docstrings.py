@@ -28,6 +28,7 @@ COMPLETE = frozenset({
     "netind_teach.display",
     "netind_teach.errors",
     "netind_teach.exercises.definition",
+    "netind_teach.exercises.lazy",
     "netind_teach.exercises.markdown_html",
     "netind_teach.explorer_html",
     "netind_teach.folders",
