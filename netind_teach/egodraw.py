@@ -738,7 +738,7 @@ def person_key_html(G: nx.Graph, ego: Hashable = EGO, *, title: str = "") -> str
     )
 
 class EgoPicture:
-    """One figure for a widget's drawings, redrawn in place and returned as PNG bytes.
+    r"""One figure for a widget's drawings, redrawn in place and returned as PNG bytes.
 
     A widget that redraws a network on every slider step keeps one of these: making a
     figure and an Axes costs as much as drawing a small network, and a legend or title

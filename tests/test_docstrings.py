@@ -2,8 +2,8 @@
 
 ruff's D rules (``make lint``) check the docstrings' shape; they do not check that every
 parameter is described. This does, for the public functions and classes of each module
-(its ``__all__``), module by module: :data:`COMPLETE` lists the modules done, and a module
-that becomes complete must join it, so the list says where the API is documented.
+(its ``__all__``). A new module is complete from the start; :data:`INCOMPLETE` lists the
+modules written before the rule that are not yet, and a module leaves it once complete.
 """
 
 from __future__ import annotations
@@ -15,38 +15,61 @@ import pytest
 
 from netind_teach import apireference
 
-#: Modules whose public functions and classes document every parameter and return value.
-#: Issue 23 item 9: the rest of the package is still to do (the second test lists it).
-COMPLETE = frozenset({
-    "netind_teach.apireference",
-    "netind_teach.cli",
-    "netind_teach.datasets",
-    "netind_teach.datasets.hashes",
-    "netind_teach.datasets.loading",
-    "netind_teach.datasets.package",
-    "netind_teach.datasets.tables",
-    "netind_teach.display",
-    "netind_teach.errors",
-    "netind_teach.exercises.definition",
-    "netind_teach.exercises.lazy",
-    "netind_teach.exercises.markdown_html",
-    "netind_teach.explorer_html",
-    "netind_teach.folders",
-    "netind_teach.mynetwork.builder",
-    "netind_teach.notebooks",
-    "netind_teach.plotting",
-    "netind_teach.publishing",
-    "netind_teach.quantities",
-    "netind_teach.site",
-    "netind_teach.sitepages",
-    "netind_teach.sitewidgets",
-    "netind_teach.widget_guard",
-    "netind_teach.widgets.artifact",
-    "netind_teach.widgets.continuum",
-    "netind_teach.widgets.niches",
-    "netind_teach.widgets.revolutions",
-    "netind_teach.widgets.status",
-    "netind_teach.widgets.support_router",
+#: NOT YET COMPLETE (issue 23 item 9, listed 2026-11-30): modules with a public function or
+#: class whose docstring leaves a parameter or the return value out. Take a module off the
+#: list when you complete it; never add one.
+INCOMPLETE = frozenset({
+    "netind_teach",
+    "netind_teach.a11y",
+    "netind_teach.audiences",
+    "netind_teach.charts",
+    "netind_teach.collect",
+    "netind_teach.confidants",
+    "netind_teach.datasets.cards",
+    "netind_teach.diffusion",
+    "netind_teach.doctor",
+    "netind_teach.egodraw",
+    "netind_teach.egonet",
+    "netind_teach.exercises.catalogue",
+    "netind_teach.exercises.choice",
+    "netind_teach.exercises.claims",
+    "netind_teach.exercises.classify",
+    "netind_teach.exercises.code_exercise",
+    "netind_teach.exercises.exercise",
+    "netind_teach.exercises.inputs",
+    "netind_teach.exercises.lesson01",
+    "netind_teach.exercises.lesson02",
+    "netind_teach.exercises.lesson04",
+    "netind_teach.exercises.lesson05",
+    "netind_teach.exercises.numeric",
+    "netind_teach.exercises.reflection",
+    "netind_teach.exercises.results",
+    "netind_teach.exercises.text",
+    "netind_teach.figure_text",
+    "netind_teach.handin",
+    "netind_teach.handin_widget",
+    "netind_teach.lab",
+    "netind_teach.labels",
+    "netind_teach.model_examples",
+    "netind_teach.models",
+    "netind_teach.mynetwork.classview",
+    "netind_teach.mynetwork.demo",
+    "netind_teach.mynetwork.export",
+    "netind_teach.mynetwork.fileformat",
+    "netind_teach.mynetwork.model",
+    "netind_teach.mynetwork.session",
+    "netind_teach.mynetwork.storage",
+    "netind_teach.niches",
+    "netind_teach.progress",
+    "netind_teach.store",
+    "netind_teach.support",
+    "netind_teach.synthetic",
+    "netind_teach.triple_revolution",
+    "netind_teach.typology",
+    "netind_teach.vocab",
+    "netind_teach.widgets.audiences",
+    "netind_teach.widgets.typology_explorer",
+    "netind_teach.wording",
 })
 
 
@@ -97,16 +120,17 @@ def api() -> dict[str, dict[str, list[str]]]:
     return _public_api()
 
 
-def test_complete_modules_document_every_parameter_and_return(api):
+def test_public_functions_and_classes_document_every_parameter_and_return(api):
     problems = [f"{module}.{name}: {'; '.join(gap)}"
-                for module in sorted(COMPLETE) for name, gap in api.get(module, {}).items() if gap]
+                for module, names in sorted(api.items()) if module not in INCOMPLETE
+                for name, gap in names.items() if gap]
     assert not problems, "\n".join(problems)
-    assert set(api) >= COMPLETE, f"no such module: {sorted(COMPLETE - set(api))}"
 
 
-def test_a_module_that_became_complete_joins_the_list(api):
+def test_a_completed_module_leaves_the_list(api):
     done = {module for module, names in api.items() if not any(names.values())}
-    assert done <= COMPLETE, f"add to COMPLETE: {sorted(done - COMPLETE)}"
+    assert not done & INCOMPLETE, f"take off INCOMPLETE: {sorted(done & INCOMPLETE)}"
+    assert set(api) >= INCOMPLETE, f"no such module: {sorted(INCOMPLETE - set(api))}"
 
 
 def test_gaps_are_found():
