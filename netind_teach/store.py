@@ -58,7 +58,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 __all__ = [
     "LOCK_TIMEOUT",
@@ -236,7 +236,7 @@ def _acquire(target: Path, timeout: float) -> Callable[[], None]:
 def _os_lock(fd: int, method: str) -> None:
     if method == "fcntl":
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    else:
+    elif sys.platform == "win32":  # method "msvcrt": only there
         msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
 
 
@@ -244,7 +244,7 @@ def _os_unlock(fd: int, method: str) -> None:
     try:
         if method == "fcntl":
             fcntl.flock(fd, fcntl.LOCK_UN)
-        else:
+        elif sys.platform == "win32":  # method "msvcrt": only there
             os.lseek(fd, 0, os.SEEK_SET)
             msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
     finally:
@@ -468,7 +468,7 @@ def read_json(path: str | os.PathLike[str], max_bytes: int) -> Any:
         raise FileProblem("it is not valid JSON") from None
 
 
-def _is_int(value: object) -> bool:
+def _is_int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
@@ -509,7 +509,8 @@ version 3, this one reads up to 2); update the course package (pip install --upg
 netind-teach, or ask your instructor), then run the cell again
     """
     if not isinstance(data, dict):
-        kind = {list: "list", str: "string"}.get(type(data), type(data).__name__)
+        names: dict[type, str] = {list: "list", str: "string"}
+        kind = names.get(type(data), type(data).__name__)
         raise FileProblem(f"it is not {noun} (it holds a {kind})", "foreign")
     found = data.get("format")
     if others and isinstance(found, str) and found in others:

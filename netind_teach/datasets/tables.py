@@ -20,6 +20,7 @@ column 'n' should hold integer values, but line 2 of the file has 'three'
 from __future__ import annotations
 
 import io
+import operator
 import re
 from typing import Any
 
@@ -148,7 +149,7 @@ def convert(name: str, field: dict[str, Any], raw: pd.Series) -> pd.Series:
         bad = present & ~raw.isin(allowed)
         if bad.any():
             raise _bad(name, column, f"one of {sorted(allowed)} as", bad, raw)
-    for bound, outside in (("minimum", lambda v, b: v < b), ("maximum", lambda v, b: v > b)):
+    for bound, outside in (("minimum", operator.lt), ("maximum", operator.gt)):
         if bound in constraints:
             bad = present & outside(pd.to_numeric(raw.where(present)), constraints[bound])
             if bad.any():

@@ -41,7 +41,7 @@ import html
 import os
 import warnings
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from netind_teach import a11y, figure_text, labels
 from netind_teach.vocab import AGE_GROUPS, CATEGORIES
@@ -52,6 +52,8 @@ from .model import CLOSENESS, CONTACT_MODES, MAX_GROUPS, PersonalNetwork
 from .session import NO_AGE, BuilderSession, edit_view
 
 __all__ = ["NetworkBuilder"]
+
+_T = TypeVar("_T")
 
 _PLACE_OPTIONS = (("lives near me", "local"), ("lives far away (over an hour)", "distant"))
 _ERROR, _OK = "#B00020", "#1B5E20"
@@ -108,7 +110,7 @@ class NetworkBuilder:
 
         self.session = BuilderSession(path, start=start, reference=reference)
         self._draw = bool(draw)
-        self._pos: dict | None = None
+        self._pos: dict[Any, Any] | None = None
         self._figure: Any = None
         self._syncing = False
         self._shown = -1  # the session revision the drawing and measures show
@@ -397,7 +399,7 @@ class NetworkBuilder:
         self._refresh()
 
     # -- showing --------------------------------------------------------------------------
-    def _show(self, result: Any) -> Any:
+    def _show(self, result: _T) -> _T:
         """Show the session after a call: redraw if the network changed; pass ``result`` on."""
         if self.session.revision != self._shown:
             self._refresh()
@@ -514,11 +516,12 @@ class NetworkBuilder:
         """Nicknames above the dots: fonts with wide coverage, the number as a fallback."""
         fonts = labels.label_fonts()
         numbers = {p.id: i for i, p in enumerate(self.network.people, start=1)}
+        pos = self._pos or {}
         for node, data in G.nodes(data=True):
             if "nickname" in data:
                 ax.annotate(
                     labels.drawable_label(data["nickname"], numbers.get(node, 0)),
-                    self._pos[node],
+                    pos[node],
                     xytext=(0, 7),
                     textcoords="offset points",
                     ha="center",

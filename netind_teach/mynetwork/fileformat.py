@@ -19,7 +19,7 @@ netind_teach.store.FileProblem: it is an anonymised export, not a network file: 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 from netind_teach.quantities import is_real
 from netind_teach.store import check_header
@@ -149,9 +149,7 @@ def check_network_data(data: object) -> dict[str, Any]:
     ValueError
         Naming the first problem of a broken file.
     """
-    check_header(
-        data, FILE_FORMAT, FILE_VERSION, noun="a netind-teach network file", others=NOT_A_NETWORK
-    )
+    data = _header(data, FILE_FORMAT, FILE_VERSION, "a netind-teach network file", NOT_A_NETWORK)
     _check_keys(data, _NETWORK_KEYS, "those of a network file")
     if not isinstance(data["salt"], str) or not SALT_PATTERN.fullmatch(data["salt"]):
         raise ValueError("its 'salt' is not 32 hex digits")
@@ -181,9 +179,7 @@ def check_export_data(data: object) -> dict[str, Any]:
     ...
     netind_teach.store.FileProblem: it was saved by a newer version of the course ...
     """
-    check_header(
-        data, EXPORT_FORMAT, EXPORT_VERSION, noun="a netind-teach export", others=NOT_AN_EXPORT
-    )
+    data = _header(data, EXPORT_FORMAT, EXPORT_VERSION, "a netind-teach export", NOT_AN_EXPORT)
     _check_keys(data, _EXPORT_KEYS, "an export's")
     if not isinstance(data["network"], str) or not _HEX12.fullmatch(data["network"]):
         raise ValueError("its network id is not 12 hex digits")
@@ -198,6 +194,14 @@ def check_export_data(data: object) -> dict[str, Any]:
         if not is_real(value) or value != value:
             raise ValueError(f"its measure {key!r} is not a number")
     return data
+
+
+def _header(
+    data: object, fmt: str, version: int, noun: str, others: dict[str, str]
+) -> dict[str, Any]:
+    """Check the ``format``/``version`` header (:func:`netind_teach.store.check_header`)."""
+    check_header(data, fmt, version, noun=noun, others=others)
+    return cast("dict[str, Any]", data)  # check_header refuses anything but a dict
 
 
 def _check_keys(data: Any, keys: frozenset[str], what: str) -> None:
@@ -219,7 +223,9 @@ def _check_profile(data: dict[str, Any]) -> list[Any]:
     return people
 
 
-def _check_people(people: list[Any], fields: tuple[str, ...], id_pattern: re.Pattern) -> set[str]:
+def _check_people(
+    people: list[Any], fields: tuple[str, ...], id_pattern: re.Pattern[str]
+) -> set[str]:
     """Check each person's fields, id (unique, of ``id_pattern``) and choices; return the ids."""
     ids: set[str] = set()
     for i, p in enumerate(people, start=1):
