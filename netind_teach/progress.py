@@ -77,11 +77,24 @@ class ProgressFileWarning(UserWarning):
 
 
 class ProgressError(store.WriteError):
-    """Progress could not be saved (a read-only folder, or a file that is left alone)."""
+    """Progress could not be saved (a read-only folder, or a file that is left alone).
+
+    Parameters
+    ----------
+    message : str
+        What happened and what to do.
+    reason : str, optional
+        The system's short reason ("Permission denied").
+    """
 
 
 def default_path() -> Path:
     """Return the progress file's path as the environment says now (see module docstring).
+
+    Returns
+    -------
+    pathlib.Path
+        ``progress.json`` in :func:`netind_teach.folders.data_dir`.
 
     Examples
     --------
@@ -93,6 +106,18 @@ def default_path() -> Path:
 
 def progress_text(done: int, total: int) -> str:
     """Return the words a progress bar shows, e.g. ``'4 of 7 done'``.
+
+    Parameters
+    ----------
+    done : int
+        Exercises answered correctly.
+    total : int
+        Exercises in all.
+
+    Returns
+    -------
+    str
+        ``"k of n done"``, or ``"all n done"``.
 
     Examples
     --------

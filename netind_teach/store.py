@@ -101,8 +101,10 @@ _LEAVE_ALONE = frozenset({"unreadable", "not a file", "too large", "foreign", "n
 class FileProblem(ValueError):
     """A file could not be used; ``str(exc)`` is a one-line reason ("it is not valid JSON").
 
-    Attributes
+    Parameters
     ----------
+    reason : str
+        The one-line reason.
     kind : str
         ``"broken"`` (set it aside), or one of ``"unreadable"``, ``"not a file"``,
         ``"too large"``, ``"foreign"``, ``"newer"`` (leave it alone).
@@ -121,8 +123,10 @@ class FileProblem(ValueError):
 class WriteError(OSError):
     """A file could not be written; the message says why, the old file is unchanged.
 
-    Attributes
+    Parameters
     ----------
+    message : str
+        What could not be written, and why.
     reason : str
         The system's short reason ("Permission denied").
     """
@@ -133,11 +137,27 @@ class WriteError(OSError):
 
 
 class LockTimeout(WriteError):
-    """Another process held the file's lock for longer than :data:`LOCK_TIMEOUT`."""
+    """Another process held the file's lock for longer than :data:`LOCK_TIMEOUT`.
+
+    Parameters
+    ----------
+    message : str
+        Which file, and what to do.
+    reason : str
+        The short reason.
+    """
 
 
 class LeftAlone(WriteError):
-    """Saving is off: the file there is not ours to replace (see :attr:`Loaded.message`)."""
+    """Saving is off: the file there is not ours to replace (see :attr:`Loaded.message`).
+
+    Parameters
+    ----------
+    message : str
+        Why, and what to do.
+    reason : str
+        The short reason.
+    """
 
 
 # -- locking ---------------------------------------------------------------------------------
@@ -156,6 +176,11 @@ _BUSY = {errno.EACCES, errno.EAGAIN, errno.EWOULDBLOCK, getattr(errno, "EDEADLOC
 
 def lock_method() -> str:
     """Return how :func:`lock` locks here: ``"fcntl"``, ``"msvcrt"`` or ``"lock file"``.
+
+    Returns
+    -------
+    str
+        The method.
 
     Examples
     --------
@@ -179,6 +204,18 @@ def lock(path: str | os.PathLike[str], timeout: float = LOCK_TIMEOUT) -> Iterato
 
     Re-entrant: a thread already holding it may take it again. Raises :class:`LockTimeout`
     after ``timeout`` seconds, or :class:`WriteError` when the folder cannot hold a lock file.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file whose lock to hold.
+    timeout : float
+        Seconds to wait for another process's lock.
+
+    Yields
+    ------
+    None
+        While the lock is held.
 
     Examples
     --------
@@ -289,6 +326,18 @@ def write_text(path: str | os.PathLike[str], text: str) -> Path:
     only), which is flushed, ``fsync``-ed and moved over ``path``. Temporary files that a
     killed save left behind are removed first. On any failure the old file is unchanged.
 
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file.
+    text : str
+        Its new content.
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``.
+
     Raises
     ------
     WriteError
@@ -369,6 +418,18 @@ def _fsync_folder(folder: Path) -> None:
 def read_bytes(path: str | os.PathLike[str], max_bytes: int) -> bytes:
     """Return the bytes of a regular file of at most ``max_bytes``.
 
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file.
+    max_bytes : int
+        Larger files are refused.
+
+    Returns
+    -------
+    bytes
+        Its content.
+
     Raises
     ------
     FileNotFoundError
@@ -437,6 +498,18 @@ def _too_large(size: int) -> FileProblem:
 def read_json(path: str | os.PathLike[str], max_bytes: int) -> Any:
     """Read and parse a JSON file safely (see :func:`read_bytes` for what is refused).
 
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file.
+    max_bytes : int
+        Larger files are refused.
+
+    Returns
+    -------
+    object
+        The parsed JSON.
+
     Raises
     ------
     FileNotFoundError
@@ -493,6 +566,11 @@ def check_header(
     others : dict, optional
         Other known formats -> why such a file is not this one.
 
+    Returns
+    -------
+    int
+        The file's version (1 to ``version``).
+
     Raises
     ------
     FileProblem
@@ -540,7 +618,7 @@ def _short(value: object, limit: int = 24) -> str:
 class Spec:
     """What kind of file a path holds, and how to talk about it.
 
-    Attributes
+    Parameters
     ----------
     format, version : str, int
         The ``format`` field and the newest version read.
@@ -573,7 +651,7 @@ class Spec:
 class Loaded:
     """What :func:`load` found.
 
-    Attributes
+    Parameters
     ----------
     value : object or None
         The checked data (what ``Spec.check`` returned); None when there was none to use.
@@ -622,6 +700,18 @@ def load(path: str | os.PathLike[str], spec: Spec) -> Loaded:
     A plain read takes no lock (writes are atomic, so a read sees a whole file). When
     temporary files of killed saves are there, or the file is broken, the lock is taken to
     remove them or set the file aside (without it when the folder cannot hold a lock).
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file.
+    spec : Spec
+        What it should hold.
+
+    Returns
+    -------
+    Loaded
+        The value (or None), the status and a message.
 
     Examples
     --------
@@ -692,6 +782,21 @@ def update(
     kept (they merge). ``fresh()`` starts the data when there is no file (default: just
     the format and version); ``dump`` turns the data into text (default: indented JSON).
 
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file.
+    spec : Spec
+        What it should hold.
+    change : callable
+        Changes the data (a dict) in place.
+    dump : callable, optional
+        Data to text.
+    fresh : callable, optional
+        The data to start from when there is no file.
+    notify : callable, optional
+        Receives the one-line message when a broken file was set aside.
+
     Raises
     ------
     LeftAlone
@@ -724,6 +829,16 @@ def set_aside(path: str | os.PathLike[str]) -> Path:
     One naming scheme for every course file; never overwrites (a counter is added when
     that name exists).
 
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The broken file.
+
+    Returns
+    -------
+    pathlib.Path
+        Where it now is.
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -752,6 +867,16 @@ def copies(path: str | os.PathLike[str]) -> list[Path]:
     The file itself, its set-aside copies, temporary files of killed saves and the lock
     files.
 
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file.
+
+    Returns
+    -------
+    list of pathlib.Path
+        Those that exist.
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -775,6 +900,18 @@ def file_path(path: str | os.PathLike[str], default_name: str) -> Path:
 
     A name ending ``.json`` is the file; anything else is a folder (existing, or created
     when saving) holding ``default_name``.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        A ``.json`` file or a folder.
+    default_name : str
+        The file's name inside a folder.
+
+    Returns
+    -------
+    pathlib.Path
+        The file (not created).
 
     Raises
     ------

@@ -46,7 +46,7 @@ _VERIFICATION = {
 class Column:
     """One column of a table (or attribute of a network) as a card lists it.
 
-    Attributes
+    Parameters
     ----------
     name, type, description : str
         As in the schema.
@@ -67,7 +67,7 @@ class Column:
 class Card:
     """Everything a dataset's card says, in order (see :func:`card_of`).
 
-    Attributes
+    Parameters
     ----------
     name, title, kind, verification, description : str
         Who it is and what it holds; ``verification`` in words.

@@ -602,7 +602,7 @@ def _current_text(path: Path) -> str | None:
 class EditView:
     """What the edit controls show: the people to choose from and the chosen one's entries.
 
-    Attributes
+    Parameters
     ----------
     options : tuple of (str, str)
         (nickname, id) of everyone, in order.
