@@ -40,6 +40,7 @@ __all__ = [
     "TYPE_COLORS",
     "TYPE_HATCHES",
     "course_style",
+    "legend_html",
     "legend_marker",
     "new_axes",
 ]
@@ -177,3 +178,74 @@ def legend_marker(
         markeredgewidth=edge,
         label=label,
     )
+
+
+_SHAPES = {"o": "&#9679;", "s": "&#9632;", "^": "&#9650;"}
+_HOLLOW = {"o": "&#9711;", "s": "&#9633;", "^": "&#9651;"}
+_LINES = {"-": "&#8212;&#8212;", "--": "- - -", ":": "&middot;&middot;&middot;", "-.": "-&middot;-"}
+
+
+def legend_html(ax: Axes, *, remove: bool = True) -> str:
+    """The Axes' legend as an HTML key for beside the picture, removed from the picture.
+
+    A legend costs more to render than a small network drawing (matplotlib draws text
+    slowly); a widget shows the same key as HTML instead. Markers become coloured
+    symbols (hollow ones outlined), lines their dash pattern; symbols are hidden from
+    screen readers, which read the labels.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+        Axes with a legend (an empty string when it has none).
+    remove : bool
+        Remove the legend from the Axes.
+
+    Returns
+    -------
+    str
+        ``<div>`` with one ``<span>`` per entry.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from matplotlib.figure import Figure
+    >>> ax = Figure().add_subplot()
+    >>> _ = ax.legend(handles=[legend_marker("kin", PALETTE[0])], title="circles")
+    >>> key = legend_html(ax)
+    >>> "<b>circles</b>" in key, "color:#0072b2" in key, key.endswith("</span> kin</span></div>")
+    (True, True, True)
+    >>> ax.get_legend() is None
+    True
+    """
+    import html
+
+    from matplotlib.colors import to_hex
+    from matplotlib.lines import Line2D
+
+    legend = ax.get_legend()
+    if legend is None:
+        return ""
+    items = []
+    for handle, text in zip(legend.legend_handles, legend.get_texts(), strict=False):
+        symbol, colour = "&#9679;", INK
+        if isinstance(handle, Line2D):
+            marker, face = str(handle.get_marker()), handle.get_markerfacecolor()
+            if marker not in ("None", "", " "):
+                hollow = isinstance(face, str) and face.lower() in ("none", "white", "#ffffff")
+                symbol = (_HOLLOW if hollow else _SHAPES).get(marker, "&#9679;")
+                colour = to_hex(handle.get_markeredgecolor() if hollow else face)
+            else:
+                symbol = _LINES.get(str(handle.get_linestyle()), "&#8212;&#8212;")
+                colour = to_hex(handle.get_color())
+        items.append(
+            "<span style='white-space:nowrap;margin-right:10px'>"
+            f"<span style='color:{colour}' aria-hidden='true'>{symbol}</span> "
+            f"{html.escape(text.get_text())}</span>"
+        )
+    title = legend.get_title().get_text()
+    head = f"<b>{html.escape(title)}</b> " if title else ""
+    if remove:
+        legend.remove()
+    return "<div style='font-size:90%;max-width:630px'>" + head + " ".join(items) + "</div>"
+

@@ -53,3 +53,28 @@ def test_palette_is_okabe_ito():
     okabe_ito = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
     assert set(plotting.PALETTE) == okabe_ito
     assert plotting.EGO_COLOR == "#000000"
+
+
+# --- a legend as HTML beside the picture (issue 24) ------------------------------------------
+
+
+def test_legend_html_keeps_every_entry_and_leaves_the_picture():
+    from netind_teach import egodraw, models
+
+    ax = egodraw.draw_ego(models.networked_individual(seed=1), title="N")
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    key = plotting.legend_html(ax)
+    assert ax.get_legend() is None
+    assert all(label in key for label in labels) and len(labels) > 4
+    assert "- - -" in key and "&#9633;" in key  # weak ties dashed, distant alters hollow squares
+    assert "aria-hidden='true'" in key  # symbols are not read out; labels are
+    assert plotting.legend_html(ax) == ""  # nothing left to convert
+
+
+def test_an_exercise_drawing_has_its_key_beside_the_picture():
+    from netind_teach.exercises import for_lesson
+
+    widget = for_lesson("02").person_6.widget()
+    image, caption = widget.figure.children
+    assert "immediate family (2)" in caption.value and "circles (alters)" in caption.value
+    assert image.value[:4] == b"\x89PNG"

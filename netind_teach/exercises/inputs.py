@@ -219,20 +219,21 @@ class TypeChoiceInput(AnswerInput):
         d = self.definition
         alt = html.escape(d.description) if d.description else ""
         try:
-            from .. import rendering
+            from .. import plotting, rendering
 
-            # Final size and margins fixed here (the legend on the right), so the figure
-            # is laid out and rendered once: no bbox_inches="tight".
-            fig = rendering.new_figure((7.0, 4.5), dpi=90)
-            d.draw(ax=fig.add_axes((0.01, 0.02, 0.6, 0.86)))
+            # Final size and margins fixed here, so the figure is laid out and rendered
+            # once (no bbox_inches="tight"); the legend becomes HTML under the picture:
+            # rendered into it, its text would cost more than the network.
+            fig = rendering.new_figure((4.6, 4.6), dpi=90)
+            key = plotting.legend_html(d.draw(ax=fig.add_axes((0.02, 0.02, 0.96, 0.88))))
             image = a11y.image(
                 value=rendering.figure_png(fig),
                 format="png",
-                layout=widgets.Layout(max_width="630px"),
+                layout=widgets.Layout(max_width="420px"),
             )
             image.add_class("netind-ego-drawing")
             a11y.describe_image(image, d.description or f"Network drawing for: {d.heading}")
-            caption = widgets.HTML(f"<small>{alt}</small>" if alt else "")
+            caption = widgets.HTML(key + (f"<small>{alt}</small>" if alt else ""))
             return widgets.VBox([image, caption])
         except Exception as exc:
             reason = html.escape(one_line(f"{type(exc).__name__}: {exc}", 120))
