@@ -63,7 +63,18 @@ def citation(name: str) -> str:
 
 
 def _load_table(name: str, item: dict[str, Any]) -> pd.DataFrame:
-    return typed_table(name, read_file(name, item), item["schema"]["fields"], item["path"])
+    data = read_file(name, item)  # checked against its checksum on every load
+    key = (item["path"], item["hash"], repr(item["schema"]["fields"]))
+    if key not in _TABLES:  # typing the columns is the slow part: once per file content
+        _TABLES[key] = typed_table(name, data, item["schema"]["fields"], item["path"])
+    return _TABLES[key].copy()
+
+
+# Typed tables by (path, checksum, schema): a lesson, its exercises and its widgets load
+# the same tables several times (lesson 02: 14 loads of 5 tables). The bytes are read and
+# checked each time; equal bytes and schema give an equal table, so each caller gets a
+# copy of the one typed the first time.
+_TABLES: dict[tuple[str, str, str], pd.DataFrame] = {}
 
 
 def _network_factory(name: str, item: dict[str, Any]) -> Callable[[], nx.Graph]:
