@@ -310,9 +310,12 @@ _RENDERED: weakref.WeakKeyDictionary[Any, bytes] = weakref.WeakKeyDictionary()
 
 
 def _display_png(figure: Any) -> bytes:
-    from netind_teach import rendering  # lazy: rendering imports this module
+    from netind_teach import rendering  # lazy: it imports matplotlib when called
 
-    return rendering.figure_png(figure, tight=True)
+    # A figure with a layout engine (constrained, tight) already fits its contents: it
+    # is rendered at its final size. Others are cropped to what is drawn, as the inline
+    # backend does (one more layout pass).
+    return rendering.figure_png(figure, tight=figure.get_layout_engine() is None)
 
 
 def _figure_png_base64(figure: Any) -> str | None:

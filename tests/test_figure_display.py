@@ -9,6 +9,7 @@ one the ``image/png`` output carries, unless the figure changed in between.
 from __future__ import annotations
 
 import base64
+import io
 
 import matplotlib
 import pytest
@@ -79,3 +80,14 @@ def test_a_figure_without_description_still_has_its_png(shell, renders):
     fig.add_subplot().plot([0, 1], [1, 0])
     html, png = _formats(shell, fig)
     assert html is None and base64.b64decode(png)[:4] == b"\x89PNG" and len(renders) == 1
+
+
+def test_a_figure_with_a_layout_engine_is_rendered_at_its_own_size(shell, renders):
+    from PIL import Image
+
+    fig, axes = plt.subplots(1, 2, figsize=(6, 3), dpi=50, layout="constrained")
+    axes[0].plot([0, 1], [1, 0])
+    axes[0].set_title("Mine")
+    png = base64.b64decode(_format(shell, "image/png", fig))
+    with Image.open(io.BytesIO(png)) as picture:
+        assert picture.size == (300, 150)  # not cropped: laid out once, by its own engine

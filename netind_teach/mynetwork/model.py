@@ -31,6 +31,7 @@ ValueError: You already have someone called 'Sam'. Fix: add an initial or a word
 
 from __future__ import annotations
 
+import functools
 import secrets
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -153,6 +154,7 @@ def _forbidden(char: str) -> bool:
     return kind in ("Cc", "Cs", "Co", "Cn") and char not in " \t\n"
 
 
+@functools.lru_cache(maxsize=4096)  # find() compares every nickname: lesson 05 made 215,000 keys
 def _key(nickname: str) -> str:
     """What two nicknames must differ in: case, width and spacing do not count."""
     return " ".join(unicodedata.normalize("NFKC", nickname).casefold().split())
