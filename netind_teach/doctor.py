@@ -4,7 +4,7 @@ Each check gives one line; every problem is followed by one ``-> fix`` line. In 
 terminal, ``netind-teach doctor`` is thorough: it renders a figure offscreen and reads
 every table with its column types checked. Lesson 00's set-up cell runs the quick form,
 ``run_checks(quick=True)``: Python, the packages' versions, the widget extension, that
-the plotting and widget libraries import, and every data file against its checksum. It
+matplotlib and ipywidgets import, and every data file against its checksum. It
 renders nothing and parses no table, so it costs the lesson a few milliseconds.
 
 Examples
@@ -148,7 +148,7 @@ def _check_imports() -> list[CheckResult]:
     """Quick form of the matplotlib check: the libraries import (nothing is drawn)."""
     results = []
     for module, fix in (
-        ("matplotlib.backends.backend_agg", 'pip install --force-reinstall "matplotlib>=3.7"'),
+        ("matplotlib", 'pip install --force-reinstall "matplotlib>=3.7"'),
         ("ipywidgets", 'pip install --force-reinstall "ipywidgets>=8,<9"'),
     ):
         try:
