@@ -86,7 +86,7 @@ COURSE_CSS = f"""
 
 
 def style() -> Any:
-    """An ``ipywidgets.HTML`` holding :data:`COURSE_CSS` (takes no room on the page).
+    """Return an ``ipywidgets.HTML`` holding :data:`COURSE_CSS` (takes no room on the page).
 
     Put one in every box the course displays; the CSS applies to the whole page, so a
     second copy changes nothing.
@@ -123,7 +123,7 @@ def name_control(control: Any, name: str, *, visible: bool = True) -> Any:
 
 
 def image(**kwargs: Any) -> Any:
-    """An ``ipywidgets.Image`` that can carry a text alternative (see :func:`describe_image`).
+    """Return an ``ipywidgets.Image`` that can carry a text alternative (:func:`describe_image`).
 
     Examples
     --------
@@ -182,7 +182,7 @@ def announce(inner_html: str) -> str:
 
 
 def widget_safe_shortcuts(bindings: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Settings that keep notebook command-mode shortcuts out of widgets.
+    """Return settings that keep notebook command-mode shortcuts out of widgets.
 
     ``bindings`` are JupyterLab's notebook shortcuts (``jupyter.lab.shortcuts`` of the
     ``@jupyterlab/notebook-extension:tracker`` schema). Each one whose selector is

@@ -265,7 +265,7 @@ def public_api(modules: Iterable[ModuleType]) -> dict[str, list[str]]:
 
 
 def _defined_in(obj: Any, api: dict[str, list[str]], module: str, name: str) -> str | None:
-    """The other module of ``api`` whose entry documents ``obj``, if there is one."""
+    """Return the other module of ``api`` whose entry documents ``obj``, if there is one."""
     if inspect.ismodule(obj):
         return obj.__name__ if obj.__name__ in api else None
     home = getattr(obj, "__module__", None)
@@ -319,7 +319,7 @@ def _doc_html(obj: Any, level: int) -> str:
 
 
 def _summary_html(module: ModuleType) -> str:
-    """A module's docstring up to its first section (its examples are for its names)."""
+    """Return a module's docstring up to its first section (its examples are for its names)."""
     sections = parse_docstring(inspect.getdoc(module) or "")
     leading = [section for section in sections if not section.title]
     return _section_html(leading[0], 3) if leading else ""

@@ -106,7 +106,7 @@ SAMPLE_POSTS: tuple[str, ...] = (
 
 
 def topics_in(text: str) -> tuple[str, ...]:
-    """The topics a post's text touches, in :data:`TOPICS` order (matched on whole words).
+    """Return the topics a post's text touches, in :data:`TOPICS` order (matched on whole words).
 
     Examples
     --------
@@ -211,7 +211,7 @@ def _names(items: Iterable[str]) -> str:
 
 
 def describe(view: AudienceView) -> str:
-    """The view in plain sentences (what the widget announces).
+    """Return the view in plain sentences (what the widget announces).
 
     Examples
     --------

@@ -104,7 +104,7 @@ def _series_from(
 
 
 def _number(value: Any) -> float:
-    """A y value as a float; missing values (None, NaN, pandas' NA) become NaN."""
+    """Return a y value as a float; missing values (None, NaN, pandas' NA) become NaN."""
     try:
         return float(value)
     except (TypeError, ValueError):

@@ -175,7 +175,7 @@ class ClassReport:
         return out
 
     def summary(self) -> str:
-        """A few lines: hand-ins combined, files left out (each with its reason)."""
+        """Return a few lines: hand-ins combined, files left out (each with its reason)."""
         n = len(self.submissions)
         lines = [f"{n} hand-in{'s' if n != 1 else ''} combined."]
         if self.network is not None:
@@ -348,7 +348,7 @@ _CSV_RISKY = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _cell(value: Any) -> str:
-    """A CSV cell a spreadsheet will not run as a formula."""
+    """Return a CSV cell a spreadsheet will not run as a formula."""
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(_CSV_RISKY) else text
 
@@ -393,7 +393,7 @@ def _table(caption: str, header: list[str], rows: list[list[Any]], row_header: b
 
 
 def _bar_chart(lessons: list[dict[str, Any]]) -> str:
-    """An SVG bar chart of % solved per lesson, with a title and a description."""
+    """Return an SVG bar chart of % solved per lesson, with a title and a description."""
     width, bar_h, gap, left = 520, 22, 10, 90
     height = len(lessons) * (bar_h + gap) + gap
     desc = "; ".join(f"lesson {r['lesson']}: {r['solved_percent']}% solved" for r in lessons)
@@ -446,7 +446,7 @@ blockquote{white-space:pre-wrap;border-left:4px solid #0b5cad;margin:.4em 0;padd
 
 
 def report_html(report: ClassReport) -> str:
-    """The class report as one self-contained, accessible HTML page (learner text escaped)."""
+    """Return the class report as one self-contained, accessible HTML page (text escaped)."""
     n = len(report.submissions)
     parts = [
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',

@@ -367,7 +367,7 @@ def _seed_nodes(G: nx.Graph, seeds: Any) -> list[Any]:
 
 
 def _arcs_of(frontier: np.ndarray, offset: np.ndarray) -> np.ndarray:
-    """Indices of all arcs leaving the frontier nodes (concatenated CSR ranges)."""
+    """Return the indices of all arcs leaving the frontier nodes (concatenated CSR ranges)."""
     import numpy as np
 
     first, last = offset[frontier], offset[frontier + 1]

@@ -32,7 +32,7 @@ class ShownAsBox:
     box: Any
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        """The box's widget view, and ``repr(self)`` as ``text/plain``.
+        """Return the box's widget view, and ``repr(self)`` as ``text/plain``.
 
         Parameters
         ----------

@@ -241,7 +241,7 @@ def _ego_layout_graph(G: nx.Graph, ego: Hashable) -> nx.Graph:
 
 
 def sampled_ties_note(drawn: int, total: int) -> str:
-    """The note under a drawing that shows only some alter ties.
+    """Return the note under a drawing that shows only some alter ties.
 
     Examples
     --------
@@ -423,12 +423,12 @@ def draw_ego(
 
 
 def _node_key(node: Hashable) -> int:
-    """A fixed 32-bit number for a node: the same in every run and process."""
+    """Return a fixed 32-bit number for a node: the same in every run and process."""
     return zlib.crc32(str(node).encode())
 
 
 def _pair_key(key_u: int, key_v: int) -> float:
-    """A fixed number in [0, 1) for a pair of nodes, from their node keys (symmetric)."""
+    """Return a fixed number in [0, 1) for a pair of nodes, from their node keys (symmetric)."""
     return (((key_u ^ key_v) * 2654435761) % 2**32) / 2**32
 
 
@@ -662,7 +662,7 @@ def draw_person(
 
 
 def person_circles(G: nx.Graph, ego: Hashable = EGO) -> list[tuple[str, str, str, int]]:
-    """The circles :func:`draw_person` draws, in its order: what its key shows.
+    """Return the circles :func:`draw_person` draws, in its order: what its key shows.
 
     Parameters
     ----------
@@ -699,7 +699,7 @@ def person_circles(G: nx.Graph, ego: Hashable = EGO) -> list[tuple[str, str, str
 
 
 def person_key_html(G: nx.Graph, ego: Hashable = EGO, *, title: str = "") -> str:
-    """The title and key of :func:`draw_person` as HTML, for beside a widget's picture.
+    """Return the title and key of :func:`draw_person` as HTML, for beside a widget's picture.
 
     Parameters
     ----------
@@ -783,7 +783,7 @@ class EgoPicture:
         self._ax.set_axis_off()
 
     def axes(self) -> Axes:
-        """The picture's Axes, emptied of the last drawing (limits and title kept)."""
+        """Return the picture's Axes, emptied of the last drawing (limits and title kept)."""
         ax = self._ax
         for artist in [*ax.collections, *ax.texts, *ax.lines, *ax.patches]:
             artist.remove()
@@ -792,12 +792,12 @@ class EgoPicture:
         return ax
 
     def png(self) -> bytes:
-        """The picture as PNG bytes (:func:`netind_teach.rendering.figure_png`)."""
+        """Return the picture as PNG bytes (:func:`netind_teach.rendering.figure_png`)."""
         from netind_teach import rendering
 
         return rendering.figure_png(self.figure)
 
     def description(self) -> str:
-        """The picture's text alternative (:func:`netind_teach.figure_text.description_of`)."""
+        """Return the picture's text alternative (``figure_text.description_of``)."""
         return figure_text.description_of(self.figure)
 

@@ -27,7 +27,7 @@ class LearnerMessage(Exception):
         return str(self.args[0]) if self.args else ""
 
     def _render_traceback_(self) -> list[str]:
-        """What IPython shows instead of a traceback: the message, on one line."""
+        """Return what IPython shows instead of a traceback: the message, on one line."""
         return [" ".join(str(self).split())]
 
 

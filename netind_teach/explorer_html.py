@@ -58,7 +58,7 @@ def status_html(text: str, bold: bool = False) -> str:
 
 
 def message_html(text: str) -> str:
-    """A refusal or warning in bold red, or ``""`` for no message.
+    """Return a refusal or warning in bold red, or ``""`` for no message.
 
     Parameters
     ----------
@@ -79,7 +79,7 @@ def message_html(text: str) -> str:
 
 
 def table_html(header: list[str], rows: list[list[str]]) -> str:
-    """A compact table; cells are HTML already (escape text from data first).
+    """Return a compact table; cells are HTML already (escape text from data first).
 
     Parameters
     ----------

@@ -75,7 +75,7 @@ def attach(ax: Any, text: str) -> Any:
 
 
 def describe_ego(G: nx.Graph, ego: Hashable = EGO, *, title: str | None = None) -> str:
-    r"""What :func:`netind_teach.egodraw.draw_ego` draws, in one or two sentences.
+    r"""Return what :func:`netind_teach.egodraw.draw_ego` draws, in one or two sentences.
 
     Examples
     --------
@@ -106,7 +106,7 @@ def describe_ego(G: nx.Graph, ego: Hashable = EGO, *, title: str | None = None) 
 
 
 def describe_model_panel(graphs: Mapping[str, nx.Graph], *, ego: Hashable = EGO) -> str:
-    r"""What :func:`netind_teach.egodraw.draw_model_panel` draws: one drawing per panel.
+    r"""Return what :func:`netind_teach.egodraw.draw_model_panel` draws: one drawing per panel.
 
     Examples
     --------
@@ -122,7 +122,7 @@ def describe_model_panel(graphs: Mapping[str, nx.Graph], *, ego: Hashable = EGO)
 
 
 def describe_timeline(events: Sequence[tuple[int, str]], *, title: str | None = None) -> str:
-    r"""What :func:`netind_teach.charts.draw_timeline` draws: every dated step, in order.
+    r"""Return what :func:`netind_teach.charts.draw_timeline` draws: every dated step, in order.
 
     Parameters
     ----------
@@ -151,7 +151,7 @@ def describe_series(
     xlabel: str | None = None,
     ylabel: str | None = None,
 ) -> str:
-    """What :func:`netind_teach.charts.plot_series` draws: each line's first and last point.
+    """Return what :func:`netind_teach.charts.plot_series` draws: each line's first and last point.
 
     Examples
     --------
@@ -180,7 +180,7 @@ def describe_distribution(
     title: str | None = None,
     xlabel: str = "number of confidants named",
 ) -> str:
-    """What :func:`netind_teach.charts.plot_distribution` draws: each group's shares.
+    """Return what :func:`netind_teach.charts.plot_distribution` draws: each group's shares.
 
     See the module's example.
     """
@@ -201,7 +201,7 @@ def describe_typology(
     *,
     title: str | None = None,
 ) -> str:
-    """What :func:`netind_teach.charts.plot_typology` draws: each group's types in %.
+    """Return what :func:`netind_teach.charts.plot_typology` draws: each group's types in %.
 
     Examples
     --------
@@ -219,7 +219,7 @@ def describe_typology(
 
 
 def describe_axes(ax: Any) -> str:
-    """A description of any Axes from its title, axes, named categories and key (a fallback).
+    """Return a description of any Axes from its title, axes, named categories and key (a fallback).
 
     Examples
     --------
@@ -257,7 +257,7 @@ def _is_number(text: str) -> bool:
 
 
 def description_of(figure: Any) -> str:
-    """The text alternative of a whole figure: what its Axes hold, in order.
+    """Return the text alternative of a whole figure: what its Axes hold, in order.
 
     Axes described by a plotting function use that text; others are described from
     their titles and labels; empty Axes (no title, labels or drawing) are left out.
@@ -286,7 +286,7 @@ def description_of(figure: Any) -> str:
 
 
 def figure_html(figure: Any) -> str | None:
-    """A figure as ``<img alt=... src=data:...>``; ``None`` when it has no description.
+    """Return a figure as ``<img alt=... src=data:...>``; ``None`` when it has no description.
 
     The PNG is rendered once (:func:`netind_teach.rendering.figure_png`, cropped to what
     is drawn as the inline backend does) and kept for the ``image/png`` copy of the same
@@ -319,7 +319,7 @@ def _display_png(figure: Any) -> bytes:
 
 
 def _figure_png_base64(figure: Any) -> str | None:
-    """The ``image/png`` of a figure in a cell's output: the PNG figure_html rendered.
+    """Return the ``image/png`` of a figure in a cell's output: the PNG figure_html rendered.
 
     Rendered again only when the figure changed since (matplotlib marks it stale) or
     figure_html did not run (no description, or HTML not asked for).

@@ -397,7 +397,7 @@ class HandIn:
         return Path.cwd() if self.folder is None else Path(self.folder).expanduser()
 
     def has_network(self) -> bool:
-        """True when a lesson 05 network is saved in :attr:`target_folder`."""
+        """Return True when a lesson 05 network is saved in :attr:`target_folder`."""
         try:
             return network_export(self.target_folder) is not None
         except Exception:

@@ -80,7 +80,7 @@ def label_fonts() -> list[str]:
 
 
 def drawable(char: str) -> bool:
-    """True when an installed label font has a glyph for ``char`` (spaces always count)."""
+    """Return True when an installed label font has a glyph for ``char`` (spaces always count)."""
     if char.isspace():
         return True
     return any(ord(char) in covered for _, covered in _installed())

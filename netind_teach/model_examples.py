@@ -76,7 +76,7 @@ def model_networks() -> dict[str, nx.Graph]:
 
 
 def six_people() -> nx.Graph:
-    """A synthetic ego network built by hand: ego and six alters in two circles.
+    """Return a synthetic ego network built by hand: ego and six alters in two circles.
 
     Family: Ana, Ben and Chen all know each other. Work: Dara knows Eli, Eli knows Femi.
     Five ties among the alters, out of 15 possible pairs.

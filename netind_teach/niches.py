@@ -58,7 +58,7 @@ def _unit(name: str, value: Any) -> float:
 def niche_network(
     n: int = 200, ties: int = 6, preference: float = 0.5, seed: int = NICHE_SEED
 ) -> nx.Graph:
-    """A synthetic population of two equal sides; each person adds ``ties`` ties.
+    """Return a synthetic population of two equal sides; each person adds ``ties`` ties.
 
     Each new tie goes to someone of the person's own side with probability
     ``0.5 + 0.5 * preference`` (two equal sides: 0.5 is what choosing at random gives),
@@ -224,7 +224,7 @@ def funnel_drops(table: Any) -> list[tuple[str, str, float]]:
 
 
 def largest_drop(table: Any) -> tuple[str, str, float]:
-    """The step of :func:`funnel_drops` that removes the most cross-cutting content.
+    """Return the step of :func:`funnel_drops` that removes the most cross-cutting content.
 
     Examples
     --------

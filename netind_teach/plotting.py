@@ -143,7 +143,7 @@ def new_axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
 def legend_marker(
     label: str, face: str, *, marker: str = "o", size: float = 9, edge: float = 1.0
 ) -> Any:
-    """A legend entry that is a single marker (a ``Line2D`` with no line).
+    """Return a legend entry that is a single marker (a ``Line2D`` with no line).
 
     Parameters
     ----------

@@ -181,7 +181,7 @@ def _spec(path: Path) -> store.Spec:
 
 
 def _count(value: Any) -> int:
-    """A stored counter as a whole number >= 0 (anything else counts as 0)."""
+    """Return a stored counter as a whole number >= 0 (anything else counts as 0)."""
     if isinstance(value, bool) or not isinstance(value, int):
         return 0
     return max(value, 0)

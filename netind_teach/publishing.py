@@ -54,7 +54,7 @@ _FIRST_LESSON = "00_welcome.ipynb"
 
 
 def is_published() -> bool:
-    """True once :data:`REPOSITORY` names a real repository (not the placeholder).
+    """Return True once :data:`REPOSITORY` names a real repository (not the placeholder).
 
     Returns
     -------
@@ -183,7 +183,7 @@ def refresh_links(text: str) -> str:
 
 
 def _made_by(make: Callable[[], str]) -> Callable[[re.Match[str]], str]:
-    """A ``re.sub`` replacement that is ``make()``'s text, taken as it is."""
+    """Return a ``re.sub`` replacement that is ``make()``'s text, taken as it is."""
     return lambda _match: make()
 
 

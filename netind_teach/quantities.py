@@ -28,7 +28,7 @@ Side = Literal["above", "at", "below"]
 
 
 def format_number(value: float, spec: str = "g") -> str:
-    """A number as a learner reads it: integral values without a decimal point.
+    """Return a number as a learner reads it: integral values without a decimal point.
 
     Parameters
     ----------
@@ -85,7 +85,7 @@ def side(value: float, reference: float) -> Side:
 
 
 def is_real(value: object) -> bool:
-    """True for a real number (int, float, NumPy number), False for bools and the rest.
+    """Return True for a real number (int, float, NumPy number), False for bools and the rest.
 
     ``bool`` is a subclass of ``int`` in Python, so ``isinstance(True, int)`` is true; a
     course answer of ``True`` for "how many ties" is a mistake to name, not the number 1.

@@ -32,7 +32,7 @@ __all__ = ["figure_png", "new_figure"]
 
 
 def new_figure(figsize: tuple[float, float], *, dpi: float = 100) -> Figure:
-    """A figure outside pyplot (no global state), with an Agg canvas, for a widget.
+    """Return a figure outside pyplot (no global state), with an Agg canvas, for a widget.
 
     A widget keeps one such figure for its life and redraws on it; :func:`figure_png`
     turns it into PNG bytes.
@@ -66,7 +66,7 @@ def new_figure(figsize: tuple[float, float], *, dpi: float = 100) -> Figure:
 def figure_png(
     figure: Figure, *, draw: bool = True, compress_level: int = 1, tight: bool = False
 ) -> bytes:
-    r"""The figure as PNG bytes, at its own size and dpi, rendered once.
+    r"""Return the figure as PNG bytes, at its own size and dpi, rendered once.
 
     No ``bbox_inches="tight"`` by default: that lays the figure out twice (once to
     measure, once to draw). Give the figure its final size and margins instead (fixed

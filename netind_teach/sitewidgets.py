@@ -138,7 +138,7 @@ def _extract(tarball: Path, into: Path) -> Path:
 
 
 def _project_licence() -> str:
-    """The BSD-3-Clause licence of the ipywidgets project, which publishes the manager."""
+    """Return the BSD-3-Clause licence of the ipywidgets project, which publishes the manager."""
     files = metadata.distribution("ipywidgets").files or []
     for file in files:
         if Path(str(file)).name.upper().startswith("LICENSE"):

@@ -289,7 +289,7 @@ def _os_unlock(fd: int, method: str) -> None:
 
 
 def _acquire_lock_file(target: Path, deadline: float) -> Callable[[], None]:
-    """The fallback lock: exclusive creation of ``.<name>.lock-held``."""
+    """Take the fallback lock (create ``.<name>.lock-held`` exclusively); return its release."""
     held = target.with_name(f".{target.name}.lock-held")
     while True:
         try:
@@ -896,7 +896,7 @@ def copies(path: str | os.PathLike[str]) -> list[Path]:
 
 
 def file_path(path: str | os.PathLike[str], default_name: str) -> Path:
-    """The file meant by ``path``.
+    """Return the file meant by ``path``.
 
     A name ending ``.json`` is the file; anything else is a folder (existing, or created
     when saving) holding ``default_name``.

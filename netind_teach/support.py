@@ -150,7 +150,7 @@ def generate_support_network(seed: int = SUPPORT_SEED) -> Any:
 
 
 def support_table_csv(seed: int = SUPPORT_SEED) -> str:
-    """The CSV text of :func:`generate_support_network` (what the dataset file holds).
+    """Return the CSV text of :func:`generate_support_network` (what the dataset file holds).
 
     Examples
     --------
@@ -215,7 +215,7 @@ def route_needs(network: Any, needs: Iterable[str] | None = None) -> dict[str, t
 
 
 def without_kind(network: Any, kind: str) -> Any:
-    """The network with every tie of ``kind`` removed (a new table).
+    """Return the network with every tie of ``kind`` removed (a new table).
 
     Examples
     --------

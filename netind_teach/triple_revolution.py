@@ -317,7 +317,7 @@ def outcome(
 
 
 def picture_text(baseline: Any, curve: Any, summary: Mapping[str, Any], hops: int) -> str:
-    """The text alternative of the explorer's picture: both charts, with their values.
+    """Return the text alternative of the explorer's picture: both charts, with their values.
 
     Parameters
     ----------

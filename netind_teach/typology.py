@@ -317,7 +317,7 @@ def _clauses(
 
 
 def _row_codes(columns: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """A code per row for its combination of values across ``columns``, and each code's first row.
+    """Return a code per row for its values across ``columns``, and each code's first row.
 
     Hash-based (:func:`pandas.factorize`), so linear in the number of rows; codes number
     the combinations in order of first appearance.
@@ -595,7 +595,7 @@ def _published() -> pd.DataFrame:
 
 
 def published_shares() -> pd.DataFrame:
-    """Published shares of each type, overall and by age group (percent).
+    """Return the published shares of each type, overall and by age group (percent).
 
     From Wellman, Quan-Haase & Harper (2020) via the ``typology_published`` dataset; only
     the shares the paper states are present (for 35-50 and 51-64 only the networked share).
@@ -616,7 +616,7 @@ def published_shares() -> pd.DataFrame:
 
 
 def published_medians() -> pd.DataFrame:
-    """Published medians: by type (Table 2), by age group (ties) and for the whole sample.
+    """Return published medians: by type (Table 2), by age group (ties), for the whole sample.
 
     Examples
     --------
@@ -630,7 +630,7 @@ def published_medians() -> pd.DataFrame:
 
 
 def reference_medians(source: str = "synthetic", by: str = "age group") -> Reference:
-    """Reference medians for :func:`classify`.
+    """Return the reference medians for :func:`classify`.
 
     Parameters
     ----------

@@ -24,7 +24,7 @@ _ALREADY_SINGULAR = {"times", "yes", "this", "is", "was", "its", "has", "gas", "
 
 
 def singular(word: str) -> str:
-    """The singular of a plural noun the course uses as a unit ('ties' -> 'tie').
+    """Return the singular of a plural noun the course uses as a unit ('ties' -> 'tie').
 
     Words that are not plural nouns ('%', 'percent', 'km') come back unchanged.
     """

@@ -107,7 +107,7 @@ class Card:
 
 
 def _with_link(item: dict[str, Any]) -> str:
-    """A source's or licence's title, with its address unless the title already has it."""
+    """Return a source's or licence's title, with its address unless the title already has it."""
     title, path = item["title"], item.get("path")
     return f"{title} <{path}>" if path and path not in title else str(title)
 

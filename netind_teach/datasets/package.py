@@ -211,7 +211,7 @@ def read_file(name: str, item: dict[str, Any]) -> bytes:
 
 
 def _read_bytes(name: str, file: Any) -> bytes:
-    """The file's bytes, or a DatasetError that says why it cannot be read and what to do."""
+    """Return the file's bytes, or a DatasetError that says why it cannot be read and what to do."""
     try:
         return bytes(file.read_bytes())
     except PermissionError as exc:

@@ -64,7 +64,7 @@ class Run:
 
 
 def can_isolate() -> bool:
-    """True when learner code runs in a child process that can be killed (``os.fork``)."""
+    """Return True when learner code runs in a child process that can be killed (``os.fork``)."""
     return hasattr(os, "fork") and os.environ.get("NETIND_CHECK_IN_THREAD") != "1"
 
 
@@ -136,7 +136,7 @@ class _Raised(Exception):
 
 
 def _described(exc: BaseException) -> tuple[str, str, Any]:
-    """An exception that cannot be pickled, as (type name, text, NameError's name)."""
+    """Return an exception that cannot be pickled, as (type name, text, NameError's name)."""
     try:
         text = str(exc)
     except Exception:
@@ -173,7 +173,7 @@ def _frame(outcome: tuple[str, Any], printed: io.StringIO) -> bytes:
 
 
 def _child(funcs: list[Callable[[], Any]], out: int) -> None:
-    """The forked child: run each function, write each outcome to ``out``, exit at once."""
+    """Run each function in the forked child, write each outcome to ``out``, exit at once."""
     status = 1
     try:
         os.setpgid(0, 0)  # its own group: a time-out kills it and whatever it started

@@ -126,7 +126,7 @@ def definitions(lesson: Any) -> tuple[Definition, ...]:
 
 
 def lesson_title(lesson: Any) -> str:
-    """The lesson module's ``TITLE`` (empty when it has none)."""
+    """Return the lesson module's ``TITLE`` (empty when it has none)."""
     number = lesson_id(lesson)
     module = importlib.import_module(f"{_PACKAGE}.lesson{number}")
     return str(getattr(module, "TITLE", ""))
@@ -166,7 +166,7 @@ def answers(lesson: Any = None) -> list[dict[str, Any]]:
 
 
 def answers_markdown(lesson: Any = None) -> str:
-    """The answer list as markdown, for the instructor guide.
+    """Return the answer list as markdown, for the instructor guide.
 
     Examples
     --------

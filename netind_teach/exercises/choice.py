@@ -85,15 +85,15 @@ class MultipleChoice(Definition):
             )
 
     def letter(self, index: int) -> str:
-        """The letter of option ``index`` (0 -> ``'a'``)."""
+        """Return the letter of option ``index`` (0 -> ``'a'``)."""
         return LETTERS[index]
 
     def label(self, index: int) -> str:
-        """The option as shown: ``'b) Barry Wellman'``."""
+        """Return the option as shown: ``'b) Barry Wellman'``."""
         return f"{LETTERS[index]}) {self.options[index].text}"
 
     def chosen_options(self, answer: Any) -> frozenset[int]:
-        """The indices of the options ``answer`` names (none when it names no option).
+        """Return the indices of the options ``answer`` names (none when it names no option).
 
         Examples
         --------
@@ -123,7 +123,7 @@ class MultipleChoice(Definition):
         return letters if self.multiple else letters[0]
 
     def default_solution(self) -> str:
-        """The solution text when the author gave none."""
+        """Return the solution text when the author gave none."""
         return "\n".join(f"- **{self.label(i)}**" for i in sorted(self.right))
 
     def _letter_range(self) -> str:

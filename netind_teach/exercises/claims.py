@@ -19,7 +19,7 @@ __all__ = ["Claim", "SortClaims"]
 
 
 def _shown(value: Any) -> str:
-    """A short quote of a learner's key or value, whatever its type (``str`` may raise)."""
+    """Return a short quote of a learner's key or value, whatever its type (``str`` may raise)."""
     plain = type(value) in (str, int, float, bool, type(None))
     return quote(str(value) if plain else safe_repr(value, 30), 30)
 
@@ -85,7 +85,7 @@ class SortClaims(Definition):
         return {i: c.category for i, c in enumerate(self.claims, start=1)}
 
     def default_solution(self) -> str:
-        """The solution text when the author gave none."""
+        """Return the solution text when the author gave none."""
         lines = []
         for i, claim in enumerate(self.claims, start=1):
             source = f" ({claim.source})" if claim.source else ""
@@ -124,7 +124,7 @@ class SortClaims(Definition):
         return {} if isinstance(placed, str) else placed
 
     def answer_input(self, exercise: Any) -> AnswerInput:
-        """A dropdown of categories beside each claim."""
+        """Return a dropdown of categories beside each claim."""
         from .inputs import ClaimsInput
 
         return ClaimsInput(exercise)

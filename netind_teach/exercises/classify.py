@@ -26,7 +26,7 @@ _NEGATIONS = frozenset({"not", "no", "non", "never", "neither", "nor", "isn", "i
 
 
 def _negated(answer: str) -> bool:
-    """True when ``answer`` says what the network is *not* ("not limited", "non-bounded").
+    """Return True when ``answer`` says what the network is *not* ("not limited", "non-bounded").
 
     Examples
     --------
@@ -115,7 +115,7 @@ class ClassifyNetwork(Definition):
         return self.answer
 
     def default_solution(self) -> str:
-        """The solution text when the author gave none."""
+        """Return the solution text when the author gave none."""
         return f"**{self.answer}**\n\n" + "\n".join(f"- {r}" for r in self.reasons)
 
     def network(self) -> Any:
@@ -134,13 +134,13 @@ class ClassifyNetwork(Definition):
         return draw_ego(self.network(), self.ego, ax=ax, **kwargs)
 
     def answer_input(self, exercise: Any) -> AnswerInput:
-        """The network's drawing, and a radio button for each choice."""
+        """Return the network's drawing, and a radio button for each choice."""
         from .inputs import TypeChoiceInput
 
         return TypeChoiceInput(exercise)
 
     def pick(self, answer: str) -> str | None:
-        """The choice ``answer`` names ('Socially limited' -> 'limited'), or None.
+        """Return the choice ``answer`` names ('Socially limited' -> 'limited'), or None.
 
         Examples
         --------
@@ -185,5 +185,5 @@ class ClassifyNetwork(Definition):
 
 
 def _words(choices: tuple[str, ...]) -> re.Pattern[str]:
-    """A pattern matching any of ``choices`` as whole words (to mask them in reasons)."""
+    """Return a pattern matching any of ``choices`` as whole words (to mask them in reasons)."""
     return re.compile(r"\b(" + "|".join(map(re.escape, choices)) + r")\b", re.IGNORECASE)

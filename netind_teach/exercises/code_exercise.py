@@ -67,7 +67,7 @@ def _truth(value: Any) -> bool:
 
 
 def _number(value: Any) -> bool:
-    """An int, a float or a NumPy number (not a subclass that could redefine ``==``)."""
+    """Return True for an int, a float or a NumPy number (no subclass that could redefine ``==``)."""
     if type(value) in (int, float):
         return True
     return _is_numpy(value) and isinstance(value, numbers.Real) and not _truth(value)
@@ -78,7 +78,7 @@ def _text(value: Any) -> bool:
 
 
 def _kind(value: Any) -> Any:
-    """What kind of value this is, for "returned text, expected a number" messages."""
+    """Return what kind of value this is, for "returned text, expected a number" messages."""
     for kind, test in (("truth", _truth), ("number", _number), ("text", _text)):
         if test(value):
             return kind
@@ -86,7 +86,7 @@ def _kind(value: Any) -> Any:
 
 
 def _plain(value: Any) -> bool:
-    """True for values whose ``==`` and hash the checker can trust (built-in scalars)."""
+    """Return True for values whose ``==`` and hash the checker can trust (built-in scalars)."""
     kind = type(value)
     if kind in (int, float, str, bool, bytes, type(None)):
         return True
@@ -222,7 +222,7 @@ class CodeExercise(Definition):
         return namespace[self.function_name]
 
     def default_solution(self) -> str:
-        """The solution text when the author gave none."""
+        """Return the solution text when the author gave none."""
         source = self.solution_code.strip()
         if not source:
             try:
@@ -232,7 +232,7 @@ class CodeExercise(Definition):
         return f"```python\n{source}\n```"
 
     def answer_input(self, exercise: Any) -> AnswerInput:
-        """A code box holding the starter code."""
+        """Return a code box holding the starter code."""
         from .inputs import CodeInput
 
         return CodeInput(exercise)
@@ -308,7 +308,7 @@ class CodeExercise(Definition):
         return ("ok" if ok else "wrong"), (safe_repr(got), got is None)
 
     def _first_failure(self, runs: Iterator[Run]) -> Result | None:
-        """The Result of the first case that fails, or None when all pass."""
+        """Return the Result of the first case that fails, or None when all pass."""
         for number, (case, run) in enumerate(zip(self.cases, runs, strict=False), start=1):
             label = f"Case {number}" + (f" ({case.description})" if case.description else "")
             if run.status == "timed out":

@@ -107,7 +107,7 @@ class Definition:
         raise NotImplementedError
 
     def default_solution(self) -> str:
-        """The solution text when the author gave none."""
+        """Return the solution text when the author gave none."""
         return ""
 
     def after_attempt(self, store: Progress, answer: Any, result: Result) -> str:
@@ -119,7 +119,7 @@ class Definition:
         return ""
 
     def answer_input(self, exercise: Any) -> AnswerInput:
-        """The widget input for this kind: a text box (each kind may make its own).
+        """Return the widget input for this kind: a text box (each kind may make its own).
 
         ``exercise`` is the live :class:`~netind_teach.exercises.Exercise`, for an input
         that shows what was saved. Imports ipywidgets.
@@ -143,5 +143,5 @@ class Definition:
         return first if len(first) <= 80 else first[:79] + "…"
 
     def solution_text(self) -> str:
-        """The solution to show (the author's, or the kind's default)."""
+        """Return the solution to show (the author's, or the kind's default)."""
         return self.solution.strip() or self.default_solution()

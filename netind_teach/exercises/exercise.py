@@ -115,7 +115,7 @@ class Exercise:
 
     # -- progress -------------------------------------------------------------------
     def progress(self, notify: Callable[[str], None] | None = None) -> Progress:
-        """The Progress record used now (the one given, or a fresh default)."""
+        """Return the Progress record used now (the one given, or a fresh default)."""
         if self._progress is None:
             return Progress(notify=notify)
         if notify is None:
@@ -215,7 +215,7 @@ class Exercise:
             action(self.progress(notify=_ignore))
 
     def hints_seen(self) -> tuple[str, ...]:
-        """The hints shown so far this session, in order."""
+        """Return the hints shown so far this session, in order."""
         return self.definition.hints[: self._hints_seen]
 
     def solution(self) -> Note:
@@ -325,7 +325,7 @@ class ExerciseSet(Sequence[Exercise]):
         return progress_text(len(self.done()), len(self))
 
     def progress_bar(self) -> Any:
-        """A progress bar widget that updates when an exercise is answered correctly."""
+        """Return a progress bar widget that updates when an exercise is answered correctly."""
         return progress_bar(self.lesson, self._exercises, self._progress)
 
     def hand_in(self, folder: Any = None) -> Any:

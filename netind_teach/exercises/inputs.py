@@ -67,7 +67,7 @@ class AnswerInput:
         raise NotImplementedError
 
     def read(self) -> Any:
-        """The answer as ``check`` accepts it (``____`` when nothing is given)."""
+        """Return the answer as ``check`` accepts it (``____`` when nothing is given)."""
         value = self.widget.value
         return BLANK if value is None else value
 
@@ -90,7 +90,7 @@ class TextInput(AnswerInput):
         return self.widget
 
     def read(self) -> Any:
-        """The answer as ``check`` accepts it (``____`` when nothing is given)."""
+        """Return the answer as ``check`` accepts it (``____`` when nothing is given)."""
         value = self.text.value
         return BLANK if value is None else value
 
@@ -186,7 +186,7 @@ class ManyChoiceInput(AnswerInput):
         return widgets.VBox(self.parts)
 
     def read(self) -> Any:
-        """The answer as ``check`` accepts it (``____`` when nothing is given)."""
+        """Return the answer as ``check`` accepts it (``____`` when nothing is given)."""
         letters = tuple(self.definition.letter(i) for i, box in enumerate(self.parts) if box.value)
         return letters or BLANK
 
@@ -263,7 +263,7 @@ class ClaimsInput(AnswerInput):
         return widgets.VBox(rows)
 
     def read(self) -> Any:
-        """The answer as ``check`` accepts it (``____`` when nothing is given)."""
+        """Return the answer as ``check`` accepts it (``____`` when nothing is given)."""
         placed = {i: box.value for i, box in enumerate(self.parts, start=1) if box.value}
         return placed or BLANK
 

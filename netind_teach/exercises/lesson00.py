@@ -32,7 +32,7 @@ TITLE = "Welcome: how the exercises work"
 
 # -- networks used below (small, built by hand) -----------------------------------------
 def synthetic_limited_person() -> nx.Graph:
-    """A synthetic ego network: 4 relatives who all know each other, and 1 neighbour."""
+    """Return a synthetic ego network: 4 relatives who all know each other, and 1 neighbour."""
     G = nx.Graph(name="synthetic ego network (lesson 00)")
     G.add_node(EGO)
     relatives = {

@@ -98,7 +98,7 @@ def _code_cases() -> tuple[Case, ...]:
 
 
 def _density_with_ego(G: nx.Graph) -> float:
-    return nx.density(G)
+    return float(nx.density(G))
 
 
 def _ordered_pairs(G: nx.Graph) -> float:
@@ -116,7 +116,7 @@ def _no_guard(G: nx.Graph) -> float:
 
 
 def _everyone_but_ego(G: nx.Graph) -> float:
-    return nx.density(G.subgraph([v for v in G if v != "ego"]))
+    return float(nx.density(G.subgraph([v for v in G if v != "ego"])))
 
 
 _ABOUT_SIX = (

@@ -65,7 +65,7 @@ _MEASURES = typology.MEASURES
 _NAMES = {"ties": "ties", "groups": "groups", "diversity": "diversity score"}
 
 
-def _measures_text(values: dict) -> str:
+def _measures_text(values: dict[str, Any]) -> str:
     """E.g. '63 ties, 1 group, diversity score 4'."""
     ties, groups = format_number(values["ties"]), format_number(values["groups"])
     noun = "group" if groups == "1" else "groups"
@@ -147,8 +147,8 @@ class SyntheticPersonNetwork(ClassifyNetwork):
         return draw_person(self.network(), ax=ax, ego=self.ego, **kwargs)
 
 
-def course_type(person: dict, medians: dict) -> str:
-    """The course rule for one person, with the package: ``typology.classify``.
+def course_type(person: dict[str, Any], medians: dict[str, Any]) -> str:
+    """Return the course rule for one person, with the package: ``typology.classify``.
 
     ``person`` and ``medians`` map ``ties``, ``groups`` and ``diversity`` to numbers.
 
@@ -200,8 +200,8 @@ _NUDGES = {
 }
 
 
-def _clues(person: dict, medians: dict, group: str) -> tuple[str, ...]:
-    """What the rule sees, in plain words and without the type (after a wrong answer)."""
+def _clues(person: dict[str, Any], medians: dict[str, Any], group: str) -> tuple[str, ...]:
+    """Return what the rule sees, in plain words and without the type (after a wrong answer)."""
     lines = []
     for m in _MEASURES:
         where = {"above": "above", "at": "exactly at", "below": "below"}[
@@ -302,7 +302,7 @@ def _sample_cases() -> tuple[Case, ...]:
     return tuple(cases)
 
 
-def _strictly_above_first(person: dict, medians: dict) -> str:
+def _strictly_above_first(person: dict[str, Any], medians: dict[str, Any]) -> str:
     if all(person[m] > medians[m] for m in _MEASURES):
         return "networked"
     if all(person[m] <= medians[m] for m in _MEASURES):
@@ -310,7 +310,7 @@ def _strictly_above_first(person: dict, medians: dict) -> str:
     return "bounded"
 
 
-def _limited_first(person: dict, medians: dict) -> str:
+def _limited_first(person: dict[str, Any], medians: dict[str, Any]) -> str:
     if all(person[m] <= medians[m] for m in _MEASURES):
         return "limited"
     if all(person[m] >= medians[m] for m in _MEASURES):
@@ -318,7 +318,7 @@ def _limited_first(person: dict, medians: dict) -> str:
     return "bounded"
 
 
-def _literal_bounded(person: dict, medians: dict) -> str:
+def _literal_bounded(person: dict[str, Any], medians: dict[str, Any]) -> str:
     below = sum(person[m] < medians[m] for m in _MEASURES)
     if below == 0:
         return "networked"

@@ -17,11 +17,14 @@ Examples
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import confidants, datasets
 from . import Claim, MultipleChoice, Numeric, Option, Reflection, SortClaims
 from .lazy import built_on_first_use
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "ARTIFACT_RATE",
@@ -56,7 +59,7 @@ def gss_counts() -> dict[int, dict[int, int]]:
     >>> gss_counts()[1985][0], sum(gss_counts()[2004].values())
     (136, 1426)
     """
-    table = datasets.load("gss_numgiven")
+    table: pd.DataFrame = datasets.load("gss_numgiven")
     valid = table[table["response_type"] == "valid"]
     return {
         int(year): dict(
@@ -117,7 +120,8 @@ def _exercises() -> dict[str, Any]:
 
 
     def _claims() -> tuple[Claim, ...]:
-        table = datasets.load("isolation_claims").set_index("claim_id")
+        loaded: pd.DataFrame = datasets.load("isolation_claims")
+        table = loaded.set_index("claim_id")
         claims = []
         for claim_id, feedback in _CLAIM_FEEDBACK:
             row = table.loc[claim_id]
@@ -136,7 +140,7 @@ def _exercises() -> dict[str, Any]:
 
 
     def _by_author_not_claim() -> dict[int, str]:
-        """A plausible wrong sort: everything Pew wrote 'challenges' the thesis."""
+        """Return a plausible wrong sort: everything Pew wrote 'challenges' the thesis."""
         answer = {i: c.category for i, c in enumerate(_CLAIMS, start=1)}
         for i, claim in enumerate(_CLAIMS, start=1):
             if claim.source.startswith("Hampton"):
@@ -145,7 +149,7 @@ def _exercises() -> dict[str, Any]:
 
 
     def _measurement_as_challenge() -> dict[int, str]:
-        """A plausible wrong sort: every doubt about the figure 'challenges' the thesis."""
+        """Return a plausible wrong sort: every doubt about the figure 'challenges' the thesis."""
         return {
             i: ("challenges" if c.category == "about measurement" else c.category)
             for i, c in enumerate(_CLAIMS, start=1)

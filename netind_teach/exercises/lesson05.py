@@ -22,7 +22,7 @@ TITLE = "Capstone: your own network"
 
 
 def demo_graph() -> nx.Graph:
-    """The made-up demo network of lesson 05, as an ego network (no nicknames)."""
+    """Return the made-up demo network of lesson 05, as an ego network (no nicknames)."""
     from ..mynetwork import demo_network
 
     return demo_network().to_graph()

@@ -20,11 +20,14 @@ Examples
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import audiences, datasets, niches, support
 from . import Claim, MultipleChoice, Numeric, Option, Reflection, SortClaims
 from .lazy import built_on_first_use
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "BIGGEST_STEP",
@@ -145,7 +148,7 @@ def _all(category: str) -> dict[int, str]:
 
 
 def _comments_as_findings() -> dict[int, str]:
-    """A plausible wrong sort: every readers' comment put under 'depends...'."""
+    """Return a plausible wrong sort: every readers' comment put under 'depends...'."""
     return {
         i: ("depends on how it's measured" if "readers'" in c.source else c.category)
         for i, c in enumerate(_CLAIMS, start=1)
@@ -171,7 +174,7 @@ def _exercises() -> dict[str, Any]:
     MOVING_LEFT = len(_WITHOUT_PARENTS["help moving house"])
     _MOVING_ALL = len(_WHOLE["help moving house"])
 
-    _PEW = datasets.load("pew_privacy")
+    _PEW: pd.DataFrame = datasets.load("pew_privacy")
 
 
     def _pew(measure_id: str, year: int) -> int:
@@ -193,7 +196,8 @@ def _exercises() -> dict[str, Any]:
     NICHE_SHARE = 100 * niches.other_side_share(niches.niche_network(preference=NICHE_PREFERENCE))
     _NICHE_RANDOM = 100 * niches.other_side_share(niches.niche_network(preference=0.0))
 
-    _BAKSHY = datasets.load("bakshy_exposure").set_index("stage")
+    bakshy: pd.DataFrame = datasets.load("bakshy_exposure")
+    _BAKSHY = bakshy.set_index("stage")
     _FRIENDS = float(_BAKSHY.loc["friends", "percent_cross_cutting"])
     #: (from stage, to stage, points) of the step that removes most cross-cutting content.
     BIGGEST_STEP = niches.largest_drop(datasets.load("bakshy_exposure"))

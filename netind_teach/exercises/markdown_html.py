@@ -91,7 +91,10 @@ def _inline(text: str) -> str:
     markdown = _markdown()
     state = InlineState({})
     state.src = text
-    return markdown.renderer(markdown.inline.parse(state), BlockState())  # type: ignore[no-any-return]
+    render = markdown.renderer
+    if render is None:  # mistune.create_markdown always gives one
+        raise RuntimeError("mistune made a Markdown without a renderer")
+    return str(render(markdown.inline.parse(state), BlockState()))
 
 
 def to_html(markdown: str) -> str:
@@ -124,7 +127,7 @@ def to_html(markdown: str) -> str:
 
 
 def message_html(message: str) -> str:
-    """A check message as HTML: always escaped; inline markdown; '- ' lines as a list.
+    """Return a check message as HTML: always escaped; inline markdown; '- ' lines as a list.
 
     Parameters
     ----------

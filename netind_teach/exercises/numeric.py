@@ -29,13 +29,13 @@ _SHOWN = ".6g"
 
 
 def _grouped(groups: list[str]) -> bool:
-    """True when ``groups`` split by a thousands mark are well formed: 1,234,567."""
+    """Return True when ``groups`` split by a thousands mark are well formed: 1,234,567."""
     head, *rest = groups
     return 1 <= len(head) <= 3 and head[0] != "0" and all(len(g) == 3 for g in rest)
 
 
 def _readings(body: str) -> tuple[str, ...] | None:
-    """The plain decimal readings of digits with separators: one, or two if ambiguous.
+    """Return the plain decimal readings of digits with separators: one, or two if ambiguous.
 
     ``"2,9"`` -> ``("2.9",)``; ``"1,000"`` -> ``("1.000", "1000")``; ``"1.234,5"`` ->
     ``("1234.5",)``; ``"1,2,3"`` -> None.
@@ -174,11 +174,11 @@ class Numeric(Definition):
         return self.answer
 
     def default_solution(self) -> str:
-        """The solution text when the author gave none."""
+        """Return the solution text when the author gave none."""
         return f"**{self._show(self._rounded_answer())}**"
 
     def _rounded_answer(self) -> float:
-        """The answer rounded to the precision its tolerance asks for (8.88308 -> 8.9)."""
+        """Return the answer rounded to the precision its tolerance asks for (8.88308 -> 8.9)."""
         answer = float(self.answer)
         slack = max(self.tolerance, self.rel_tolerance * abs(answer))
         if slack <= 0:
@@ -197,7 +197,7 @@ class Numeric(Definition):
         return abs(value - goal) <= slack
 
     def answer_input(self, exercise: Any) -> AnswerInput:
-        """A text box for the number, with the unit beside it."""
+        """Return a text box for the number, with the unit beside it."""
         from .inputs import NumberInput
 
         return NumberInput(exercise)
@@ -269,7 +269,7 @@ class Numeric(Definition):
         return f"{quote(text, 20)} is ambiguous: write it without a comma, {example}."
 
     def _share_asked(self) -> bool:
-        """True when the answer is a share between 0 and 1 (no unit): 33 then means 33%."""
+        """Return True when the answer is a share between 0 and 1 (no unit): 33 then means 33%."""
         return not self.unit and 0 < float(self.answer) < 1
 
     def evaluate(self, answer: Any) -> Result:

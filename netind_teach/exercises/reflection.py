@@ -67,7 +67,7 @@ class Reflection(Definition):
         return self.example
 
     def default_solution(self) -> str:
-        """The solution text when the author gave none."""
+        """Return the solution text when the author gave none."""
         return f"There is no single right answer. One example:\n\n*{self.example}*"
 
     def evaluate(self, answer: Any) -> Result:
@@ -99,7 +99,7 @@ class Reflection(Definition):
         return "Saved as a draft on this computer only."
 
     def answer_input(self, exercise: Any) -> AnswerInput:
-        """A large text box holding the saved reflection, if there is one."""
+        """Return a large text box holding the saved reflection, if there is one."""
         from .inputs import ReflectionInput
 
         return ReflectionInput(exercise)

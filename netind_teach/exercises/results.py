@@ -117,17 +117,17 @@ class Result:
 
     @classmethod
     def correct_(cls, message: str = "", explanation: str = "") -> Result:
-        """A correct result."""
+        """Return a correct result."""
         return cls(Outcome.CORRECT, message, explanation)
 
     @classmethod
     def incorrect(cls, message: str) -> Result:
-        """An incorrect result with a message saying what is wrong."""
+        """Return an incorrect result with a message saying what is wrong."""
         return cls(Outcome.INCORRECT, message)
 
     @classmethod
     def not_attempted(cls, message: str) -> Result:
-        """A not-attempted result with a message saying what to do."""
+        """Return a not-attempted result with a message saying what to do."""
         return cls(Outcome.NOT_ATTEMPTED, message)
 
     @property

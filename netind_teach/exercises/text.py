@@ -60,7 +60,7 @@ def quote(text: str, limit: int = 40) -> str:
 
 
 def too_long(answer: str, limit: int, what: str) -> str | None:
-    """A message when ``answer`` is longer than any answer of this kind needs, else None.
+    """Return a message when ``answer`` is longer than any answer of this kind needs, else None.
 
     Checked first, in constant time, so a pasted megabyte is answered at once.
 

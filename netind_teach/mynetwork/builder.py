@@ -68,7 +68,7 @@ _MEASURE_ROWS = (
 
 
 def _from_session(name: str, doc: str) -> Any:
-    """A read-only attribute of the builder that is its session's attribute ``name``."""
+    """Return a read-only attribute of the builder that is its session's attribute ``name``."""
     return property(lambda self: getattr(self.session, name), doc=doc)
 
 
@@ -531,7 +531,7 @@ class NetworkBuilder:
                 )
 
     def _legend_html(self, G: Any) -> str:
-        """The drawing's key, as HTML (cheaper than a matplotlib legend)."""
+        """Return the drawing's key, as HTML (cheaper than a matplotlib legend)."""
         from netind_teach import egodraw, egonet
 
         if len(self.network) == 0:

@@ -125,7 +125,7 @@ class ClassView:
         return self.table[columns].median()
 
     def summary(self) -> str:
-        """A few lines for the instructor: how many exports, types, and skipped files."""
+        """Return a few lines for the instructor: how many exports, types, and skipped files."""
         n = len(self.table)
         lines = [f"{n} export{'s' if n != 1 else ''} combined{self._label()}."]
         if n:

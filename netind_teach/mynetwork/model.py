@@ -156,7 +156,7 @@ def _forbidden(char: str) -> bool:
 
 @functools.lru_cache(maxsize=4096)  # find() compares every nickname: lesson 05 made 215,000 keys
 def _key(nickname: str) -> str:
-    """What two nicknames must differ in: case, width and spacing do not count."""
+    """Return what two nicknames must differ in: case, width and spacing do not count."""
     return " ".join(unicodedata.normalize("NFKC", nickname).casefold().split())
 
 
@@ -289,7 +289,7 @@ class Measures:
         return asdict(self)
 
     def for_typology(self, age_group: str | None) -> dict[str, Any]:
-        """The person as :func:`netind_teach.typology.classify` takes it."""
+        """Return the person as :func:`netind_teach.typology.classify` takes it."""
         person: dict[str, Any] = {
             "ties": self.ties,
             "groups": self.groups,
@@ -382,7 +382,7 @@ def measures_of(G: nx.Graph, groups: int) -> Measures:
 
 
 def reference_and_rule(source: str) -> tuple[typology.Reference, typology.Rule]:
-    """Reference medians and rule for typing a personal network.
+    """Return the reference medians and rule for typing a personal network.
 
     ``"published"``: the medians Wellman, Quan-Haase & Harper (2020) print: ties by age
     group (34, 21, 15, 14) and diversity 7 for the whole sample. The paper gives group

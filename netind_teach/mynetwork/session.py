@@ -589,7 +589,7 @@ class BuilderSession:
 
 
 def _current_text(path: Path) -> str | None:
-    """The file's text now: None when it is gone, a marker when it cannot be read."""
+    """Return the file's text now: None when it is gone, a marker when it cannot be read."""
     try:
         return store.read_bytes(path, MAX_FILE_BYTES).decode("utf-8", "replace")
     except FileNotFoundError:

@@ -130,7 +130,7 @@ class ContinuumExplorer:
         self.measures: dict[str, float | int] = {}
         self.error = ""
         self.timings_ms: list[float] = []
-        self._positions: dict[tuple[int, int], dict] = {}
+        self._positions: dict[tuple[int, int], dict[Any, Any]] = {}
         self._picture: Any = None  # one egodraw.EgoPicture, made on the first update
 
         self.p = widgets.FloatSlider(
@@ -168,7 +168,7 @@ class ContinuumExplorer:
         self.update()
 
     # -- what the widget shows ---------------------------------------------------------
-    def _layout(self, n_alters: int, n_circles: int) -> dict:
+    def _layout(self, n_alters: int, n_circles: int) -> dict[Any, Any]:
         """Positions for this size, laid out once on the networked end (circles show)."""
         key = (n_alters, n_circles)
         if key not in self._positions:
@@ -208,7 +208,7 @@ class ContinuumExplorer:
         self.timings_ms.append(1000 * (time.perf_counter() - start))
 
     def where(self) -> str:
-        """A sentence saying where on the continuum the slider is."""
+        """Return a sentence saying where on the continuum the slider is."""
         p = self.p.value
         if p <= 0.15:
             return "Close to little boxes: one densely-knit local group."
@@ -220,13 +220,14 @@ class ContinuumExplorer:
         self.error = message
         self.status.value = f"<p style='color:#B00020'><b>{html.escape(message)}</b></p>"
 
-    def _draw(self, G: nx.Graph, pos: dict) -> bytes:
+    def _draw(self, G: nx.Graph, pos: dict[Any, Any]) -> bytes:
         # One figure for the explorer's life; the title and key are HTML under it (see
         # _legend_html): drawn into the picture they would double its drawing time.
         if self._picture is None:
             self._picture = egodraw.EgoPicture((5.4, 5.0), dpi=self.dpi)
         egodraw.draw_ego(G, pos=pos, ax=self._picture.axes(), title="", legend=False)
-        return self._picture.png()
+        png: bytes = self._picture.png()
+        return png
 
     @staticmethod
     def _legend_html(G: nx.Graph) -> str:
