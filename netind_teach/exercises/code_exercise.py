@@ -67,7 +67,7 @@ def _truth(value: Any) -> bool:
 
 
 def _number(value: Any) -> bool:
-    """Return True for an int, a float or a NumPy number (no subclass that could redefine ``==``)."""
+    """Return True for an int, a float or a NumPy number (no subclass redefining ``==``)."""
     if type(value) in (int, float):
         return True
     return _is_numpy(value) and isinstance(value, numbers.Real) and not _truth(value)
