@@ -186,7 +186,7 @@ _LINES = {"-": "&#8212;&#8212;", "--": "- - -", ":": "&middot;&middot;&middot;",
 
 
 def legend_html(ax: Axes, *, remove: bool = True) -> str:
-    """The Axes' legend as an HTML key for beside the picture, removed from the picture.
+    """Return the Axes' legend as an HTML key for beside the picture (removed from the picture).
 
     A legend costs more to render than a small network drawing (matplotlib draws text
     slowly); a widget shows the same key as HTML instead. Markers become coloured
