@@ -78,6 +78,11 @@ def export_data(network: PersonalNetwork, *, synthetic: bool = False) -> dict[st
     synthetic : bool
         Mark the export as synthetic (made-up data, e.g. :func:`synthetic_class`).
 
+    Returns
+    -------
+    dict
+        The export's fields.
+
     Examples
     --------
     >>> from netind_teach.mynetwork.model import PersonalNetwork
@@ -116,6 +121,18 @@ def _rounded(m: Measures) -> dict[str, Any]:
 def export_text(network: PersonalNetwork, *, synthetic: bool = False) -> str:
     """Return the exact text an export file holds (JSON, ASCII only).
 
+    Parameters
+    ----------
+    network : PersonalNetwork
+        Your network.
+    synthetic : bool
+        Mark it as synthetic (made-up data).
+
+    Returns
+    -------
+    str
+        The file's text.
+
     Examples
     --------
     >>> from netind_teach.mynetwork.model import PersonalNetwork
@@ -129,6 +146,16 @@ def export_text(network: PersonalNetwork, *, synthetic: bool = False) -> str:
 def export_filename(network: PersonalNetwork) -> str:
     """Return the export's file name, ``my_network_export_<network id>.json``.
 
+    Parameters
+    ----------
+    network : PersonalNetwork
+        Your network.
+
+    Returns
+    -------
+    str
+        The name.
+
     Examples
     --------
     >>> from netind_teach.mynetwork.model import PersonalNetwork
@@ -139,7 +166,18 @@ def export_filename(network: PersonalNetwork) -> str:
 
 
 def preview_html(network: PersonalNetwork) -> str:
-    """Return HTML showing, in full, the text an export would write (for a notebook)."""
+    """Return HTML showing, in full, the text an export would write (for a notebook).
+
+    Parameters
+    ----------
+    network : PersonalNetwork
+        Your network.
+
+    Returns
+    -------
+    str
+        HTML.
+    """
     text = export_text(network)
     n = len(network)
     return (
@@ -155,6 +193,8 @@ def preview_html(network: PersonalNetwork) -> str:
 def export_anonymised(network: PersonalNetwork, path: str | os.PathLike[str] | None = None) -> Path:
     """Write the anonymised export; return its path.
 
+    The file holds exactly :func:`export_text` and is written atomically.
+
     Parameters
     ----------
     network : PersonalNetwork
@@ -163,7 +203,10 @@ def export_anonymised(network: PersonalNetwork, path: str | os.PathLike[str] | N
         A file ending ``.json``, or a folder (created if needed) to write
         :func:`export_filename` in. Default: that name in the working folder.
 
-    The file holds exactly :func:`export_text` and is written atomically.
+    Returns
+    -------
+    pathlib.Path
+        The file written.
     """
     name = export_filename(network)
     target = Path.cwd() / name if path is None else store.file_path(path, name)
@@ -183,6 +226,16 @@ def check_export(data: object) -> dict[str, Any]:
     so a class view never shows free text. See
     :func:`~netind_teach.mynetwork.fileformat.check_export_data`.
 
+    Parameters
+    ----------
+    data : object
+        Parsed JSON.
+
+    Returns
+    -------
+    dict
+        ``data``, checked.
+
     Examples
     --------
     >>> check_export({"format": "netind-teach-my-network"})
@@ -198,6 +251,16 @@ def read_export(path: str | os.PathLike[str]) -> dict[str, Any]:
 
     Never anything else: a pipe or device named ``*.json`` is refused without being read
     (no hang), and a file nested too deeply, not text or not JSON gets a one-line reason.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The export file.
+
+    Returns
+    -------
+    dict
+        Its checked data.
 
     Examples
     --------

@@ -115,6 +115,18 @@ def short(text: object, limit: int = 24) -> str:
 
     Invisible characters are shown as ``\uXXXX`` so a message never hides them.
 
+    Parameters
+    ----------
+    text : object
+        Any value (text is quoted, anything else shown by ``repr``).
+    limit : int
+        Characters kept.
+
+    Returns
+    -------
+    str
+        The shortened, quoted text.
+
     Examples
     --------
     >>> short("x" * 100, 5)
@@ -140,6 +152,16 @@ def check_network_data(data: object) -> dict[str, Any]:
 
     Nicknames are checked when the network is rebuilt
     (:meth:`~netind_teach.mynetwork.model.PersonalNetwork.from_dict`).
+
+    Parameters
+    ----------
+    data : object
+        Parsed JSON.
+
+    Returns
+    -------
+    dict
+        ``data``, checked.
 
     Raises
     ------
@@ -171,6 +193,16 @@ def check_export_data(data: object) -> dict[str, Any]:
     Strict on purpose: an unknown field (a nickname, a note) makes the file malformed,
     so a class view never shows free text. An export of a newer course version is named
     as such, with what to do.
+
+    Parameters
+    ----------
+    data : object
+        Parsed JSON.
+
+    Returns
+    -------
+    dict
+        ``data``, checked.
 
     Examples
     --------

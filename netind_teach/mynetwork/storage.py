@@ -94,11 +94,29 @@ check_file_data = check_network_data
 
 
 class SaveError(store.WriteError):
-    """Your network could not be saved (the message says why and what to do)."""
+    """Your network could not be saved (the message says why and what to do).
+
+    Parameters
+    ----------
+    message : str
+        What could not be saved, why and what to do.
+    reason : str, optional
+        The system's short reason.
+    """
 
 
 def default_path(folder: str | os.PathLike[str] | None = None) -> Path:
     """Return where your network is saved: ``my_network.json`` in ``folder`` (default: here).
+
+    Parameters
+    ----------
+    folder : str or os.PathLike, optional
+        The folder (default: the working folder).
+
+    Returns
+    -------
+    pathlib.Path
+        The file (not created).
 
     Examples
     --------
@@ -115,6 +133,16 @@ def resolve_path(path: str | os.PathLike[str] | None) -> Path:
     A name ending ``.json`` is the file; anything else is a folder (created when saving)
     holding ``my_network.json``.
 
+    Parameters
+    ----------
+    path : str or os.PathLike or None
+        A ``.json`` file, a folder, or None for the working folder.
+
+    Returns
+    -------
+    pathlib.Path
+        The file.
+
     Examples
     --------
     >>> import tempfile
@@ -129,7 +157,18 @@ def resolve_path(path: str | os.PathLike[str] | None) -> Path:
 
 
 def network_spec(path: Path) -> store.Spec:
-    """How :mod:`netind_teach.store` reads a network file at ``path``."""
+    """How :mod:`netind_teach.store` reads a network file at ``path``.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The file (named in messages).
+
+    Returns
+    -------
+    netind_teach.store.Spec
+        What the store checks.
+    """
     from .model import PersonalNetwork
 
     return store.Spec(
@@ -146,6 +185,16 @@ def network_spec(path: Path) -> store.Spec:
 
 def file_text(network: PersonalNetwork) -> str:
     """Return the exact text :func:`save_network` writes for ``network``.
+
+    Parameters
+    ----------
+    network : PersonalNetwork
+        The network.
+
+    Returns
+    -------
+    str
+        The file's text.
 
     Examples
     --------
@@ -201,6 +250,18 @@ def save_network(network: PersonalNetwork, path: str | os.PathLike[str] | None =
     ``my_network.json``. Returns the file's path. Raises :class:`SaveError` with the reason
     when the folder cannot be written; the previous file, if any, is then unchanged.
 
+    Parameters
+    ----------
+    network : PersonalNetwork
+        The network.
+    path : str or os.PathLike, optional
+        A file ending ``.json``, or a folder for ``my_network.json`` (default: the working folder).
+
+    Returns
+    -------
+    pathlib.Path
+        The file written.
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -223,7 +284,19 @@ def save_network(network: PersonalNetwork, path: str | os.PathLike[str] | None =
 
 
 def write_explained(target: Path, text: str, what: str, fix: str) -> None:
-    """Write ``text`` atomically; on failure raise :class:`SaveError`: ``what (reason). fix``."""
+    """Write ``text`` atomically; on failure raise :class:`SaveError`: ``what (reason). fix``.
+
+    Parameters
+    ----------
+    target : pathlib.Path
+        The file.
+    text : str
+        Its new content.
+    what : str
+        The message's start ("Could not save ...").
+    fix : str
+        The message's end: what to do.
+    """
     try:
         store.write_text(target, text)
     except store.WriteError as exc:
@@ -234,7 +307,7 @@ def write_explained(target: Path, text: str, what: str, fix: str) -> None:
 class Opened:
     """What :func:`open_network` found.
 
-    Attributes
+    Parameters
     ----------
     network : PersonalNetwork or None
         The saved network; None when there was none to load (start a new one).
@@ -260,6 +333,16 @@ def open_network(path: str | os.PathLike[str] | None = None) -> Opened:
 
     Never raises for any file content: a FIFO, a device, a file nested a million levels
     deep or a newer version's file each get a one-line message.
+
+    Parameters
+    ----------
+    path : str or os.PathLike, optional
+        A file ending ``.json``, or a folder for ``my_network.json`` (default: the working folder).
+
+    Returns
+    -------
+    Opened
+        The network (or None), the file and a message.
 
     Examples
     --------
@@ -288,6 +371,18 @@ def delete_saved(path: str | os.PathLike[str] | None = None, *, confirm: bool = 
     ``my_network.corrupt-*.json``, hidden temporary files an interrupted save left
     (``.my_network.json.*.tmp``, which hold nicknames too), its lock file, and exports
     ``my_network_export_*.json``.
+
+    Parameters
+    ----------
+    path : str or os.PathLike, optional
+        A file ending ``.json``, or a folder for ``my_network.json`` (default: the working folder).
+    confirm : bool
+        Delete only when True; otherwise list what would go.
+
+    Returns
+    -------
+    str
+        What was (or would be) deleted, in a sentence.
 
     Examples
     --------
