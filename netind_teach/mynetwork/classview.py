@@ -68,7 +68,7 @@ _PLOTTED = (
 class ClassView:
     """A class's exports, combined.
 
-    Attributes
+    Parameters
     ----------
     table : pandas.DataFrame
         One row per export (columns :data:`COLUMNS`), sorted by file name.
@@ -229,6 +229,11 @@ def combine(folder: str | os.PathLike[str], reference: str = "published") -> Cla
     reference : {"published", "synthetic"}
         Medians to type against (see
         :func:`netind_teach.mynetwork.model.reference_and_rule`).
+
+    Returns
+    -------
+    ClassView
+        The combined table, the files skipped and the conflicts.
     """
     if not isinstance(folder, (str, os.PathLike)):
         raise TypeError(f"folder is a path (text or pathlib.Path), not {type(folder).__name__}.")

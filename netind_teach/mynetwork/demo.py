@@ -102,6 +102,11 @@ def demo_network() -> PersonalNetwork:
     climbing club, workmates at a café and two online-only friends. The nicknames are
     invented. Its salt comes from :data:`DEMO_SEED`, so its export is the same every run.
 
+    Returns
+    -------
+    PersonalNetwork
+        The demo network.
+
     Examples
     --------
     >>> m = demo_network().measures()
@@ -139,6 +144,18 @@ def synthetic_network(seed: int, *, age_group: Any = "random") -> PersonalNetwor
     other with probability 0.6; zero to two ties join people of different circles. The age
     group is drawn (mostly "under 35", a synthetic choice for a class of students) unless
     given. At most :data:`~netind_teach.mynetwork.model.MAX_PEOPLE` people.
+
+    Parameters
+    ----------
+    seed : int
+        Seed of the generator.
+    age_group : str or None
+        An age group, None, or "random" (drawn).
+
+    Returns
+    -------
+    PersonalNetwork
+        The made-up network.
 
     Examples
     --------
@@ -196,6 +213,18 @@ def synthetic_network(seed: int, *, age_group: Any = "random") -> PersonalNetwor
 def synthetic_class(n: int = 30, seed: int = 0) -> list[dict[str, Any]]:
     """Return ``n`` synthetic exports (plain data, each marked ``"synthetic": true``).
 
+    Parameters
+    ----------
+    n : int
+        How many (0 to 1000).
+    seed : int
+        Seed of the generator.
+
+    Returns
+    -------
+    list of dict
+        The exports' data.
+
     Examples
     --------
     >>> exports = synthetic_class(3, seed=2)
@@ -219,6 +248,20 @@ def write_synthetic_class(folder: str | os.PathLike[str], n: int = 30, seed: int
 
     Files are named ``my_network_export_synthetic_<k>.json``, as a class would hand them in.
     They are plain writes, not atomic ones: synthetic data can always be made again.
+
+    Parameters
+    ----------
+    folder : str or os.PathLike
+        Where to write.
+    n : int
+        How many (0 to 1000).
+    seed : int
+        Seed of the generator.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written.
 
     Examples
     --------
@@ -244,6 +287,16 @@ def scratch_folder(prefix: str = "netind-demo-") -> Path:
 
     It is deleted (with all it holds) when this Python process or notebook kernel exits
     normally.
+
+    Parameters
+    ----------
+    prefix : str
+        Start of the folder's name.
+
+    Returns
+    -------
+    pathlib.Path
+        The folder.
 
     Examples
     --------

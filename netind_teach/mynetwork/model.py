@@ -96,6 +96,16 @@ def check_nickname(nickname: object) -> str:
     emoji; invisible control and formatting characters are refused, and so is a name for
     yourself (you are the centre of the network, not one of its people).
 
+    Parameters
+    ----------
+    nickname : object
+        What was typed.
+
+    Returns
+    -------
+    str
+        The nickname as stored.
+
     Raises
     ------
     TypeError, ValueError
@@ -206,7 +216,7 @@ def _check_groups(value: object) -> int:
 class Person:
     """One person of your network.
 
-    Attributes
+    Parameters
     ----------
     id : str
         Internal id (``"p1"``, ``"p2"``, ...), fixed for the person's life in the file.
@@ -248,7 +258,7 @@ class Person:
 class Measures:
     """The measures of one personal network.
 
-    Attributes
+    Parameters
     ----------
     people : int
         Everyone you listed.
@@ -315,6 +325,11 @@ def network_graph(
     names : bool
         Put each nickname in a node attribute ``nickname`` (for your own drawing only).
 
+    Returns
+    -------
+    networkx.Graph
+        The ego network.
+
     Examples
     --------
     >>> G = network_graph([{"id": "p1", "category": "friend", "closeness": "close",
@@ -338,6 +353,16 @@ def network_graph(
 def diversity_parts(G: nx.Graph) -> tuple[int, int, int]:
     """Return (kinds, ways, places): distinct categories, contact modes and places.
 
+    Parameters
+    ----------
+    G : networkx.Graph
+        An ego network from :func:`network_graph`.
+
+    Returns
+    -------
+    tuple of int
+        (kinds, ways, places).
+
     Examples
     --------
     >>> G = network_graph([{"id": "p1", "category": "friend", "closeness": "close",
@@ -354,6 +379,18 @@ def diversity_parts(G: nx.Graph) -> tuple[int, int, int]:
 
 def measures_of(G: nx.Graph, groups: int) -> Measures:
     """Return the :class:`Measures` of an ego network built by :func:`network_graph`.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        An ego network from :func:`network_graph`.
+    groups : int
+        Social groups taken part in.
+
+    Returns
+    -------
+    Measures
+        The measures.
 
     Examples
     --------
@@ -390,6 +427,16 @@ def reference_and_rule(source: str) -> tuple[typology.Reference, typology.Rule]:
     rule compares two measures (ties, diversity).
     ``"synthetic"``: the synthetic East York sample's medians of all three measures by
     age group (ties medians equal the published ones; the others are synthetic).
+
+    Parameters
+    ----------
+    source : {"published", "synthetic"}
+        Which medians.
+
+    Returns
+    -------
+    tuple
+        The :class:`~netind_teach.typology.Reference` and :class:`~netind_teach.typology.Rule`.
 
     Examples
     --------
