@@ -39,6 +39,7 @@ from typing import Any
 __all__ = [
     "COMMAND_MODE",
     "COURSE_CSS",
+    "OPTION_LIST_CLASS",
     "SR_LABEL_CLASS",
     "announce",
     "describe_image",
@@ -52,6 +53,8 @@ SR_LABEL_CLASS = "netind-sr-label"
 #: JupyterLab 4's selector of the notebook's command-mode shortcuts.
 COMMAND_MODE = ".jp-Notebook.jp-mod-commandMode:not(.jp-mod-readWrite) :focus"
 _OUTSIDE_WIDGETS = ":not(.jupyter-widgets):not(.jupyter-widgets *)"
+#: The class of a list box of options (:func:`netind_teach.choice_controls.option_list`).
+OPTION_LIST_CLASS = "netind-option-list"
 
 # A dark ring inside a white one: whatever the background, one of the two rings contrasts
 # with it by at least 3:1 (WCAG 2.1 SC 1.4.11), and the rings contrast with each other.
@@ -72,7 +75,7 @@ COURSE_CSS = f"""
 .widget-toggle-button.mod-active {{
   font-weight: bold; box-shadow: inset 0 -4px 0 #1a1a1a !important;
 }}
-.widget-toggle-button.mod-active::before {{ content: "\\2713\\00a0"; }}
+.widget-toggle-button.mod-active:not(:has(> i.fa-check))::before {{ content: "\\2713\\00a0"; }}
 .netind-exercise .widget-hbox, .netind-progress .widget-hbox,
 .netind-network-builder .widget-hbox {{ flex-wrap: wrap; }}
 .jupyter-widgets.widget-image {{ max-width: 100%; height: auto; }}
@@ -82,6 +85,29 @@ COURSE_CSS = f"""
 .jupyter-widgets input::placeholder, .jupyter-widgets textarea::placeholder {{
   color: #595959; opacity: 1;
 }}
+.widget-slider .slider[disabled] .noUi-handle {{ visibility: hidden; }}
+.jupyter-widgets.widget-hbox {{ flex-wrap: wrap; }}
+.jupyter-widgets.widget-html td, .jupyter-widgets.widget-html th {{
+  white-space: normal !important;
+}}
+.jupyter-widgets.jupyter-button {{
+  white-space: normal; height: auto; min-height: var(--jp-widgets-inline-height);
+  line-height: 1.3; padding-top: 4px; padding-bottom: 4px;
+}}
+.jupyter-widgets.widget-label, .jupyter-widgets.widget-checkbox,
+.widget-checkbox .widget-label-basic, .widget-checkbox .widget-label-basic > span {{
+  white-space: normal; overflow: visible; text-overflow: clip; height: auto;
+}}
+.widget-checkbox .widget-label-basic {{ line-height: 1.4; align-items: flex-start; }}
+.widget-checkbox .widget-label-basic input {{ flex: 0 0 auto; margin-top: 0.25em; }}
+.jupyter-widgets.widget-select.{OPTION_LIST_CLASS}, .{OPTION_LIST_CLASS} > select {{
+  height: auto !important; field-sizing: content; max-width: 100%;
+}}
+.{OPTION_LIST_CLASS} > select > option {{
+  white-space: normal; padding: 4px 6px; line-height: 1.4;
+}}
+.{OPTION_LIST_CLASS} > select > option:checked {{ font-weight: bold; }}
+.{OPTION_LIST_CLASS} > select > option:checked::before {{ content: "\\2713\\00a0"; }}
 """
 
 
