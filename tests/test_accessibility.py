@@ -75,10 +75,17 @@ def test_every_exercise_widget_is_named_and_announces_its_result(lesson, store):
         assert any(a11y.COURSE_CSS in c.value for c in walk(w.box) if isinstance(c, widgets.HTML))
 
 
-def test_a_classify_exercise_exposes_the_chosen_option(store):
-    """Radio buttons (checked state) instead of toggle buttons (shading only)."""
-    w = for_lesson("00", progress=store).first_type.widget()
-    assert isinstance(w.input, widgets.RadioButtons)
+@pytest.mark.parametrize("name", ["coined", "first_type"])
+def test_a_one_answer_question_is_one_list_box_that_exposes_the_chosen_option(name, store):
+    """A list box (one Tab stop, the chosen option selected), not ipywidgets' radio
+    buttons (no shared name: each option its own Tab stop) or toggle buttons (shading)."""
+    w = getattr(for_lesson("00", progress=store), name).widget()
+    assert type(w.input) is widgets.Select and a11y.OPTION_LIST_CLASS in w.input._dom_classes
+    assert w.input.rows == len(w.input.options) and w.input.value is None
+    assert w.input.description.startswith("Your answer to: ")
+    assert not [
+        c for c in walk(w.box) if isinstance(c, (widgets.RadioButtons, widgets.ToggleButtons))
+    ]
 
 
 def test_progress_bar_buttons_carry_no_icon(store):

@@ -60,7 +60,7 @@ class ExerciseWidget(ShownAsBox):
         The kind's own input (:mod:`netind_teach.exercises.inputs`): it makes the
         controls, reads the answer from them and writes one back.
     input : ipywidgets.Widget
-        The main input (RadioButtons, Text, Textarea, or a box). Every control has an
+        The main input (a list box of options, Text, Textarea, or a box). Every control has an
         accessible name (its ``description``, hidden from view where the question says it).
     choices : list of ipywidgets.Checkbox
         For multiple-answer questions: one checkbox per option.

@@ -106,7 +106,7 @@ class MultipleChoice(Definition):
         return frozenset() if isinstance(chosen, str) else frozenset(chosen)
 
     def answer_input(self, exercise: Any) -> AnswerInput:
-        """Radio buttons for one answer; checkboxes when several options are right."""
+        """Return a list box for one answer; checkboxes when several options are right."""
         from .inputs import ManyChoiceInput, OneChoiceInput
 
         return (ManyChoiceInput if self.multiple else OneChoiceInput)(exercise)

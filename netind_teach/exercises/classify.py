@@ -134,7 +134,7 @@ class ClassifyNetwork(Definition):
         return draw_ego(self.network(), self.ego, ax=ax, **kwargs)
 
     def answer_input(self, exercise: Any) -> AnswerInput:
-        """Return the network's drawing, and a radio button for each choice."""
+        """Return the network's drawing, and a list box of the choices."""
         from .inputs import TypeChoiceInput
 
         return TypeChoiceInput(exercise)

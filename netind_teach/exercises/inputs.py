@@ -4,7 +4,9 @@ Each kind's ``answer_input(exercise)`` returns one of these adapters; the exerci
 (:mod:`netind_teach.exercises._widgets`) only asks it for ``widget``, ``figure``,
 ``read()`` and ``write(answer)``, never which kind it serves. Every control has an
 accessible name: a choice's own words, or a label hidden from view but not from screen
-readers (:func:`netind_teach.a11y.name_control`). This module imports ipywidgets.
+readers (:func:`netind_teach.a11y.name_control`). One-answer questions are list boxes
+(:func:`netind_teach.choice_controls.option_list`: one Tab stop, arrows choose). This
+module imports ipywidgets.
 
 Examples
 --------
@@ -24,6 +26,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from .. import a11y
+from ..choice_controls import option_list
 from .results import BLANK
 from .text import one_line
 
@@ -157,13 +160,13 @@ class ReflectionInput(TextInput):
 
 
 class OneChoiceInput(AnswerInput):
-    """Radio buttons, one per option, each named by its label ('b) Barry Wellman')."""
+    """A list box of the options ('b) Barry Wellman'): one Tab stop, arrows choose."""
 
     def make(self) -> widgets.Widget:
         """Build and return the input widget."""
         d = self.definition
         options = [(d.label(i), d.letter(i)) for i in range(len(d.options))]
-        return widgets.RadioButtons(options=options, value=None, layout=widgets.Layout(**_WIDE))
+        return option_list(options, f"Your answer to: {d.heading}")
 
     def write(self, answer: Any) -> None:
         """Show ``answer`` in the input (what a learner would have typed or chosen)."""
@@ -198,18 +201,13 @@ class ManyChoiceInput(AnswerInput):
 
 
 class TypeChoiceInput(AnswerInput):
-    """The network's drawing, and radio buttons for its type."""
+    """The network's drawing, and a list box of the types."""
 
     def make(self) -> widgets.Widget:
         """Build and return the input widget."""
         self.figure = self._drawing()
-        # Radio buttons, not toggle buttons: a screen reader hears which one is chosen.
-        return widgets.RadioButtons(
-            options=list(self.definition.choices),
-            value=None,
-            orientation="horizontal",
-            layout=widgets.Layout(**_WIDE),
-        )
+        d = self.definition
+        return option_list([(c, c) for c in d.choices], f"Your answer to: {d.heading}")
 
     def write(self, answer: Any) -> None:
         """Show ``answer`` in the input (what a learner would have typed or chosen)."""

@@ -44,6 +44,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from netind_teach import a11y, figure_text, labels
+from netind_teach.choice_controls import TickList
 from netind_teach.vocab import AGE_GROUPS, CATEGORIES
 from netind_teach.widget_guard import guard
 
@@ -120,7 +121,9 @@ class NetworkBuilder:
         self.status = widgets.HTML()
         # -- add
         self.nickname = widgets.Text(
-            placeholder="nickname or initials", description="Nickname", layout=lay(width="20em")
+            placeholder="nickname or initials",
+            description="Nickname",
+            layout=lay(width="20em"),
         )
         self.category = widgets.Dropdown(options=list(CATEGORIES), description="Is my")
         self.closeness = widgets.Dropdown(
@@ -138,7 +141,8 @@ class NetworkBuilder:
         self.edit_place = widgets.Dropdown(options=list(_PLACE_OPTIONS), description="Where")
         self.save_button = widgets.Button(description="Save changes")
         self.delete_button = widgets.Button(description="Delete", button_style="danger")
-        self.knows = widgets.SelectMultiple(description="Knows", rows=8, layout=lay(width="20em"))
+        # Check boxes, not a multi-select list: Space ticks one, no modifier key needed.
+        self.knows = TickList(layout=lay(max_height="16em", overflow="auto"))
         # -- about you
         self.age_group = widgets.Dropdown(
             options=[(NO_AGE, ""), *((g, g) for g in AGE_GROUPS)],
@@ -203,7 +207,10 @@ class NetworkBuilder:
                 row([self.edit_closeness, self.edit_contact]),
                 row([self.edit_place]),
                 row([self.save_button, self.delete_button]),
-                widgets.HTML("<i>Tick everyone this person knows (Ctrl/Cmd-click for more):</i>"),
+                widgets.HTML(
+                    "<i>Tick everyone this person knows: Tab to a name, Space ticks or "
+                    "unticks it.</i>"
+                ),
                 self.knows,
             ]
         )
