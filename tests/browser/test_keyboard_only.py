@@ -14,56 +14,21 @@ without counting the Tab stops of the page); nothing is clicked.
 
 from __future__ import annotations
 
-import re
-
 from netind_teach._resources import lessons_dir
 
-from .browser_lab import check_notebook, copy_lesson, exercise, exercise_feedback
+from .browser_lab import check_notebook, copy_lesson, exercise
+from .keyboard import cells, press, press_notebook_keys, tab_to_check_and_press_enter
 from .lesson_checks import LESSONS
 
 WELCOME = "00_welcome.ipynb"
-NOTEBOOK_KEYS = ("a", "d", "d", "x", "ArrowDown", "ArrowUp")
-_ACTIVE_IS_BUTTON = """([name]) => {
-  const el = document.activeElement;
-  return !!el && el.tagName === 'BUTTON' && el.textContent.trim() === name;
-}"""
 
 
-def cells(page) -> list[str]:
-    """The text of every cell's input, in order."""
-    return page.locator(".jp-NotebookPanel .jp-Cell .jp-InputArea-editor").all_inner_texts()
-
-
-def press_notebook_keys(page) -> None:
-    for key in NOTEBOOK_KEYS:
-        page.keyboard.press(key)
-
-
-def tab_to_check_and_press_enter(page, widget) -> str:
-    """Tab forward to this exercise's Check button, press Enter, return the feedback."""
-    from playwright.sync_api import expect
-
-    feedback = exercise_feedback(widget)
-    before = feedback.inner_text()
-    for _ in range(40):
-        page.keyboard.press("Tab")
-        if page.evaluate(_ACTIVE_IS_BUTTON, ["Check"]):
-            break
-    else:
-        raise AssertionError("Tab never reached a Check button")
-    page.keyboard.press("Enter")
-    expect(feedback).not_to_have_text(before or re.compile(r"^\s*$"))
-    return " ".join(feedback.inner_text().split())
-
-
-def pick_radio_and_check(page, notebook, heading: str, index: int) -> str:
-    """Press the notebook keys on a radio option, then Space on it, then Check."""
+def pick_option_and_check(page, notebook, heading: str, index: int) -> str:
+    """Press the notebook keys in the list of options, choose one with arrows, Check."""
     widget = exercise(page, notebook, heading)
-    option = widget.locator(".widget-radio-box input").nth(index)
-    option.focus()
+    widget.get_by_role("listbox").focus()
     press_notebook_keys(page)
-    option.focus()
-    page.keyboard.press("Space")
+    press(page, "Home", *["ArrowDown"] * index)
     return tab_to_check_and_press_enter(page, widget)
 
 
@@ -83,8 +48,8 @@ def test_lesson_00_with_the_keyboard_alone(lab_server, lab_page, artifacts):
     before = cells(page)
     results = {}
 
-    # Multiple choice, one answer: radio buttons; Space picks the focused option.
-    results["choice"] = pick_radio_and_check(page, notebook, "Who coined the term?", 1)
+    # Multiple choice, one answer: a list of options, moved through with the arrows.
+    results["choice"] = pick_option_and_check(page, notebook, "Who coined the term?", 1)
 
     # Multiple choice, several answers: check boxes.
     what = exercise(page, notebook, "What networked individualism means")
@@ -107,8 +72,8 @@ def test_lesson_00_with_the_keyboard_alone(lab_server, lab_page, artifacts):
         page.wait_for_timeout(300)
     results["numeric"] = tab_to_check_and_press_enter(page, share)
 
-    # Classify this network: radio buttons ("limited" is the third).
-    results["classify"] = pick_radio_and_check(page, notebook, "Classify a first network", 2)
+    # Classify this network: a list of types ("limited" is the third).
+    results["classify"] = pick_option_and_check(page, notebook, "Classify a first network", 2)
 
     # Sort the claims: one dropdown per claim, moved with ArrowDown.
     sort = exercise(page, notebook, "Wellman's three models of community")

@@ -10,46 +10,16 @@ session's (``site_builds``): nothing is built again here.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from netind_teach.site import SITE_MARKER
-
 from .axe_audit import Finding, audit, count_by_rule, figures_without_text
-from .browser_lab import WIDGET_VIEW_MIME
+from .site_pages import block_non_files, open_site_page, site_pages
 
 EDITIONS = ("learners", "instructor")
 
 
-def block_non_files(page) -> list[str]:
-    """Abort every request of ``page`` that is not a local file; return the list of
-    addresses it asked for (filled as the page runs)."""
-    outside: list[str] = []
-
-    def only_files(route):
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", only_files)
-    return outside
-
-
-def _pages(folder: Path) -> list[Path]:
-    pages = sorted(folder.glob("*.html"))
-    marker = json.loads((folder / SITE_MARKER).read_text(encoding="utf-8"))
-    assert len(pages) == marker["pages"], f"{len(pages)} pages, the build wrote {marker}"
-    return pages
-
-
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_every_site_page_passes_axe_offline_from_file(
-    edition, site_builds, browser_context
-):
+def test_every_site_page_passes_axe_offline_from_file(edition, site_builds, browser_context):
     failing: list[tuple[str, Finding]] = []
     figures: list[str] = []
     asked: list[str] = []
@@ -57,15 +27,8 @@ def test_every_site_page_passes_axe_offline_from_file(
     page = browser_context.new_page()
     try:
         outside = block_non_files(page)
-        for page_file in _pages(getattr(site_builds, edition)):
-            views = page_file.read_text(encoding="utf-8").count(f'type="{WIDGET_VIEW_MIME}"')
-            page.goto(page_file.as_uri())
-            if views:
-                page.wait_for_function(
-                    "n => document.querySelectorAll('.widget-subarea').length >= n",
-                    arg=views, timeout=30_000,
-                )
-                page.wait_for_timeout(500)  # images decode after the views attach
+        for page_file in site_pages(getattr(site_builds, edition)):
+            open_site_page(page, page_file)
             report = audit(page, scope=None)
             summaries.append(f"{page_file.name}: {report.summary()}")
             failing += [(page_file.name, finding) for finding in report.failing]
@@ -78,7 +41,7 @@ def test_every_site_page_passes_axe_offline_from_file(
     assert failing == [], (
         f"{edition}: {len(failing)} serious/critical axe findings "
         f"{count_by_rule([finding for _, finding in failing])}:\n  "
-        + "\n  ".join(f"{name}: {finding.line()}" for name, finding in failing))
+        + "\n  ".join(f"{name}: {finding.line()}" for name, finding in failing)
+    )
     assert figures == [], f"{edition}: figures without a real text alternative: {figures}"
     assert asked == [], f"{edition}: pages asked for {asked}"
-

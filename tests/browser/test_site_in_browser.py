@@ -18,7 +18,7 @@ import pytest
 from netind_teach._resources import lesson_files
 
 from .browser_lab import WIDGET_VIEW_MIME
-from .test_site_axe import block_non_files
+from .site_pages import block_non_files
 
 WIDGET_STATE_MIME = "application/vnd.jupyter.widget-state+json"
 LESSON_NAMES = [lesson.name for lesson in lesson_files()]
