@@ -44,11 +44,11 @@ _ZERO_WIDTH_SPACE = "\u200b"
 
 
 def breakable(label: str) -> str:
-    """``label`` with a zero-width space after each space, so a list box can wrap it.
+    r"""``label`` with a zero-width space after each space, so a list box can wrap it.
 
     Examples
     --------
-    >>> breakable("one two") == "one \\u200btwo"
+    >>> breakable("one two") == "one \u200btwo"
     True
     """
     return label.replace(" ", " " + _ZERO_WIDTH_SPACE)
@@ -57,7 +57,7 @@ def breakable(label: str) -> str:
 def option_list(
     options: Sequence[tuple[str, Any]], name: str, *, visible: bool = False
 ) -> widgets.Select:
-    """A list box showing every option, one Tab stop, named ``name``; nothing chosen yet.
+    r"""A list box showing every option, one Tab stop, named ``name``; nothing chosen yet.
 
     Parameters
     ----------
@@ -77,7 +77,7 @@ def option_list(
     --------
     >>> box = option_list([("networked", "networked")], "Type of this network")
     >>> box.value = "networked"
-    >>> box.label.replace("\\u200b", "")
+    >>> box.label.replace("\u200b", "")
     'networked'
     """
     box = widgets.Select(
@@ -90,7 +90,7 @@ def option_list(
     return a11y.name_control(box, name, visible=visible)
 
 
-class TickList(widgets.VBox):
+class TickList(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
     """Several options, one checkbox each: Tab between them, Space ticks one.
 
     Parameters
@@ -115,7 +115,7 @@ class TickList(widgets.VBox):
     ((2,), 1)
     """
 
-    options = List()
+    options: List[Any] = List()
     value = Tuple()
 
     def __init__(
