@@ -46,6 +46,16 @@ _ZERO_WIDTH_SPACE = "\u200b"
 def breakable(label: str) -> str:
     r"""``label`` with a zero-width space after each space, so a list box can wrap it.
 
+    Parameters
+    ----------
+    label : str
+        An option's words.
+
+    Returns
+    -------
+    str
+        The same words, each space followed by a zero-width space.
+
     Examples
     --------
     >>> breakable("one two") == "one \u200btwo"
@@ -99,6 +109,8 @@ class TickList(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
         One checkbox per option, named by its label.
     value : tuple
         The values ticked, in the order of ``options``.
+    **kwargs
+        Passed to ``ipywidgets.VBox`` (e.g. ``layout``).
 
     Attributes
     ----------
