@@ -67,7 +67,7 @@ def breakable(label: str) -> str:
 def option_list(
     options: Sequence[tuple[str, Any]], name: str, *, visible: bool = False
 ) -> widgets.Select:
-    r"""A list box showing every option, one Tab stop, named ``name``; nothing chosen yet.
+    r"""Make a list box showing every option: one Tab stop, named ``name``, nothing chosen.
 
     Parameters
     ----------
