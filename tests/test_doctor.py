@@ -57,6 +57,7 @@ def test_the_thorough_doctor_still_renders_and_parses(monkeypatch):
     monkeypatch.setattr(
         loading, "typed_table", lambda name, *rest: parsed.append(name) or real_parse(name, *rest)
     )
+    monkeypatch.setattr(loading, "_TABLES", {})  # as in a fresh terminal: nothing typed yet
     results = doctor.run_checks()
     assert all(r.ok for r in results)
     assert drawn and NAME in parsed
