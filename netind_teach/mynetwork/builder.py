@@ -44,7 +44,6 @@ from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from netind_teach import a11y, figure_text, labels
-from netind_teach.choice_controls import TickList
 from netind_teach.vocab import AGE_GROUPS, CATEGORIES
 from netind_teach.widget_guard import guard
 
@@ -108,6 +107,8 @@ class NetworkBuilder:
         draw: bool = True,
     ) -> None:
         import ipywidgets as widgets
+
+        from netind_teach.choice_controls import TickList  # imports ipywidgets
 
         self.session = BuilderSession(path, start=start, reference=reference)
         self._draw = bool(draw)
