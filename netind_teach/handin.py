@@ -42,6 +42,7 @@ from typing import Any, TypeGuard
 
 from netind_teach import __version__, store
 from netind_teach.progress import Progress
+from netind_teach.quantities import is_whole
 
 __all__ = [
     "HANDIN_FORMAT",
@@ -261,7 +262,7 @@ def preview_html(text: str, target: str | None = None) -> str:
 
 
 def _is_count(value: Any) -> TypeGuard[int]:
-    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= _COUNT_LIMIT
+    return is_whole(value) and 0 <= value <= _COUNT_LIMIT
 
 
 def _short(value: Any) -> str:

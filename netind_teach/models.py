@@ -42,7 +42,7 @@ from typing import Any
 
 import networkx as nx
 
-from netind_teach.quantities import is_real
+from netind_teach.quantities import is_real, is_whole
 from netind_teach.vocab import EGO
 
 __all__ = [
@@ -94,7 +94,7 @@ def _circle_category(name: str) -> str:
 
 
 def _check_int(name: str, value: Any, low: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
+    if not is_whole(value):
         raise TypeError(f"{name} must be a whole number, got {value!r}.")
     if value < low:
         raise ValueError(f"{name} must be at least {low}, got {value}.")

@@ -29,7 +29,7 @@ from typing import Any
 
 import networkx as nx
 
-from netind_teach.quantities import is_real
+from netind_teach.quantities import is_real, is_whole
 
 __all__ = [
     "NICHE_SEED",
@@ -88,9 +88,9 @@ def niche_network(
     >>> all(G.nodes[u]["side"] == G.nodes[v]["side"] for u, v in G.edges)
     True
     """
-    if isinstance(n, bool) or not isinstance(n, int) or n < 4 or n % 2:
+    if not is_whole(n) or n < 4 or n % 2:
         raise ValueError(f"n must be an even whole number >= 4 (e.g. 200); got {n!r}")
-    if isinstance(ties, bool) or not isinstance(ties, int) or not 1 <= ties < n // 2:
+    if not is_whole(ties) or not 1 <= ties < n // 2:
         raise ValueError(f"ties must be a whole number from 1 to {n // 2 - 1}; got {ties!r}")
     strength = _unit("preference", preference)
     same = 0.5 + 0.5 * strength

@@ -50,6 +50,7 @@ from typing import Any
 
 from netind_teach import store
 from netind_teach.folders import ENV_VAR, data_dir
+from netind_teach.quantities import is_whole
 
 __all__ = [
     "FILENAME",
@@ -182,7 +183,7 @@ def _spec(path: Path) -> store.Spec:
 
 def _count(value: Any) -> int:
     """Return a stored counter as a whole number >= 0 (anything else counts as 0)."""
-    if isinstance(value, bool) or not isinstance(value, int):
+    if not is_whole(value):
         return 0
     return max(value, 0)
 

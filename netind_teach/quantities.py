@@ -13,15 +13,17 @@ Examples
 ('above', 'at', 'below')
 >>> is_real(3), is_real(2.5), is_real(True), is_real("3")
 (True, True, False, False)
+>>> is_whole(3), is_whole(3.0), is_whole(False)
+(True, False, False)
 """
 
 from __future__ import annotations
 
 import math
 import numbers
-from typing import Literal
+from typing import Literal, TypeGuard
 
-__all__ = ["Side", "format_number", "is_real", "side"]
+__all__ = ["Side", "format_number", "is_real", "is_whole", "side"]
 
 #: Where a value stands against a reference such as a median.
 Side = Literal["above", "at", "below"]
@@ -111,3 +113,29 @@ def is_real(value: object) -> bool:
     if isinstance(value, bool) or type(value).__name__ == "bool_":
         return False
     return isinstance(value, numbers.Real)
+
+
+def is_whole(value: object) -> TypeGuard[int]:
+    """Tell whether ``value`` is a Python ``int`` and not a bool.
+
+    The check for counts, seeds and sizes given as arguments or read from a course file
+    (JSON gives ``int``): ``3.0`` and ``"3"`` are not whole numbers here, and neither is
+    ``True``, although ``isinstance(True, int)`` holds.
+
+    Parameters
+    ----------
+    value : object
+        Anything a learner, a caller or a file supplied.
+
+    Returns
+    -------
+    bool
+        Whether ``value`` is an ``int`` and not a ``bool``; type checkers then treat it
+        as an ``int``.
+
+    Examples
+    --------
+    >>> is_whole(0), is_whole(-2), is_whole(2.0), is_whole(True), is_whole(None)
+    (True, True, False, False, False)
+    """
+    return isinstance(value, int) and not isinstance(value, bool)

@@ -58,7 +58,9 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeGuard
+from typing import Any
+
+from netind_teach.quantities import is_whole
 
 __all__ = [
     "LOCK_TIMEOUT",
@@ -541,9 +543,6 @@ def read_json(path: str | os.PathLike[str], max_bytes: int) -> Any:
         raise FileProblem("it is not valid JSON") from None
 
 
-def _is_int(value: object) -> TypeGuard[int]:
-    return isinstance(value, int) and not isinstance(value, bool)
-
 
 def check_header(
     data: object,
@@ -597,13 +596,13 @@ netind-teach, or ask your instructor), then run the cell again
         shown = f"its 'format' is {_short(found)}" if "format" in data else "no 'format' field"
         raise FileProblem(f"it is not {noun} ({shown.replace('no ', 'it has no ', 1)})", "foreign")
     got = data.get("version")
-    if _is_int(got) and got > version:
+    if is_whole(got) and got > version:
         raise FileProblem(
             f"it was saved by a newer version of the course (file version {got}, this one "
             f"reads up to {version}); {UPDATE_ADVICE}",
             "newer",
         )
-    if not _is_int(got) or got < 1:
+    if not is_whole(got) or got < 1:
         raise FileProblem(f"its version {_short(got)} is not a file version")
     return got
 

@@ -64,6 +64,7 @@ import networkx as nx
 import pandas as pd
 
 from netind_teach.errors import NotFound, WrongInput
+from netind_teach.quantities import is_whole
 from netind_teach.vocab import AGE_GROUPS, EGO, TIE_CATEGORIES, TYPES
 
 __all__ = [
@@ -520,7 +521,7 @@ def generate_east_york(seed: int = EAST_YORK_SEED) -> EastYorkSample:
     >>> (people["gender"] == "woman").sum(), int(people["age"].min()), int(people["age"].max())
     (np.int64(55), 27, 93)
     """
-    if not isinstance(seed, int) or isinstance(seed, bool):
+    if not is_whole(seed):
         raise TypeError(
             f"seed must be an integer, not {type(seed).__name__}. Fix: pass e.g. seed=1."
         )

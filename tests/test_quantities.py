@@ -8,7 +8,7 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
-from netind_teach.quantities import format_number, is_real, side
+from netind_teach.quantities import format_number, is_real, is_whole, side
 
 
 @pytest.mark.parametrize(
@@ -55,3 +55,19 @@ def test_side(value: float, reference: float, where: str) -> None:
 )
 def test_is_real(value: object, real: bool) -> None:
     assert is_real(value) is real
+
+
+@pytest.mark.parametrize(
+    ("value", "whole"),
+    [
+        (0, True),
+        (-3, True),
+        (10**30, True),
+        (3.0, False),
+        ("3", False),
+        (True, False),
+        (None, False),
+    ],
+)
+def test_is_whole(value: object, whole: bool) -> None:
+    assert is_whole(value) is whole

@@ -30,6 +30,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from netind_teach.quantities import is_whole
 from netind_teach.vocab import AGE_GROUPS
 
 from .export import EXPORT_PREFIX, export_data, export_text
@@ -163,7 +164,7 @@ def synthetic_network(seed: int, *, age_group: Any = "random") -> PersonalNetwor
     >>> 2 <= net.measures().circles <= len(net) and net.age_group in AGE_GROUPS
     True
     """
-    if isinstance(seed, bool) or not isinstance(seed, int):
+    if not is_whole(seed):
         raise TypeError(f"seed must be a whole number, not {type(seed).__name__}.")
     rng = random.Random(seed)
     salt = _salt(rng)
@@ -235,9 +236,9 @@ def synthetic_class(n: int = 30, seed: int = 0) -> list[dict[str, Any]]:
 
 
 def _class_networks(n: int, seed: int) -> list[PersonalNetwork]:
-    if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= 1000:
+    if not is_whole(n) or not 0 <= n <= 1000:
         raise ValueError(f"n must be a whole number from 0 to 1000, not {n!r}.")
-    if isinstance(seed, bool) or not isinstance(seed, int):
+    if not is_whole(seed):
         raise TypeError(f"seed must be a whole number, not {type(seed).__name__}.")
     rng = random.Random(seed)
     return [synthetic_network(rng.getrandbits(32)) for _ in range(n)]

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Any, cast
 
-from netind_teach.quantities import is_real
+from netind_teach.quantities import is_real, is_whole
 from netind_teach.store import check_header
 from netind_teach.vocab import AGE_GROUPS, CATEGORIES
 
@@ -143,9 +143,6 @@ def short(text: object, limit: int = 24) -> str:
     return f"'{shown}…' ({len(text)} characters)"
 
 
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
 
 def check_network_data(data: object) -> dict[str, Any]:
     """Check the structure of network-file data; return it, or raise.
@@ -181,7 +178,7 @@ def check_network_data(data: object) -> dict[str, Any]:
         if not isinstance(p["nickname"], str):
             raise ValueError(f"person {i}'s nickname is not text")
     top = max((int(i[1:]) for i in ids), default=0)
-    if not _is_int(data["next_id"]) or not top < data["next_id"] < 10**6:
+    if not is_whole(data["next_id"]) or not top < data["next_id"] < 10**6:
         raise ValueError("its 'next_id' is not above every person's id")
     _check_links(data["links"], ids)
     return data
@@ -247,7 +244,7 @@ def _check_profile(data: dict[str, Any]) -> list[Any]:
     """Check the age group, the number of groups and the people list; return the list."""
     if data["age_group"] is not None and data["age_group"] not in AGE_GROUPS:
         raise ValueError(f"its age group {short(data['age_group'])} is unknown")
-    if not _is_int(data["groups"]) or not 0 <= data["groups"] <= MAX_GROUPS:
+    if not is_whole(data["groups"]) or not 0 <= data["groups"] <= MAX_GROUPS:
         raise ValueError(f"its 'groups' ({short(data['groups'])}) is not 0 to {MAX_GROUPS}")
     people = data["people"]
     if not isinstance(people, list) or len(people) > MAX_PEOPLE:

@@ -42,6 +42,7 @@ import networkx as nx
 
 from netind_teach import egonet, typology
 from netind_teach.errors import NotFound, WrongInput, WrongKind
+from netind_teach.quantities import is_whole
 from netind_teach.vocab import AGE_GROUPS, EGO, TIE_CATEGORIES
 
 from .fileformat import (
@@ -198,7 +199,7 @@ def _check_age_group(value: object) -> str | None:
 def _check_groups(value: object) -> int:
     if isinstance(value, str) and value.strip().isdigit():
         value = int(value.strip())
-    if isinstance(value, bool) or not isinstance(value, int):
+    if not is_whole(value):
         shown = short(value) if isinstance(value, str) else type(value).__name__
         raise ValueError(
             f"Groups is a whole number, not {shown}. Fix: count the clubs, teams, "
