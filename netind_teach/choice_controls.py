@@ -106,7 +106,8 @@ class TickList(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
     Parameters
     ----------
     options : list of (label, value)
-        One checkbox per option, named by its label.
+        One checkbox per option, named by its label; the values must be hashable (each
+        keeps its checkbox when the list changes, so a long list is not redrawn).
     value : tuple
         The values ticked, in the order of ``options``.
     **kwargs
@@ -136,7 +137,7 @@ class TickList(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
         super().__init__(**kwargs)
         self.add_class(TICK_LIST_CLASS)
         self.parts: list[widgets.Checkbox] = []
-        self._pool: list[widgets.Checkbox] = []
+        self._boxes: dict[Any, widgets.Checkbox] = {}
         self._syncing = False
         self.options = list(options)
         self.value = tuple(value)
@@ -144,15 +145,17 @@ class TickList(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
     @observe("options")
     def _on_options(self, change: dict[str, Any]) -> None:
         wanted = [tuple(option) for option in change["new"]]
-        while len(self._pool) < len(wanted):  # checkboxes are reused, not rebuilt
-            box = widgets.Checkbox(value=False, indent=False, layout=widgets.Layout(width="auto"))
-            box.observe(self._on_tick, names="value")
-            self._pool.append(box)
-        self.parts = self._pool[: len(wanted)]
         self._syncing = True
         try:
-            for box, (label, _value) in zip(self.parts, wanted, strict=True):
-                box.description = str(label)
+            for label, value in wanted:  # each value keeps its checkbox
+                if value not in self._boxes:
+                    box = widgets.Checkbox(
+                        value=False, indent=False, layout=widgets.Layout(width="auto")
+                    )
+                    box.observe(self._on_tick, names="value")
+                    self._boxes[value] = box
+                self._boxes[value].description = str(label)
+            self.parts = [self._boxes[value] for _label, value in wanted]
             self.children = tuple(self.parts)
             self.value = self.value  # validated again: values no longer offered go
             self._show(self.value)
