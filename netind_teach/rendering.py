@@ -23,6 +23,8 @@ Examples
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -71,7 +73,10 @@ def figure_png(
     No ``bbox_inches="tight"`` by default: that lays the figure out twice (once to
     measure, once to draw). Give the figure its final size and margins instead (fixed
     axes or ``subplots_adjust``). Fast compression (level 1) makes the file a few
-    percent larger than the usual level 6 and halves the encoding time.
+    percent larger than the usual level 6 and halves the encoding time. Text is drawn
+    without FreeType's hinting (as matplotlib's own test images are): at the course's
+    sizes it looks the same, and matplotlib 3.11 draws it a third faster (the timeline:
+    145 -> 98 ms).
 
     Parameters
     ----------
@@ -104,20 +109,36 @@ def figure_png(
     buffer = io.BytesIO()
     canvas = figure.canvas
     if tight or not isinstance(canvas, FigureCanvasAgg):  # e.g. a GUI backend's figure
-        figure.savefig(
-            buffer,
-            format="png",
-            dpi=figure.dpi,
-            bbox_inches="tight" if tight else None,
-            facecolor=figure.get_facecolor(),
-            edgecolor=figure.get_edgecolor(),
-            pil_kwargs={"compress_level": compress_level},
-        )
+        with _unhinted_text():
+            figure.savefig(
+                buffer,
+                format="png",
+                dpi=figure.dpi,
+                bbox_inches="tight" if tight else None,
+                facecolor=figure.get_facecolor(),
+                edgecolor=figure.get_edgecolor(),
+                pil_kwargs={"compress_level": compress_level},
+            )
         return buffer.getvalue()
     if draw:
-        canvas.draw()
+        with _unhinted_text():
+            canvas.draw()
     pixels = canvas.buffer_rgba()
     height, width = pixels.shape[:2]
     picture = Image.frombuffer("RGBA", (width, height), pixels, "raw", "RGBA", 0, 1)
     picture.save(buffer, format="png", compress_level=compress_level)
     return buffer.getvalue()
+
+
+@contextmanager
+def _unhinted_text() -> Iterator[None]:
+    """Draw text without hinting for the duration of a render, then restore the setting."""
+    import matplotlib
+
+    before = matplotlib.rcParams["text.hinting"]
+    matplotlib.rcParams["text.hinting"] = "no_hinting"
+    try:
+        yield
+    finally:
+        matplotlib.rcParams["text.hinting"] = before
+

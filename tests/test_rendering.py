@@ -71,3 +71,22 @@ def test_figure_png_without_drawing_encodes_the_canvas_as_blitted():
     assert with_line != blank
     figure.canvas.restore_region(background)
     assert rendering.figure_png(figure, draw=False) == blank
+
+
+def test_text_is_drawn_unhinted_and_the_setting_restored(monkeypatch):
+    from matplotlib.backends import backend_agg
+
+    seen = []
+    real = backend_agg.get_hinting_flag
+    monkeypatch.setattr(
+        backend_agg,
+        "get_hinting_flag",
+        lambda: seen.append(matplotlib.rcParams["text.hinting"]) or real(),
+    )
+    matplotlib.rcParams["text.hinting"] = "force_autohint"
+    figure = rendering.new_figure((2, 1), dpi=40)
+    figure.text(0.1, 0.5, "ego")
+    rendering.figure_png(figure)
+    assert seen and set(seen) == {"no_hinting"}
+    assert matplotlib.rcParams["text.hinting"] == "force_autohint"
+    matplotlib.rcParams["text.hinting"] = matplotlib.rcParamsDefault["text.hinting"]
