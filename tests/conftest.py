@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import logging
 import os
 import re
 import signal
@@ -30,13 +29,19 @@ _ISOLATED_DIRS = {
 }
 
 
-class _CallbackFailure(logging.Handler):
-    """ipywidgets logs (and swallows) an exception raised in a button's callback: re-raise it."""
+def _callbacks_raise(self, *args, **kwargs):
+    """Run a widget's callbacks as ipywidgets does, but let an exception through.
 
-    def emit(self, record: logging.LogRecord) -> None:
-        error = record.exc_info[1] if record.exc_info else None
-        if error is not None and record.getMessage().startswith("Exception in callback"):
-            raise error
+    ipywidgets' ``CallbackDispatcher`` swallows a click handler's exception: it logs it
+    when no IPython shell exists and prints a traceback when one does (a test that made
+    an ``InteractiveShell`` earlier switches to that path). Tests replace the loop, so a
+    bug in a callback fails its test whichever path is taken.
+    """
+    value = None
+    for callback in self.callbacks:
+        returned = callback(*args, **kwargs)
+        value = returned if returned is not None else value
+    return value
 
 
 def pytest_configure(config):
@@ -48,7 +53,9 @@ def pytest_configure(config):
     # Strict mode: widget guards re-raise instead of showing a one-line message, so a
     # callback's bug fails its test (netind_teach.widget_guard; kernels inherit it too).
     os.environ["NETIND_TEACH_STRICT"] = "1"
-    logging.getLogger("traitlets").addHandler(_CallbackFailure())  # button clicks too
+    from ipywidgets.widgets.widget import CallbackDispatcher
+
+    CallbackDispatcher.__call__ = _callbacks_raise  # button clicks too
     config.netind_tmp_root = root
 
 
