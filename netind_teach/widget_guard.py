@@ -31,6 +31,8 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from netind_teach import collector
+
 __all__ = ["STRICT_VARIABLE", "failure_message", "guard", "strict"]
 
 #: Environment variable that turns strict mode on ("1", "true" or "yes").
@@ -59,6 +61,8 @@ def guard(show: Callable[[Exception], object]) -> Iterator[None]:
 
     Under strict mode (:func:`strict`) the exception is re-raised unchanged. Exceptions
     that are not ``Exception`` (``KeyboardInterrupt``, a lesson's time-out) always pass.
+    The block runs with the garbage collector paused (:func:`netind_teach.collector.paused`):
+    an update that builds a network does not stall on a full collection.
 
     Parameters
     ----------
@@ -77,7 +81,8 @@ def guard(show: Callable[[Exception], object]) -> Iterator[None]:
     ...     pass  # nothing fails: nothing is shown
     """
     try:
-        yield
+        with collector.paused():  # no full garbage collection in the middle of an update
+            yield
     except Exception as exc:
         if strict():
             raise

@@ -68,3 +68,11 @@ def test_the_collector_is_back_on_after_an_error_and_left_off_if_it_was():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_every_guarded_widget_update_runs_with_the_collector_paused():
+    from netind_teach.widget_guard import guard
+
+    with guard(print):
+        assert not gc.isenabled()
+    assert gc.isenabled()
