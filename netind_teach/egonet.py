@@ -25,9 +25,9 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import networkx as nx
 
@@ -59,6 +59,10 @@ CIRCLE_METHODS: tuple[str, ...] = ("components", "communities", "attribute")
 #: Default Louvain resolution of ``circles(..., method="communities")``.
 _RESOLUTION = 0.8
 
+# Each alter mapped to the alters it is tied to (see _alter_ties); a tie as two alters.
+_Ties: TypeAlias = dict[Hashable, set[Hashable]]
+_Pair: TypeAlias = tuple[Hashable, Hashable]
+
 
 def _check(G: Any, ego: Hashable) -> None:
     if not isinstance(G, nx.Graph):
@@ -75,7 +79,7 @@ def _check(G: Any, ego: Hashable) -> None:
         )
 
 
-def alters(G: nx.Graph, ego: Hashable = EGO) -> list:
+def alters(G: nx.Graph, ego: Hashable = EGO) -> list[Hashable]:
     """Return ego's alters: the people ego is tied to (in the graph's order).
 
     Parameters
@@ -100,7 +104,7 @@ def alters(G: nx.Graph, ego: Hashable = EGO) -> list:
     return [n for n in G[ego] if n != ego]
 
 
-def _alter_ties(G: nx.Graph, ego: Hashable) -> dict[Any, set]:
+def _alter_ties(G: nx.Graph, ego: Hashable) -> _Ties:
     """Each alter (in the graph's order) mapped to the set of alters it is tied to.
 
     The alter graph (ego removed) without copying the network: every measure here reads
@@ -111,9 +115,9 @@ def _alter_ties(G: nx.Graph, ego: Hashable) -> dict[Any, set]:
     return {a: members.intersection(G[a]) - {a} for a in group}
 
 
-def _sorted_groups(groups: Any) -> list[set]:
-    groups = [set(g) for g in groups]
-    return sorted(groups, key=lambda g: (-len(g), min(str(n) for n in g)))
+def _sorted_groups(groups: Iterable[Iterable[Hashable]]) -> list[set[Hashable]]:
+    sets = [set(g) for g in groups]
+    return sorted(sets, key=lambda g: (-len(g), min(str(n) for n in g)))
 
 
 def circles(
@@ -124,7 +128,7 @@ def circles(
     seed: int = 0,
     resolution: float = _RESOLUTION,
     attr: str = "circle",
-) -> list[set]:
+) -> list[set[Hashable]]:
     """Return ego's circles: a partition of the alters into groups, largest first.
 
     Parameters
@@ -168,8 +172,8 @@ def circles(
 
 
 def _circles(
-    G: nx.Graph, ties: dict[Any, set], method: str, *, seed: int, resolution: float, attr: str
-) -> list[set]:
+    G: nx.Graph, ties: _Ties, method: str, *, seed: int, resolution: float, attr: str
+) -> list[set[Hashable]]:
     if method == "components":
         return _sorted_groups(nx.connected_components(G.subgraph(ties)))
     if method == "communities":
@@ -179,7 +183,7 @@ def _circles(
     raise ValueError(f"Unknown method {method!r}; choose one of {', '.join(CIRCLE_METHODS)}.")
 
 
-def _communities(ties: dict[Any, set], seed: int, resolution: float) -> list[set]:
+def _communities(ties: _Ties, seed: int, resolution: float) -> list[set[Hashable]]:
     if not ties:
         return []
     # Integer labels in a fixed order make the result independent of string hashing.
@@ -194,7 +198,9 @@ def _communities(ties: dict[Any, set], seed: int, resolution: float) -> list[set
     return _sorted_groups({order[i] for i in c} for c in found)
 
 
-def _groups_by_attribute(G: nx.Graph, nodes: list, attr: str) -> dict[Any, list]:
+def _groups_by_attribute(
+    G: nx.Graph, nodes: list[Hashable], attr: str
+) -> dict[Any, list[Hashable]]:
     missing = [n for n in nodes if attr not in G.nodes[n]]
     if missing:
         shown = ", ".join(repr(n) for n in missing[:5])
@@ -202,7 +208,7 @@ def _groups_by_attribute(G: nx.Graph, nodes: list, attr: str) -> dict[Any, list]
             f"{len(missing)} alter(s) have no {attr!r} attribute (e.g. {shown}). Label every "
             f"alter (G.nodes[alter][{attr!r}] = ...) or use method='components'."
         )
-    groups: dict[Any, list] = {}
+    groups: dict[Any, list[Hashable]] = {}
     for n in nodes:
         groups.setdefault(G.nodes[n][attr], []).append(n)
     return groups
@@ -237,11 +243,11 @@ def alter_density(G: nx.Graph, ego: Hashable = EGO) -> float:
     return _density(_alter_ties(G, ego))
 
 
-def _n_ties(ties: dict[Any, set]) -> int:
+def _n_ties(ties: _Ties) -> int:
     return sum(len(t) for t in ties.values()) // 2
 
 
-def _density(ties: dict[Any, set]) -> float:
+def _density(ties: _Ties) -> float:
     n = len(ties)
     return 0.0 if n < 2 else 2 * _n_ties(ties) / (n * (n - 1))
 
@@ -280,7 +286,7 @@ def alter_clustering(G: nx.Graph, ego: Hashable = EGO) -> float:
     return _clustering(_alter_ties(G, ego))
 
 
-def _clustering(ties: dict[Any, set]) -> float:
+def _clustering(ties: _Ties) -> float:
     if not ties:
         return 0.0
     import numpy as np
@@ -340,7 +346,7 @@ def effective_size(G: nx.Graph, ego: Hashable = EGO) -> float:
     return _effective_size(_alter_ties(G, ego))
 
 
-def _effective_size(ties: dict[Any, set]) -> float:
+def _effective_size(ties: _Ties) -> float:
     n = len(ties)
     return 0.0 if n == 0 else n - 2 * _n_ties(ties) / n
 
@@ -382,7 +388,7 @@ def constraint(G: nx.Graph, ego: Hashable = EGO) -> float:
     return _constraint(G, _alter_ties(G, ego))
 
 
-def _constraint(G: nx.Graph, ties: dict[Any, set]) -> float:
+def _constraint(G: nx.Graph, ties: _Ties) -> float:
     d = len(ties)
     if d == 0:
         return float("nan")
@@ -396,7 +402,7 @@ def _constraint(G: nx.Graph, ties: dict[Any, set]) -> float:
 
 def bridging_ties(
     G: nx.Graph, ego: Hashable = EGO, *, attr: str = "circle", seed: int = 0
-) -> list[tuple]:
+) -> list[_Pair]:
     """Return the alter-alter ties that join two different circles.
 
     A bridging tie links two alters whose circles differ, so it makes ego's circles
@@ -435,14 +441,15 @@ def bridging_ties(
     return _bridging_ties(G, _alter_ties(G, ego), attr=attr, seed=seed)
 
 
-def _bridging_ties(G: nx.Graph, ties: dict[Any, set], *, attr: str, seed: int) -> list[tuple]:
+def _bridging_ties(G: nx.Graph, ties: _Ties, *, attr: str, seed: int) -> list[_Pair]:
     pairs = (
-        tuple(sorted(pair, key=str)) for pair in _bridging_pairs(G, ties, attr=attr, seed=seed)
+        (a, b) if str(a) <= str(b) else (b, a)
+        for a, b in _bridging_pairs(G, ties, attr=attr, seed=seed)
     )
     return sorted(pairs, key=lambda e: (str(e[0]), str(e[1])))
 
 
-def _bridging_pairs(G: nx.Graph, ties: dict[Any, set], *, attr: str, seed: int) -> list[tuple]:
+def _bridging_pairs(G: nx.Graph, ties: _Ties, *, attr: str, seed: int) -> list[_Pair]:
     """Each bridging tie once, as (alter, alter) in the alters' order."""
     if all(attr in G.nodes[n] for n in ties):
         label = {n: G.nodes[n][attr] for n in ties}
@@ -519,7 +526,7 @@ def share_distant(G: nx.Graph, ego: Hashable = EGO) -> float:
     group = alters(G, ego)
     if not group:
         return 0.0
-    return sum(G.nodes[n].get("place") == "distant" for n in group) / len(group)
+    return sum(1 for n in group if G.nodes[n].get("place") == "distant") / len(group)
 
 
 @dataclass(frozen=True)
