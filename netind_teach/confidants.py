@@ -189,6 +189,17 @@ def as_counts(counts: Any) -> dict[int, float]:
 def share_none(counts: Any) -> float:
     """Return the share of respondents who named no one (count at 0 over the total).
 
+    Parameters
+    ----------
+    counts : mapping or sequence
+        Distribution of confidants, ``{number named: respondents}`` (or shares); see
+        :func:`as_counts`.
+
+    Returns
+    -------
+    float
+        The share naming no one, a proportion from 0 to 1.
+
     Examples
     --------
     >>> round(share_none({0: 1, 1: 2, 2: 1}), 3)
@@ -205,6 +216,19 @@ def mean_confidants(counts: Any, top_value: float | None = 5) -> float:
     it "6"; whether it means "6 or more" is not verified). It is counted as
     ``top_value`` (5 by default, as the course's figures do); ``None`` counts it as its
     own label.
+
+    Parameters
+    ----------
+    counts : mapping or sequence
+        Distribution of confidants, ``{number named: respondents}`` (or shares); see
+        :func:`as_counts`.
+    top_value : float or None
+        Number of confidants the top category counts as; ``None`` counts it as its label.
+
+    Returns
+    -------
+    float
+        Mean number of confidants per respondent.
 
     Examples
     --------
@@ -227,6 +251,24 @@ def artifact_shift(counts: Any, rate: float) -> dict[int, float]:
     respondent who named at least one confidant is recorded as naming no one with
     probability ``rate``. Expected counts, so the result has fractions; the total stays
     the same.
+
+    Parameters
+    ----------
+    counts : mapping or sequence
+        Distribution of confidants, ``{number named: respondents}`` (or shares); see
+        :func:`as_counts`.
+    rate : float
+        Probability, from 0 to 1, that an answer naming someone is recorded as "no one".
+
+    Returns
+    -------
+    dict of int to float
+        Expected counts by number named, with the same total as ``counts``.
+
+    Raises
+    ------
+    ValueError
+        If ``rate`` is not a proportion between 0 and 1.
 
     Examples
     --------
@@ -251,6 +293,17 @@ def artifact_rate(before: Any, after: Any) -> float:
     naming no one before and after, ``r = (s1 - s0) / (1 - s0)``. The rest of the
     distribution need not match: compare the means of ``artifact_shift(before, r)`` and
     ``after`` to see how much of the change the artifact alone would explain.
+
+    Parameters
+    ----------
+    before, after : mapping or sequence
+        Distributions of confidants, ``{number named: respondents}`` (or shares), earlier
+        and later.
+
+    Returns
+    -------
+    float
+        The rate, a proportion from 0 to 1.
 
     Raises
     ------

@@ -128,7 +128,7 @@ def _arc_probabilities(kinds: list[str], probs: dict[str, float], what: str) -> 
 class ReachResult:
     """How many people ego reached in each trial of :func:`reach`.
 
-    Attributes
+    Parameters
     ----------
     mean : float
         Mean number of people reached (ego not counted).
@@ -180,6 +180,12 @@ def reach(
         The person asking for help.
     trials : int
         Number of random moments simulated.
+
+    Returns
+    -------
+    ReachResult
+        The mean number reached (ego not counted), the count in each trial, and how many
+        are within ``hops`` steps when every tie is available.
 
     Examples
     --------

@@ -536,6 +536,30 @@ class EgoSummary:
     ``n_circles`` counts :func:`circles` with the method named in ``circle_method``;
     ``bridging_ties`` counts :func:`bridging_ties`; ``clustering`` is
     :func:`alter_clustering`.
+
+    Parameters
+    ----------
+    n_alters : int
+        Number of ego's alters.
+    density : float
+        Density of the ties among the alters (ego left out), from 0 to 1.
+    clustering : float
+        Average clustering coefficient of the alters among themselves.
+    n_circles : int
+        Number of circles found with ``circle_method``.
+    circle_method : str
+        How the circles were counted: ``"components"``, ``"communities"`` or
+        ``"attribute"``.
+    bridging_ties : int
+        Number of alter-alter ties joining two different circles.
+    effective_size : float
+        Burt's effective size of ego's network.
+    constraint : float
+        Burt's constraint of ego.
+    diversity : int
+        Number of distinct kinds of relation among the alters.
+    share_distant : float
+        Share of alters whose ``place`` is ``"distant"``.
     """
 
     n_alters: int

@@ -276,6 +276,13 @@ def little_boxes(group_size: int = 12, seed: int = 0) -> nx.Graph:
     seed : int
         Seed of all random draws.
 
+    Returns
+    -------
+    networkx.Graph
+        Ego (node ``"ego"``) and ``group_size`` alters; graph attribute ``model`` is
+        ``"little boxes"``; alters carry ``circle``, ``place`` and ``category``, ties
+        carry ``kind``.
+
     Examples
     --------
     >>> G = little_boxes(group_size=10, seed=2)
@@ -323,6 +330,13 @@ def networked_individual(
         Share of alters in a second circle.
     share_distant : float
         Expected share of alters living at a distance.
+
+    Returns
+    -------
+    networkx.Graph
+        Ego (node ``"ego"``) and ``n_circles * circle_size`` alters; graph attribute
+        ``model`` is ``"networked individualism"``; alters carry ``circle``, ``place`` and
+        ``category`` (some ``second_circle``), ties carry ``kind``.
 
     Examples
     --------
@@ -375,6 +389,13 @@ def glocalized(
         Share of the other households that live at a distance.
     between : float
         Probability of a tie between two people of different households.
+
+    Returns
+    -------
+    networkx.Graph
+        Ego (node ``"ego"``) and ``n_households * household_size - 1`` alters; graph
+        attribute ``model`` is ``"glocalized networks"``; alters carry ``circle`` (their
+        household), ``place`` and ``category``, ties carry ``kind``.
 
     Examples
     --------
@@ -462,6 +483,13 @@ def group_network(
         Share of people with a weak tie into a neighbouring group.
     online_share : float
         Share of people with an online tie to a distant group.
+
+    Returns
+    -------
+    networkx.Graph
+        People ``0 .. n_groups * group_size - 1`` with ``circle``; ties carry ``kind``
+        (``"strong"``, ``"weak"`` or ``"online"``); graph attribute ``model`` is
+        ``"network of groups"`` and the parameters are stored beside it.
 
     Examples
     --------

@@ -183,7 +183,7 @@ TIE_COLUMNS = ("person_id", "alter_a", "alter_b")
 class EastYorkSample:
     """The synthetic sample as three tables (people, alters, alter-alter ties).
 
-    Attributes
+    Parameters
     ----------
     people : pandas.DataFrame
         One row per person: age, age group, gender, ties per category, ``ties`` (their

@@ -237,7 +237,7 @@ class Reference:
 class Classification:
     """The type of one person, with the reasons and the rule that produced it.
 
-    Attributes
+    Parameters
     ----------
     type : str
         ``"networked"``, ``"bounded"`` or ``"limited"``.
@@ -600,6 +600,13 @@ def published_shares() -> pd.DataFrame:
     From Wellman, Quan-Haase & Harper (2020) via the ``typology_published`` dataset; only
     the shares the paper states are present (for 35-50 and 51-64 only the networked share).
 
+    Returns
+    -------
+    pandas.DataFrame
+        One row per stated share: ``age_group`` (``"all"`` for the whole sample),
+        ``type``, ``percent`` and ``as_published`` (the paper's wording, e.g.
+        ``"two-thirds"``).
+
     Examples
     --------
     >>> shares_table = published_shares()
@@ -617,6 +624,12 @@ def published_shares() -> pd.DataFrame:
 
 def published_medians() -> pd.DataFrame:
     """Return published medians: by type (Table 2), by age group (ties), for the whole sample.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per median: ``measure``, ``age_group`` and ``type`` (``"all"`` where not
+        split), ``value``, and ``where`` (the table it comes from, if any).
 
     Examples
     --------
@@ -641,6 +654,16 @@ def reference_medians(source: str = "synthetic", by: str = "age group") -> Refer
         group; 22 ties and diversity 7 for the whole sample; no group-involvement median).
     by : {"age group", "sample"}
         Medians within age groups (plus ``"all"``), or only whole-sample medians.
+
+    Returns
+    -------
+    Reference
+        The medians by group label (``"all"`` always present), with their source named.
+
+    Raises
+    ------
+    ValueError
+        If ``source`` or ``by`` is not one of the values above.
 
     Examples
     --------
@@ -677,6 +700,24 @@ def reference_medians(source: str = "synthetic", by: str = "age group") -> Refer
 
 def shares(classified: pd.DataFrame, by: str | None = "age_group") -> pd.DataFrame:
     """Percent of each type, per group and overall, from a :func:`classify_sample` result.
+
+    Parameters
+    ----------
+    classified : pandas.DataFrame
+        A table with a ``type`` column, such as :func:`classify_sample` returns.
+    by : str or None
+        Column to group by; ``None`` gives the overall row only.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Percent of each type (columns ``networked``, ``bounded``, ``limited``), one row
+        per group plus the row ``"all"``.
+
+    Raises
+    ------
+    ValueError
+        If ``classified`` has no ``type`` column or no column ``by``.
 
     Examples
     --------
