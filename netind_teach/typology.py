@@ -34,6 +34,7 @@ Examples
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -172,14 +173,14 @@ class Rule:
         bounded: everyone else (above on at least one measure and below on another)
         tie-break: networked is checked first, then limited; everyone else is bounded
         """
-        if self.thresholds == "age group median":
-            where = f"medians within each age group (column {self.group_column!r})"
-        elif self.thresholds == "sample median":
-            where = "medians across the whole sample"
-        else:
+        if isinstance(self.thresholds, Mapping):
             where = "fixed numbers " + ", ".join(
                 f"{m} {format_number(v, '.4g')}" for m, v in self.thresholds.items()
             )
+        elif self.thresholds == "age group median":
+            where = f"medians within each age group (column {self.group_column!r})"
+        else:
+            where = "medians across the whole sample"
         return "\n".join(
             [
                 "Typology rule (course version of Wellman, Quan-Haase & Harper 2020)",
@@ -260,7 +261,8 @@ class Classification:
 
 
 def _check_number(value: object, what: str) -> float:
-    if not is_real(value) or math.isnan(value):  # type: ignore[arg-type]
+    # is_real turns bools away; the isinstance tells the type checker value has __float__
+    if not (is_real(value) and isinstance(value, numbers.Real)) or math.isnan(value):
         raise TypeError(f"{what} must be a number, not {value!r}. Fix: give a number.")
     return float(value)
 
@@ -423,7 +425,12 @@ def classify_sample(table: pd.DataFrame, rule: Rule | None = None) -> pd.DataFra
     if not isinstance(rule, Rule):
         raise TypeError(f"rule must be a typology.Rule, not {type(rule).__name__}.")
     values = _measure_matrix(table, rule.measures, "classify_sample")
-    if rule.thresholds == "age group median":
+    if isinstance(rule.thresholds, Mapping):
+        fixed = np.array([float(rule.thresholds[m]) for m in rule.measures])
+        thresholds = np.broadcast_to(fixed, values.shape)
+        where_codes, where_labels = np.zeros(len(table), dtype=int), [" (fixed)"]
+        label = "threshold"
+    elif rule.thresholds == "age group median":
         column = rule.group_column
         if column not in table.columns:
             raise ValueError(
@@ -433,9 +440,9 @@ def classify_sample(table: pd.DataFrame, rule: Rule | None = None) -> pd.DataFra
             )
         groups = table[column]
         if groups.isna().any():
-            rows = list(groups.index[groups.isna()][:5])
+            empty = list(groups.index[groups.isna()][:5])
             raise ValueError(
-                f"classify_sample: column {column!r} has empty values (rows {rows}). "
+                f"classify_sample: column {column!r} has empty values (rows {empty}). "
                 "Fix: fill them in, or use Rule(thresholds='sample median')."
             )
         group_codes, group_labels = pd.factorize(groups)
@@ -444,15 +451,10 @@ def classify_sample(table: pd.DataFrame, rule: Rule | None = None) -> pd.DataFra
         where_codes = group_codes
         where_labels = [f" for ages {g}" for g in group_labels]
         label = "median"
-    elif rule.thresholds == "sample median":
+    else:  # "sample median"
         thresholds = np.broadcast_to(np.median(values, axis=0), values.shape)
         where_codes, where_labels = np.zeros(len(table), dtype=int), [" in the whole sample"]
         label = "median"
-    else:
-        fixed = np.array([float(rule.thresholds[m]) for m in rule.measures])
-        thresholds = np.broadcast_to(fixed, values.shape)
-        where_codes, where_labels = np.zeros(len(table), dtype=int), [" (fixed)"]
-        label = "threshold"
     where = np.broadcast_to(where_codes[:, None], values.shape)
     types, codes, texts, decision = _explain(values, thresholds, where, where_labels, rule, label)
     # each distinct combination of clauses is joined once, then spread back to its rows
@@ -677,7 +679,7 @@ def reference_medians(source: str = "synthetic", by: str = "age group") -> Refer
     if source == "synthetic":
         from netind_teach import datasets
 
-        people = datasets.load("east_york_synthetic")
+        people: pd.DataFrame = datasets.load("east_york_synthetic")
         medians: dict[str, dict[str, float]] = {
             "all": {m: float(people[m].median()) for m in MEASURES}
         }
