@@ -114,6 +114,18 @@ def niche_network(
 def shares_by_person(G: nx.Graph) -> dict[Any, float]:
     """For each person with ties: the share of their ties on the other side.
 
+    Parameters
+    ----------
+    G : networkx.Graph
+        A network whose people carry a ``side`` attribute, such as :func:`niche_network`
+        returns.
+
+    Returns
+    -------
+    dict
+        Person -> share of their ties to people of the other side, 0 to 1; people
+        without ties are left out.
+
     Examples
     --------
     >>> G = nx.Graph([(0, 1), (0, 2)])
@@ -135,6 +147,17 @@ def other_side_share(G: nx.Graph) -> float:
 
     Each friend shares one post of their own side, and a person sees every friend's post:
     the share is the share of their friends on the other side, averaged over people.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        A network whose people carry a ``side`` attribute, such as :func:`niche_network`
+        returns.
+
+    Returns
+    -------
+    float
+        The mean share, 0 to 1 (0 when nobody has a tie).
 
     Examples
     --------
@@ -178,6 +201,23 @@ def seen_share(share: float, keep_other: float = 1.0) -> float:
     ``share`` is the other side's share of what friends post; a ranking that shows all of
     one's own side but only a share ``keep_other`` of the other side's posts leaves
     ``share * keep / (share * keep + 1 - share)``.
+
+    Parameters
+    ----------
+    share : float
+        The other side's share of what friends post, 0 to 1.
+    keep_other : float
+        Share of the other side's posts the ranking keeps, 0 to 1 (1 keeps all).
+
+    Returns
+    -------
+    float
+        The other side's share of what is seen, 0 to 1.
+
+    Raises
+    ------
+    ValueError
+        If ``share`` or ``keep_other`` is not a number between 0 and 1.
 
     Examples
     --------
@@ -225,6 +265,22 @@ def funnel_drops(table: Any) -> list[tuple[str, str, float]]:
 
 def largest_drop(table: Any) -> tuple[str, str, float]:
     """Return the step of :func:`funnel_drops` that removes the most cross-cutting content.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        ``datasets.load("bakshy_exposure")`` or a table with the same columns (see
+        :func:`funnel_drops`).
+
+    Returns
+    -------
+    tuple of (str, str, float)
+        The stage before, the stage after, and the drop in percentage points.
+
+    Raises
+    ------
+    ValueError
+        If fewer than two stages are measured on content.
 
     Examples
     --------

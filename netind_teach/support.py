@@ -152,6 +152,16 @@ def generate_support_network(seed: int = SUPPORT_SEED) -> Any:
 def support_table_csv(seed: int = SUPPORT_SEED) -> str:
     """Return the CSV text of :func:`generate_support_network` (what the dataset file holds).
 
+    Parameters
+    ----------
+    seed : int
+        Seed of the draw; the course ships ``seed=1990``.
+
+    Returns
+    -------
+    str
+        CSV text with a header row; booleans written ``true``/``false``.
+
     Examples
     --------
     >>> support_table_csv().splitlines()[0].split(",")[:4]
@@ -190,6 +200,27 @@ def _support_of(need: str) -> str:
 def helpers(network: Any, need: str) -> tuple[str, ...]:
     """Ids of the alters who would help with ``need`` (a need or a kind of support).
 
+    Parameters
+    ----------
+    network : pandas.DataFrame
+        A support network with ``alter_id``, ``tie_kind`` and the ``gives_<support>``
+        columns, as :func:`generate_support_network` returns.
+    need : str
+        A need from :data:`NEEDS` (e.g. ``"money"``) or a kind of support from
+        :data:`SUPPORT_KINDS`.
+
+    Returns
+    -------
+    tuple of str
+        Alter ids in table order; empty when nobody helps.
+
+    Raises
+    ------
+    TypeError
+        If ``network`` lacks the columns above.
+    ValueError
+        If ``need`` is neither a need nor a kind of support.
+
     Examples
     --------
     >>> net = generate_support_network()
@@ -205,6 +236,19 @@ def helpers(network: Any, need: str) -> tuple[str, ...]:
 def route_needs(network: Any, needs: Iterable[str] | None = None) -> dict[str, tuple[str, ...]]:
     """Route each need to its helpers: ``{need: (alter ids...)}`` (empty when nobody helps).
 
+    Parameters
+    ----------
+    network : pandas.DataFrame
+        A support network with ``alter_id``, ``tie_kind`` and the ``gives_<support>``
+        columns, as :func:`generate_support_network` returns.
+    needs : iterable of str or None
+        Needs (or kinds of support) to route; ``None`` routes every need in :data:`NEEDS`.
+
+    Returns
+    -------
+    dict of str to tuple of str
+        Each need with the ids of the alters who would help.
+
     Examples
     --------
     >>> net = generate_support_network()
@@ -216,6 +260,24 @@ def route_needs(network: Any, needs: Iterable[str] | None = None) -> dict[str, t
 
 def without_kind(network: Any, kind: str) -> Any:
     """Return the network with every tie of ``kind`` removed (a new table).
+
+    Parameters
+    ----------
+    network : pandas.DataFrame
+        A support network with ``alter_id``, ``tie_kind`` and the ``gives_<support>``
+        columns, as :func:`generate_support_network` returns.
+    kind : str
+        A kind of tie from :data:`TIE_KINDS`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The rows of the other kinds, with a fresh index; ``network`` is left unchanged.
+
+    Raises
+    ------
+    ValueError
+        If ``kind`` is not in :data:`TIE_KINDS`.
 
     Examples
     --------
@@ -232,6 +294,19 @@ def without_kind(network: Any, kind: str) -> Any:
 def needs_lost(network: Any, kind: str) -> tuple[str, ...]:
     """Needs that have a helper in ``network`` but none once ties of ``kind`` are removed.
 
+    Parameters
+    ----------
+    network : pandas.DataFrame
+        A support network with ``alter_id``, ``tie_kind`` and the ``gives_<support>``
+        columns, as :func:`generate_support_network` returns.
+    kind : str
+        The kind of tie removed, from :data:`TIE_KINDS`.
+
+    Returns
+    -------
+    tuple of str
+        The needs left without a helper, in the order of :data:`NEEDS`.
+
     Examples
     --------
     >>> needs_lost(generate_support_network(), "parent or adult child")
@@ -244,6 +319,18 @@ def needs_lost(network: Any, kind: str) -> tuple[str, ...]:
 
 def helpers_by_kind(network: Any) -> dict[str, dict[str, int]]:
     """How many alters of each tie kind give each need: ``{need: {tie kind: count}}``.
+
+    Parameters
+    ----------
+    network : pandas.DataFrame
+        A support network with ``alter_id``, ``tie_kind`` and the ``gives_<support>``
+        columns, as :func:`generate_support_network` returns.
+
+    Returns
+    -------
+    dict of str to dict of str to int
+        For each need in :data:`NEEDS`, the number of helpers of each kind in
+        :data:`TIE_KINDS` (0 included).
 
     Examples
     --------

@@ -47,8 +47,6 @@ INCOMPLETE = frozenset({
     "netind_teach.lab",
     "netind_teach.labels",
     "netind_teach.model_examples",
-    "netind_teach.niches",
-    "netind_teach.support",
     "netind_teach.triple_revolution",
     "netind_teach.vocab",
     "netind_teach.widgets.audiences",
