@@ -108,6 +108,21 @@ SAMPLE_POSTS: tuple[str, ...] = (
 def topics_in(text: str) -> tuple[str, ...]:
     """Return the topics a post's text touches, in :data:`TOPICS` order (matched on whole words).
 
+    Parameters
+    ----------
+    text : str
+        The post's text (case and punctuation do not matter).
+
+    Returns
+    -------
+    tuple of str
+        Keys of :data:`TOPICS` whose signal words occur; empty when none does.
+
+    Raises
+    ------
+    TypeError
+        If ``text`` is not a string.
+
     Examples
     --------
     >>> topics_in("Off to a job interview tomorrow")
@@ -129,7 +144,7 @@ def topics_in(text: str) -> tuple[str, ...]:
 class AudienceView:
     """What happens when a post with ``topics`` reaches the circles ``seen_by``.
 
-    Attributes
+    Parameters
     ----------
     topics : tuple of str
         Topics of the post.
@@ -179,6 +194,17 @@ def audience_view(topics: Iterable[str], circles: Iterable[str]) -> AudienceView
     circles : iterable of str
         Names of the circles that see the post.
 
+    Returns
+    -------
+    AudienceView
+        The post's topics and circles in canonical order, the surprised circles, and the
+        nightmare reader with the topics that upset them.
+
+    Raises
+    ------
+    ValueError
+        If a topic is not in :data:`TOPICS` or a circle is not in :data:`CIRCLES`.
+
     Examples
     --------
     >>> v = audience_view(["hobby"], ["climbing club", "public followers"])
@@ -212,6 +238,17 @@ def _names(items: Iterable[str]) -> str:
 
 def describe(view: AudienceView) -> str:
     """Return the view in plain sentences (what the widget announces).
+
+    Parameters
+    ----------
+    view : AudienceView
+        A result of :func:`audience_view`.
+
+    Returns
+    -------
+    str
+        Three lines (the topics and who sees the post, who is surprised, the nightmare
+        reader), or one line asking for a circle when no circle sees the post.
 
     Examples
     --------

@@ -69,7 +69,17 @@ MAX_FILES = 5_000
 
 @dataclass(frozen=True)
 class Submission:
-    """One hand-in that is combined: its file name, content hash and checked data."""
+    """One hand-in that is combined: its file name, content hash and checked data.
+
+    Parameters
+    ----------
+    file : str
+        The file's name in the collected folder.
+    digest : str
+        SHA-256 of the file's bytes, in hex (exact copies share it).
+    data : dict
+        The hand-in as :func:`~netind_teach.handin.check_handin` returns it.
+    """
 
     file: str
     digest: str
@@ -97,7 +107,7 @@ class Submission:
 class ClassReport:
     """What :func:`collect` found.
 
-    Attributes
+    Parameters
     ----------
     submissions : tuple of Submission
         The hand-ins combined, sorted by file name.
@@ -200,6 +210,24 @@ def read_handin(path: str | os.PathLike[str]) -> tuple[dict[str, Any], str]:
 
     Never follows a symbolic link, never opens anything but a regular file (a pipe would
     block), and reads at most :data:`MAX_FILE_BYTES` + 1 bytes.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The hand-in file.
+
+    Returns
+    -------
+    tuple of (dict, str)
+        The checked hand-in (see :func:`~netind_teach.handin.check_handin`) and the
+        SHA-256 of the file's bytes, in hex.
+
+    Raises
+    ------
+    ValueError
+        If the file cannot be read, is a symbolic link or not a regular file, is too
+        large, is not UTF-8 text or valid JSON, or is not a well-formed hand-in; the
+        message says which.
     """
     target = Path(path)
     try:
@@ -257,6 +285,17 @@ def collect(folder: str | os.PathLike[str]) -> ClassReport:
     """Read a folder of hand-in files into a :class:`ClassReport` (see the module docstring).
 
     Raises ValueError only when ``folder`` is not a folder; a bad file never stops it.
+
+    Parameters
+    ----------
+    folder : str or os.PathLike
+        The folder holding the hand-in files (names starting with ``.`` are ignored).
+
+    Returns
+    -------
+    ClassReport
+        The hand-ins combined (the latest per learner), and every other file with the
+        reason it was left out.
     """
     where = Path(folder).expanduser()
     if not where.is_dir():
@@ -357,6 +396,18 @@ def gradebook_csv(report: ClassReport) -> str:
     """One row per hand-in: who, course version, counts, then each exercise's state.
 
     Cells a spreadsheet would read as a formula (``=``, ``+``, ``-``, ``@``) start with ``'``.
+
+    Parameters
+    ----------
+    report : ClassReport
+        What :func:`collect` found.
+
+    Returns
+    -------
+    str
+        CSV text: ``file``, ``learner``, ``course_version``, ``handed_in``, ``solved``,
+        ``attempted``, ``hints_seen``, ``answers_revealed``, then one column per exercise
+        (``lesson.name``) holding its state.
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -446,7 +497,20 @@ blockquote{white-space:pre-wrap;border-left:4px solid #0b5cad;margin:.4em 0;padd
 
 
 def report_html(report: ClassReport) -> str:
-    """Return the class report as one self-contained, accessible HTML page (text escaped)."""
+    """Return the class report as one self-contained, accessible HTML page (text escaped).
+
+    Parameters
+    ----------
+    report : ClassReport
+        What :func:`collect` found.
+
+    Returns
+    -------
+    str
+        The HTML page: completion per lesson (a chart and its table) and per exercise,
+        where learners needed help, reflections by question, lesson 05's class network
+        when hand-ins carried exports, and the files noted or left out.
+    """
     n = len(report.submissions)
     parts = [
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
@@ -518,6 +582,18 @@ def collect_and_write(
     """Collect ``folder``; write the report to ``out`` and the CSV beside it (``.csv``).
 
     Both files are written atomically. Returns the :class:`ClassReport`.
+
+    Parameters
+    ----------
+    folder : str or os.PathLike
+        The folder holding the hand-in files.
+    out : str or os.PathLike
+        Path of the HTML report; the CSV gradebook goes to the same path with ``.csv``.
+
+    Returns
+    -------
+    ClassReport
+        What :func:`collect` found.
     """
     report = collect(folder)
     target = Path(out).expanduser()
@@ -536,6 +612,22 @@ def write_synthetic_handins(
 
     Each is made the real way, through a progress record and :func:`handin_data`;
     about half carry a synthetic lesson 05 export. For practice and tests only.
+
+    Parameters
+    ----------
+    folder : str or os.PathLike
+        Where to write them (created if missing).
+    n : int
+        Number of hand-ins.
+    seed : int
+        Seed of all random choices.
+    with_network : bool
+        Whether some hand-ins carry a synthetic lesson 05 network export.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written, ``hand-in-01.json`` onwards.
     """
     from netind_teach.exercises import definitions, lessons
     from netind_teach.mynetwork import export_data, synthetic_network

@@ -104,6 +104,22 @@ def network_export(folder: str | os.PathLike[str] | None = None) -> dict[str, An
     broken one is left as it is (lesson 05's builder deals with it) and a ValueError says
     why it cannot be added.
 
+    Parameters
+    ----------
+    folder : str or os.PathLike or None
+        A folder holding ``my_network.json``, or that ``.json`` file itself; None is the
+        working folder.
+
+    Returns
+    -------
+    dict or None
+        The checked anonymised export, or None when there is no saved network.
+
+    Raises
+    ------
+    ValueError
+        If the saved network cannot be read; the message says how to hand in without it.
+
     Examples
     --------
     >>> import tempfile
@@ -148,6 +164,14 @@ def handin_data(
         An anonymised lesson 05 export (:func:`network_export`); checked before use.
     created : str, optional
         The time stamp to record (default: now, UTC).
+
+    Returns
+    -------
+    dict
+        ``format``, ``version``, ``course_version``, ``created``, ``learner``,
+        ``network_export``, and ``lessons``: per lesson its title and, per exercise, its
+        kind, title, state, attempts, hints seen and whether the answer was revealed, plus
+        the reflections written.
     """
     from netind_teach.exercises.catalogue import definitions, lesson_title, lessons
 
@@ -204,6 +228,18 @@ def handin_data(
 def handin_text(progress: Progress | None = None, **options: Any) -> str:
     """Return the exact text of a hand-in file (JSON; the options of :func:`handin_data`).
 
+    Parameters
+    ----------
+    progress : Progress, optional
+        The learner's progress record (default: the environment's).
+    **options
+        ``learner``, ``network`` and ``created``, passed to :func:`handin_data`.
+
+    Returns
+    -------
+    str
+        The hand-in as indented JSON with sorted keys, ending in a newline.
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -222,6 +258,16 @@ def handin_filename(learner: str | None = None) -> str:
     Only letters, digits and dashes of the name are kept (the file's content keeps the name
     as typed).
 
+    Parameters
+    ----------
+    learner : str or None
+        The name or student number typed; None gives the plain name.
+
+    Returns
+    -------
+    str
+        The file name.
+
     Examples
     --------
     >>> handin_filename(), handin_filename("Ana Šimić / 042")
@@ -236,6 +282,23 @@ def write_handin(text: str, path: str | os.PathLike[str]) -> Path:
 
     The text is checked first (:func:`check_handin`) and written atomically: the file is
     either absent, the old one, or complete. Returns the absolute path written.
+
+    Parameters
+    ----------
+    text : str
+        The hand-in's text, as :func:`handin_text` returns it.
+    path : str or os.PathLike
+        The file to write, or a folder to write :func:`handin_filename` into.
+
+    Returns
+    -------
+    pathlib.Path
+        The absolute path written.
+
+    Raises
+    ------
+    ValueError
+        If ``text`` is not a well-formed hand-in.
     """
     data = check_handin(json.loads(text))
     target = Path(path).expanduser()
@@ -246,7 +309,21 @@ def write_handin(text: str, path: str | os.PathLike[str]) -> Path:
 
 
 def preview_html(text: str, target: str | None = None) -> str:
-    """HTML showing, in full, the text a hand-in file will hold (escaped)."""
+    """HTML showing, in full, the text a hand-in file will hold (escaped).
+
+    Parameters
+    ----------
+    text : str
+        The hand-in's text, as :func:`handin_text` returns it.
+    target : str or None
+        Where the file will be written, named in the heading; None names no place.
+
+    Returns
+    -------
+    str
+        A paragraph of instructions and a scrollable, keyboard-focusable ``<pre>`` with
+        the whole text.
+    """
     where = f" {html.escape(target)}" if target else ""
     return (
         f"<p><b>This is everything the hand-in file{where} will contain.</b> Check it, then "
@@ -276,6 +353,21 @@ def check_handin(data: Any) -> dict[str, Any]:
     Strict on purpose: unknown fields, wrong types, over-long texts and out-of-range
     counts make a file malformed. Exercises and lessons this course version does not know
     are allowed (a file from another version); :mod:`netind_teach.collect` sets them apart.
+
+    Parameters
+    ----------
+    data : object
+        The parsed JSON of a hand-in file.
+
+    Returns
+    -------
+    dict
+        ``data`` itself, unchanged, once checked.
+
+    Raises
+    ------
+    ValueError
+        If ``data`` is not a well-formed hand-in; the message names the first problem.
 
     Examples
     --------

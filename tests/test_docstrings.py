@@ -21,9 +21,7 @@ from netind_teach import apireference
 INCOMPLETE = frozenset({
     "netind_teach",
     "netind_teach.a11y",
-    "netind_teach.audiences",
     "netind_teach.charts",
-    "netind_teach.collect",
     "netind_teach.doctor",
     "netind_teach.egodraw",
     "netind_teach.exercises.catalogue",
@@ -42,7 +40,6 @@ INCOMPLETE = frozenset({
     "netind_teach.exercises.results",
     "netind_teach.exercises.text",
     "netind_teach.figure_text",
-    "netind_teach.handin",
     "netind_teach.handin_widget",
     "netind_teach.lab",
     "netind_teach.labels",
