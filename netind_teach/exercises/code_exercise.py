@@ -257,14 +257,14 @@ class CodeExercise(Definition):
                 f"Your code did not finish within {self.time_limit:g} s: is there a loop "
                 f"that never ends outside the function?"
             )
-        if run.status == "raised":
+        if run.error is not None:  # it raised
             return Result.incorrect(f"Running your code raised {_error_line(run.error)}.")
         if target is not namespace:
             try:
                 exec(code, namespace)
             except (Exception, SystemExit) as exc:
                 return Result.incorrect(f"Running your code raised {_error_line(exc)}.")
-        function = namespace.get(self.function_name)
+        function: object = namespace.get(self.function_name)
         if not callable(function):
             return Result.incorrect(f"Define a function called {self.function_name}(...).")
         return function
@@ -316,7 +316,7 @@ class CodeExercise(Definition):
                     f"{label}: your function did not finish within {self.time_limit:g} s. "
                     f"Is there a loop that never ends?"
                 )
-            if run.status == "raised":
+            if run.error is not None:  # it raised
                 if _mentions_blank(run.error):
                     return Result.not_attempted("Replace ____ in your function with your own code.")
                 return Result.incorrect(f"{label}: your function raised {_error_line(run.error)}")
@@ -347,9 +347,10 @@ class CodeExercise(Definition):
                 return Result.incorrect(
                     f"Pass the function itself, without quotes: check({shown})."
                 )
-            answer = self.function_from_source(answer)
-            if isinstance(answer, Result):
-                return answer
+            found = self.function_from_source(answer)
+            if isinstance(found, Result):
+                return found
+            answer = found
         if not callable(answer):
             return Result.incorrect(
                 f"Pass your function itself, e.g. check({self.function_name}): no quotes and "
@@ -360,9 +361,9 @@ class CodeExercise(Definition):
             return Result.incorrect(problem)
         jobs = [lambda case=case: self._run_case(answer, case) for case in self.cases]
         with contextlib.closing(run_each_with_time_limit(jobs, self.time_limit)) as runs:
-            problem = self._first_failure(runs)
-        if problem is not None:
-            return problem
+            failure = self._first_failure(runs)
+        if failure is not None:
+            return failure
         return Result.correct_(
             "The test case passes."
             if len(self.cases) == 1
