@@ -28,9 +28,10 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-__all__ = ["figure_png", "new_figure"]
+__all__ = ["agg_canvas", "figure_png", "new_figure"]
 
 
 def new_figure(figsize: tuple[float, float], *, dpi: float = 100) -> Figure:
@@ -63,6 +64,45 @@ def new_figure(figsize: tuple[float, float], *, dpi: float = 100) -> Figure:
     figure = Figure(figsize=figsize, dpi=dpi)
     FigureCanvasAgg(figure)
     return figure
+
+
+def agg_canvas(figure: Figure) -> FigureCanvasAgg:
+    """Return the Agg canvas of a figure made by :func:`new_figure`.
+
+    A widget that redraws only some artists saves the drawn background once
+    (``copy_from_bbox``) and puts it back before each redraw (``restore_region``): both
+    are methods of the Agg canvas, not of every canvas.
+
+    Parameters
+    ----------
+    figure : matplotlib.figure.Figure
+        A figure from :func:`new_figure`.
+
+    Returns
+    -------
+    matplotlib.backends.backend_agg.FigureCanvasAgg
+        The figure's canvas.
+
+    Raises
+    ------
+    TypeError
+        When the figure's canvas is not an Agg canvas.
+
+    Examples
+    --------
+    >>> figure = new_figure((2, 1), dpi=50)
+    >>> agg_canvas(figure) is figure.canvas
+    True
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = figure.canvas
+    if not isinstance(canvas, FigureCanvasAgg):
+        raise TypeError(
+            f"The figure draws on a {type(canvas).__name__}, not an Agg canvas. "
+            "Fix: make it with rendering.new_figure."
+        )
+    return canvas
 
 
 def figure_png(
@@ -141,4 +181,3 @@ def _unhinted_text() -> Iterator[None]:
         yield
     finally:
         matplotlib.rcParams["text.hinting"] = before
-

@@ -90,3 +90,12 @@ def test_text_is_drawn_unhinted_and_the_setting_restored(monkeypatch):
     assert seen and set(seen) == {"no_hinting"}
     assert matplotlib.rcParams["text.hinting"] == "force_autohint"
     matplotlib.rcParams["text.hinting"] = matplotlib.rcParamsDefault["text.hinting"]
+
+
+def test_agg_canvas_is_the_new_figures_canvas_and_refuses_another():
+    from matplotlib.figure import Figure
+
+    figure = rendering.new_figure((2, 1), dpi=30)
+    assert rendering.agg_canvas(figure) is figure.canvas
+    with pytest.raises(TypeError, match="not an Agg canvas"):
+        rendering.agg_canvas(Figure())  # a bare figure has matplotlib's base canvas

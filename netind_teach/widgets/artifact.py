@@ -258,7 +258,7 @@ class ArtifactExplorer(ShownAsBox):
         for artist in (*self._model_bars, ax.title):
             artist.set_animated(True)
         fig.canvas.draw()
-        self._background = fig.canvas.copy_from_bbox(fig.bbox)
+        self._background = rendering.agg_canvas(fig).copy_from_bbox(fig.bbox)
         self._fig, self._ax = fig, ax
 
     def _title(self) -> str:
@@ -273,8 +273,7 @@ class ArtifactExplorer(ShownAsBox):
         for key, bar in zip(self._keys, self._model_bars, strict=True):
             bar.set_height(100.0 * self.shifted.get(key, 0.0) / total)
         self._ax.title.set_text(self._title())
-        canvas = self._fig.canvas
-        canvas.restore_region(self._background)
+        rendering.agg_canvas(self._fig).restore_region(self._background)
         for artist in (*self._model_bars, self._ax.title):
             self._ax.draw_artist(artist)
         return rendering.figure_png(self._fig, draw=False)
@@ -284,7 +283,8 @@ class ArtifactExplorer(ShownAsBox):
         if not hasattr(self, "_fig"):
             self._build_figure()
         ax = self._ax
-        labels = [t.get_text() for t in ax.get_legend().get_texts()]
+        legend = ax.get_legend()
+        labels = [t.get_text() for t in legend.get_texts()] if legend is not None else []
         return {
             label: [bar.get_height() for bar in container]
             for label, container in zip(labels, ax.containers, strict=True)

@@ -129,7 +129,7 @@ class NicheExplorer(StatusWidget):
         for artist in (*self._bars, ax.title):  # redrawn on each update, over a saved background
             artist.set_animated(True)
         fig.canvas.draw()
-        self._background = fig.canvas.copy_from_bbox(fig.bbox)
+        self._background = rendering.agg_canvas(fig).copy_from_bbox(fig.bbox)
         self._fig, self._ax = fig, ax
 
     def _png(self) -> bytes:
@@ -141,8 +141,7 @@ class NicheExplorer(StatusWidget):
         for bar, count in zip(self._bars, counts, strict=True):
             bar.set_height(count)
         self._ax.set_title(f"SYNTHETIC population, preference {self.preference:.2f}")
-        canvas = self._fig.canvas
-        canvas.restore_region(self._background)
+        rendering.agg_canvas(self._fig).restore_region(self._background)
         for artist in (*self._bars, self._ax.title):
             self._ax.draw_artist(artist)
         return rendering.figure_png(self._fig, draw=False)

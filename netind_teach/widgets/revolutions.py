@@ -248,7 +248,7 @@ class RevolutionsExplorer(ShownAsBox):
         from netind_teach import plotting, rendering
 
         fig = rendering.new_figure((9.5, 3.6), dpi=72)
-        canvas = fig.canvas
+        canvas = rendering.agg_canvas(fig)
         left, right = fig.subplots(1, 2, width_ratios=(1.6, 1))
         fig.subplots_adjust(left=0.08, right=0.98, bottom=0.16, top=0.9, wspace=0.12)
         steps = list(range(self.steps + 1))
