@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -53,6 +53,9 @@ from netind_teach.errors import WrongInput
 from netind_teach.explorer_html import message_html, table_html, type_share_bars
 from netind_teach.quantities import format_number, side
 from netind_teach.vocab import AGE_GROUPS, EGO, TYPES
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["RuleExplorer", "SampleBrowser"]
 
@@ -119,7 +122,7 @@ class SampleBrowser(ShownAsBox):
         self._ties = datasets.load("east_york_synthetic_ties")
         self._graphs: dict[int, nx.Graph] = {}
         self._pictures: dict[int, bytes] = {}
-        self._picture: Any = None  # one egodraw.EgoPicture, made for the first drawing
+        self._picture: egodraw.EgoPicture | None = None  # made for the first drawing
 
         self.person_id = 0
         self.type = ""
@@ -175,7 +178,7 @@ class SampleBrowser(ShownAsBox):
         else:
             self.person.value = pid  # the observer updates the display
 
-    def _on_filter(self, change: dict) -> None:
+    def _on_filter(self, change: dict[str, Any]) -> None:
         chosen = change["new"]
         rows = self.table if chosen == "all" else self.table[self.table["type"] == chosen]
         options = synthetic.person_choices(rows)
@@ -185,7 +188,7 @@ class SampleBrowser(ShownAsBox):
             self.person.value = current
         self._update()
 
-    def _on_person(self, change: dict) -> None:
+    def _on_person(self, change: dict[str, Any]) -> None:
         if change["new"] is not None:
             self._update()
 
@@ -312,7 +315,7 @@ class RuleExplorer(ShownAsBox):
     def __init__(self, person_id: int = 6) -> None:
         import ipywidgets as widgets
 
-        people = datasets.load("east_york_synthetic")
+        people: pd.DataFrame = datasets.load("east_york_synthetic")
         person_id = synthetic.check_person_id(person_id, people["person_id"], "RuleExplorer")
         self.people = people
         self.baseline = typology.classify_sample(people)
@@ -400,7 +403,7 @@ class RuleExplorer(ShownAsBox):
         )
         self._update()
 
-    def _on_change(self, change: dict) -> None:
+    def _on_change(self, change: dict[str, Any]) -> None:
         self._update()
 
     def _current_rule(self) -> typology.Rule:
