@@ -40,8 +40,11 @@ __all__ = ["HandInForm"]
 class HandInForm(ShownAsBox):
     """The form shown by ``ex.hand_in()`` and by the progress bar's *Hand in* button.
 
-    ``handin`` is the :class:`~netind_teach.handin.HandIn` it wires to (``preview()``,
-    ``write()`` from code).
+    Parameters
+    ----------
+    handin : HandIn
+        The :class:`~netind_teach.handin.HandIn` the form wires to (its ``preview()`` and
+        ``write()`` do the work, and can be called from code).
     """
 
     def __init__(self, handin: HandIn) -> None:

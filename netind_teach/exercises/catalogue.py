@@ -53,7 +53,13 @@ RESERVED_NAMES = frozenset(
 
 
 def lessons() -> tuple[str, ...]:
-    """Return the ids of the lessons that define exercises, sorted ('00', '01', ...)."""
+    """Return the ids of the lessons that define exercises, sorted ('00', '01', ...).
+
+    Returns
+    -------
+    tuple of str
+        Two-digit ids, one per ``lessonNN`` module of :mod:`netind_teach.exercises`.
+    """
     package = importlib.import_module(_PACKAGE)
     found = []
     for info in pkgutil.iter_modules(package.__path__):
@@ -65,6 +71,21 @@ def lessons() -> tuple[str, ...]:
 
 def lesson_id(lesson: Any) -> str:
     """Normalise a lesson reference to two digits: 1, '1', '01', 'lesson01', '01_origins'.
+
+    Parameters
+    ----------
+    lesson : str or int
+        A lesson number, a two-digit id, a module name or a notebook's file name.
+
+    Returns
+    -------
+    str
+        The two-digit lesson id.
+
+    Raises
+    ------
+    WrongInput
+        If ``lesson`` cannot be read as a lesson number (a ValueError naming the lessons).
 
     Examples
     --------
@@ -85,6 +106,16 @@ def lesson_id(lesson: Any) -> str:
 
 def definitions(lesson: Any) -> tuple[Definition, ...]:
     """Return the exercise definitions of ``lesson``, with their ``lesson`` field filled in.
+
+    Parameters
+    ----------
+    lesson : str or int
+        A lesson reference, as :func:`lesson_id` reads it.
+
+    Returns
+    -------
+    tuple of Definition
+        The lesson's exercises, in the order its module lists them.
 
     Raises
     ------
@@ -126,7 +157,18 @@ def definitions(lesson: Any) -> tuple[Definition, ...]:
 
 
 def lesson_title(lesson: Any) -> str:
-    """Return the lesson module's ``TITLE`` (empty when it has none)."""
+    """Return the lesson module's ``TITLE`` (empty when it has none).
+
+    Parameters
+    ----------
+    lesson : str or int
+        A lesson reference, as :func:`lesson_id` reads it.
+
+    Returns
+    -------
+    str
+        The lesson's title.
+    """
     number = lesson_id(lesson)
     module = importlib.import_module(f"{_PACKAGE}.lesson{number}")
     return str(getattr(module, "TITLE", ""))
@@ -167,6 +209,17 @@ def answers(lesson: Any = None) -> list[dict[str, Any]]:
 
 def answers_markdown(lesson: Any = None) -> str:
     """Return the answer list as markdown, for the instructor guide.
+
+    Parameters
+    ----------
+    lesson : str or int, optional
+        One lesson; default every lesson.
+
+    Returns
+    -------
+    str
+        Markdown: per lesson a heading, then each exercise's title, question, answer,
+        explanation and hints.
 
     Examples
     --------

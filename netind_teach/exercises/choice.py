@@ -29,6 +29,15 @@ class Option:
 
     ``feedback`` is shown when a learner picks this option (for a wrong option: why it is
     wrong, without naming the right one).
+
+    Parameters
+    ----------
+    text : str
+        The option as learners read it.
+    correct : bool
+        Whether choosing it is right.
+    feedback : str
+        Shown when a learner picks it.
     """
 
     text: str
@@ -43,6 +52,20 @@ class MultipleChoice(Definition):
     Learners answer with a letter (``"b"``), the option's text, the option as displayed
     (``"b) Barry Wellman"``), or, for several answers, a list of letters (``["a", "c"]``)
     or ``"a, c"``.
+
+    Parameters
+    ----------
+    options : tuple of Option
+        Between 2 and 26 options, lettered ``a)``, ``b)``, ... in this order; at least one
+        correct, exactly one unless ``multiple``.
+    multiple : bool
+        Whether the answer is every correct option rather than one.
+
+    Other Parameters
+    ----------------
+    name, question, title, hints, solution, explanation, wrong_examples, lesson
+        The fields every exercise has (see
+        :class:`~netind_teach.exercises.definition.Definition`).
 
     Examples
     --------

@@ -29,6 +29,17 @@ class Claim:
     """One claim to sort: its text, the right category, its source (e.g. 'Fischer 2009').
 
     ``feedback`` is added when the claim is misplaced; it must not name the category.
+
+    Parameters
+    ----------
+    text : str
+        The claim as learners read it.
+    category : str
+        The category it belongs under (one of the exercise's ``categories``).
+    source : str
+        Who made the claim, e.g. ``"Fischer 2009"``; named in feedback.
+    feedback : str
+        Added to the feedback when the claim is misplaced.
     """
 
     text: str
@@ -44,6 +55,19 @@ class SortClaims(Definition):
     Learners answer with a dict ``{claim number: category}`` (claims are numbered from 1)
     or a list of categories in claim order. Feedback names each misplaced claim without
     saying where it belongs.
+
+    Parameters
+    ----------
+    categories : tuple of str
+        At least two different categories.
+    claims : tuple of Claim
+        The claims to sort, numbered from 1 in this order.
+
+    Other Parameters
+    ----------------
+    name, question, title, hints, solution, explanation, wrong_examples, lesson
+        The fields every exercise has (see
+        :class:`~netind_teach.exercises.definition.Definition`).
 
     Examples
     --------

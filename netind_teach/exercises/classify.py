@@ -71,6 +71,12 @@ class ClassifyNetwork(Definition):
         What a wrong answer shows, in plain words and without the type. Default: the
         reasons, with the choices' names masked.
 
+    Other Parameters
+    ----------------
+    name, question, title, hints, solution, explanation, wrong_examples, lesson
+        The fields every exercise has (see
+        :class:`~netind_teach.exercises.definition.Definition`).
+
     Examples
     --------
     >>> q = ClassifyNetwork(name="who", question="Which type?", graph=dict, answer="limited",

@@ -51,6 +51,15 @@ class Case:
     """One test case: positional ``args`` and the ``expected`` return value.
 
     ``description`` says it in plain words ('ego with 3 alters who do not know each other').
+
+    Parameters
+    ----------
+    args : tuple
+        Positional arguments the learner's function is called with.
+    expected : object
+        The value it must return (compared with the exercise's ``compare``).
+    description : str
+        The case in plain words, shown when it fails.
     """
 
     args: tuple[Any, ...]
@@ -101,6 +110,18 @@ def same_value(got: Any, expected: Any) -> bool:
     An int, float or NumPy number may stand for any other of these (``2`` for ``2.0``).
     Anything else must have exactly the expected type, so an object whose ``__eq__`` always
     says True is not taken as the answer; containers are compared item by item.
+
+    Parameters
+    ----------
+    got : object
+        What the learner's function returned.
+    expected : object
+        The case's expected value.
+
+    Returns
+    -------
+    bool
+        Whether ``got`` counts as ``expected``.
 
     Examples
     --------
@@ -178,6 +199,12 @@ class CodeExercise(Definition):
 
     A learner answers with the function itself (``check(count_alters)``) or, in the
     widget, with its source code as text.
+
+    Other Parameters
+    ----------------
+    name, question, title, hints, solution, explanation, wrong_examples, lesson
+        The fields every exercise has (see
+        :class:`~netind_teach.exercises.definition.Definition`).
     """
 
     function_name: str

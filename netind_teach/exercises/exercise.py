@@ -255,6 +255,17 @@ class Exercise:
 class ExerciseSet(Sequence[Exercise]):
     """The exercises of one lesson: reach each by name (``ex.coined``) or position.
 
+    Parameters
+    ----------
+    lesson : str
+        The two-digit lesson id.
+    exercises : sequence of Exercise
+        The lesson's exercises, in order.
+    title : str
+        The lesson's title.
+    progress : Progress, optional
+        Where progress is saved and read; default: each exercise's own record.
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -351,6 +362,11 @@ def for_lesson(lesson: Any, progress: Progress | None = None) -> ExerciseSet:
     progress : Progress, optional
         Where progress is saved; default: the environment's, looked up on each call.
 
+    Returns
+    -------
+    ExerciseSet
+        The lesson's exercises, in order, with its title.
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -414,6 +430,12 @@ def progress_bar(
         The exercises counted (e.g. an :class:`ExerciseSet`).
     progress : Progress, optional
         Where saved progress is read (default: each exercise's own record).
+
+    Returns
+    -------
+    ProgressBar
+        A widget box with ``bar`` (an IntProgress), ``label`` and ``text``
+        (``"k of n done"``).
 
     Examples
     --------

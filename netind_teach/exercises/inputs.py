@@ -48,6 +48,11 @@ _WIDE = {"width": "auto"}
 class AnswerInput:
     """An exercise's input: ``widget`` (what is shown), ``read()`` and ``write(answer)``.
 
+    Parameters
+    ----------
+    exercise : Exercise
+        The exercise answered; its ``definition`` decides what the input shows.
+
     Attributes
     ----------
     widget : ipywidgets.Widget
@@ -80,7 +85,13 @@ class AnswerInput:
 
 
 class TextInput(AnswerInput):
-    """A one-line text box, named for the question."""
+    """A one-line text box, named for the question.
+
+    Parameters
+    ----------
+    exercise : Exercise
+        An exercise answered by typing one line; its ``answer_format`` is the placeholder.
+    """
 
     def make(self) -> widgets.Widget:
         """Build and return the input widget."""
@@ -103,7 +114,14 @@ class TextInput(AnswerInput):
 
 
 class NumberInput(TextInput):
-    """A text box for a number, with the unit beside it."""
+    """A text box for a number, with the unit beside it.
+
+    Parameters
+    ----------
+    exercise : Exercise
+        A :class:`~netind_teach.exercises.numeric.Numeric` exercise; its ``unit`` is
+        shown beside the box.
+    """
 
     def make(self) -> widgets.Widget:
         """Build and return the input widget."""
@@ -119,7 +137,14 @@ class NumberInput(TextInput):
 
 
 class CodeInput(TextInput):
-    """A code box holding the starter code."""
+    """A code box holding the starter code.
+
+    Parameters
+    ----------
+    exercise : Exercise
+        A :class:`~netind_teach.exercises.code_exercise.CodeExercise`; its
+        ``starter_code`` fills the box.
+    """
 
     def make(self) -> widgets.Widget:
         """Build and return the input widget."""
@@ -133,7 +158,14 @@ class CodeInput(TextInput):
 
 
 class ReflectionInput(TextInput):
-    """A large text box holding the learner's saved reflection, if any."""
+    """A large text box holding the learner's saved reflection, if any.
+
+    Parameters
+    ----------
+    exercise : Exercise
+        A :class:`~netind_teach.exercises.reflection.Reflection`; the text saved in its
+        progress record fills the box.
+    """
 
     def make(self) -> widgets.Widget:
         """Build and return the input widget."""
@@ -160,7 +192,13 @@ class ReflectionInput(TextInput):
 
 
 class OneChoiceInput(AnswerInput):
-    """A list box of the options ('b) Barry Wellman'): one Tab stop, arrows choose."""
+    """A list box of the options ('b) Barry Wellman'): one Tab stop, arrows choose.
+
+    Parameters
+    ----------
+    exercise : Exercise
+        A :class:`~netind_teach.exercises.choice.MultipleChoice` with one right option.
+    """
 
     def make(self) -> widgets.Widget:
         """Build and return the input widget."""
@@ -175,7 +213,14 @@ class OneChoiceInput(AnswerInput):
 
 
 class ManyChoiceInput(AnswerInput):
-    """One checkbox per option, for questions with several right options."""
+    """One checkbox per option, for questions with several right options.
+
+    Parameters
+    ----------
+    exercise : Exercise
+        A :class:`~netind_teach.exercises.choice.MultipleChoice` with
+        ``multiple=True``.
+    """
 
     def make(self) -> widgets.Widget:
         """Build and return the input widget."""
@@ -201,7 +246,14 @@ class ManyChoiceInput(AnswerInput):
 
 
 class TypeChoiceInput(AnswerInput):
-    """The network's drawing, and a list box of the types."""
+    """The network's drawing, and a list box of the types.
+
+    Parameters
+    ----------
+    exercise : Exercise
+        A :class:`~netind_teach.exercises.classify.ClassifyNetwork`; its network is drawn
+        above the choices.
+    """
 
     def make(self) -> widgets.Widget:
         """Build and return the input widget."""
@@ -241,7 +293,13 @@ class TypeChoiceInput(AnswerInput):
 
 
 class ClaimsInput(AnswerInput):
-    """One row per claim: a dropdown of categories, named 'Claim n belongs to', and the claim."""
+    """One row per claim: a dropdown of categories, named 'Claim n belongs to', and the claim.
+
+    Parameters
+    ----------
+    exercise : Exercise
+        A :class:`~netind_teach.exercises.claims.SortClaims`; one control per claim.
+    """
 
     def make(self) -> widgets.Widget:
         """Build and return the input widget."""

@@ -39,7 +39,21 @@ TITLE = "Origins: from little boxes to networked individualism"
 
 # -- the code exercise ----------------------------------------------------------------
 def alter_density(G: nx.Graph) -> float:
-    """Return the share of pairs of ego's alters who know each other (0 if fewer than 2)."""
+    """Return the share of pairs of ego's alters who know each other (0 if fewer than 2).
+
+    The reference answer of the lesson's code exercise (the course's version is
+    :func:`netind_teach.egonet.alter_density`).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        An ego network with ego as node ``"ego"``.
+
+    Returns
+    -------
+    float
+        Ties among the alters over pairs of alters, from 0 to 1.
+    """
     alters = set(G.neighbors("ego"))
     n = len(alters)
     if n < 2:

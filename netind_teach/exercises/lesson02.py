@@ -105,6 +105,23 @@ def _sample() -> _Sample:
 def person_network(person_id: int) -> nx.Graph:
     """Return one synthetic person's ego network (alters carry ``category`` and ``circle``).
 
+    Parameters
+    ----------
+    person_id : int
+        Id of a person of the synthetic East York sample (1 to the sample's size).
+
+    Returns
+    -------
+    networkx.Graph
+        Ego and their alters; graph attributes hold the person's row of the sample
+        (``age_group``, ``ties``, ``groups``, ``diversity``, ...), ``synthetic`` (True)
+        and ``name``.
+
+    Raises
+    ------
+    ValueError
+        If there is no person ``person_id``.
+
     Examples
     --------
     >>> G = person_network(65)
@@ -131,6 +148,16 @@ class SyntheticPersonNetwork(ClassifyNetwork):
     :func:`netind_teach.egodraw.draw_person`, which gives each of the
     synthetic sample's circles its own colour and names them in a legend.
 
+    Other Parameters
+    ----------------
+    graph, answer, reasons, ego, description, drawing_title, choices, noun, seen
+        As for :class:`~netind_teach.exercises.ClassifyNetwork`.
+    reasons_heading, clues
+        As for :class:`~netind_teach.exercises.ClassifyNetwork`.
+    name, question, title, hints, solution, explanation, wrong_examples, lesson
+        The fields every exercise has (see
+        :class:`~netind_teach.exercises.definition.Definition`).
+
     Examples
     --------
     >>> from netind_teach.exercises.lesson02 import EXERCISES
@@ -151,6 +178,18 @@ def course_type(person: dict[str, Any], medians: dict[str, Any]) -> str:
     """Return the course rule for one person, with the package: ``typology.classify``.
 
     ``person`` and ``medians`` map ``ties``, ``groups`` and ``diversity`` to numbers.
+
+    Parameters
+    ----------
+    person : dict
+        The person's ``ties``, ``groups`` and ``diversity``.
+    medians : dict
+        The medians to compare with, by the same names (other keys are ignored).
+
+    Returns
+    -------
+    str
+        ``"networked"``, ``"bounded"`` or ``"limited"``.
 
     Examples
     --------

@@ -54,6 +54,12 @@ TITLE = "The isolation debate"
 def gss_counts() -> dict[int, dict[int, int]]:
     """Return the GSS distributions ``{year: {number named: respondents}}`` (valid answers).
 
+    Returns
+    -------
+    dict of int to dict of int to int
+        Per survey year, respondents by number of confidants named, from the
+        ``gss_numgiven`` dataset's valid answers.
+
     Examples
     --------
     >>> gss_counts()[1985][0], sum(gss_counts()[2004].values())

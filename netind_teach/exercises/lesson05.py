@@ -22,7 +22,14 @@ TITLE = "Capstone: your own network"
 
 
 def demo_graph() -> nx.Graph:
-    """Return the made-up demo network of lesson 05, as an ego network (no nicknames)."""
+    """Return the made-up demo network of lesson 05, as an ego network (no nicknames).
+
+    Returns
+    -------
+    networkx.Graph
+        The demo's 18 people around ego, as
+        :meth:`~netind_teach.mynetwork.PersonalNetwork.to_graph` makes it.
+    """
     from ..mynetwork import demo_network
 
     return demo_network().to_graph()

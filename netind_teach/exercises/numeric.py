@@ -70,6 +70,17 @@ def scan_number(text: str) -> tuple[tuple[float, ...], str] | None:
     Accepts a sign, a decimal point or comma, thousands marks and an exponent. Returns
     None when ``text`` does not start with a number.
 
+    Parameters
+    ----------
+    text : str
+        The text to read; the number must come first (no leading spaces).
+
+    Returns
+    -------
+    tuple of (tuple of float, str) or None
+        Every reading of the number (two when a comma may be decimal or thousands) and
+        the text after it, stripped; None when ``text`` does not start with a number.
+
     Examples
     --------
     >>> scan_number("-2,5 ties")
@@ -131,6 +142,12 @@ class Numeric(Definition):
         Common wrong values and what to say about them.
     say_direction : bool
         Say "too high" / "too low" after a wrong number.
+
+    Other Parameters
+    ----------------
+    name, question, title, hints, solution, explanation, wrong_examples, lesson
+        The fields every exercise has (see
+        :class:`~netind_teach.exercises.definition.Definition`).
 
     Examples
     --------

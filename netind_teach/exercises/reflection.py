@@ -23,6 +23,16 @@ _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 def word_count(text: str) -> int:
     """Count words (letters or digits, with inner apostrophes and hyphens).
 
+    Parameters
+    ----------
+    text : str
+        The learner's text.
+
+    Returns
+    -------
+    int
+        Number of words.
+
     Examples
     --------
     >>> word_count("Kin, friends and climbing-club folk don't overlap.")
@@ -37,6 +47,19 @@ class Reflection(Definition):
 
     ``check`` acknowledges the text by its length: at least ``min_words`` words counts as
     done. ``example`` is a sample answer shown by ``solution()``.
+
+    Parameters
+    ----------
+    example : str
+        A sample answer, shown by ``solution()``.
+    min_words : int
+        Number of words that counts the reflection as done.
+
+    Other Parameters
+    ----------------
+    name, question, title, hints, solution, explanation, wrong_examples, lesson
+        The fields every exercise has (see
+        :class:`~netind_teach.exercises.definition.Definition`).
 
     Examples
     --------

@@ -58,6 +58,18 @@ _BLANK_TEXTS = {"", "____", "___", "__", "...", "none"}
 def is_blank(answer: Any) -> bool:
     """Return True when ``answer`` is still a placeholder: BLANK, None, ``...``, empty.
 
+    Parameters
+    ----------
+    answer : object
+        What the learner passed to ``check``.
+
+    Returns
+    -------
+    bool
+        True for :data:`BLANK`, None, ``...``, an empty list, tuple, set or dict, or text
+        that is empty, ``__`` to ``____``, ``...`` or ``none`` (ignoring case and
+        surrounding spaces).
+
     Examples
     --------
     >>> [is_blank(x) for x in (None, ..., "", "____", [], "a", 0, False)]
@@ -73,7 +85,20 @@ def is_blank(answer: Any) -> bool:
 
 
 class Outcome(str, Enum):
-    """The three outcomes of ``check``."""
+    """The three outcomes of ``check``.
+
+    Parameters
+    ----------
+    value : str
+        ``"correct"``, ``"incorrect"`` or ``"not attempted"``: ``Outcome(value)`` returns
+        that member.
+
+    Other Parameters
+    ----------------
+    names, module, qualname, type, start, boundary
+        :class:`enum.Enum`'s functional API for making a new enumeration; ``Outcome``
+        has members, so it cannot be extended and these raise TypeError.
+    """
 
     CORRECT = "correct"
     INCORRECT = "incorrect"
@@ -101,6 +126,15 @@ class Result:
     """What ``check`` returns: the outcome, a plain-text message and an explanation.
 
     Displays as a coloured box in a notebook and as deterministic text elsewhere.
+
+    Parameters
+    ----------
+    outcome : Outcome
+        Correct, incorrect or not attempted.
+    message : str
+        What the learner reads after the outcome's label (plain text).
+    explanation : str
+        Why, in markdown, shown below the message (usually with a correct answer).
 
     Examples
     --------
@@ -164,6 +198,13 @@ class Result:
 @dataclass(frozen=True)
 class Note:
     """A hint, a solution or an instruction, displayed as a box of markdown.
+
+    Parameters
+    ----------
+    title : str
+        The box's heading, e.g. ``"Hint 1 of 2"``.
+    text : str
+        Its body, in markdown.
 
     Examples
     --------

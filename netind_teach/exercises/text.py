@@ -16,6 +16,18 @@ __all__ = ["norm", "one_line", "quote", "safe_repr", "too_long", "type_name"]
 def one_line(text: str, limit: int = 160) -> str:
     r"""Collapse whitespace to single spaces and cut ``text`` to ``limit`` characters.
 
+    Parameters
+    ----------
+    text : str
+        The text.
+    limit : int
+        Most characters returned; a cut text ends with ``…`` within the limit.
+
+    Returns
+    -------
+    str
+        The text on one line.
+
     Examples
     --------
     >>> one_line("a\n  b")
@@ -29,6 +41,18 @@ def one_line(text: str, limit: int = 160) -> str:
 
 def safe_repr(value: Any, limit: int = 80) -> str:
     """``repr(value)`` on one short line, or a description if ``repr`` itself fails.
+
+    Parameters
+    ----------
+    value : object
+        Anything, including objects whose ``repr`` raises or returns a non-string.
+    limit : int
+        Most characters returned (see :func:`one_line`).
+
+    Returns
+    -------
+    str
+        The repr on one line, or ``"an object of type <name>"``.
 
     Examples
     --------
@@ -50,12 +74,36 @@ def safe_repr(value: Any, limit: int = 80) -> str:
 
 
 def norm(text: str) -> str:
-    """Casefold ``text`` and collapse its whitespace (for forgiving comparisons)."""
+    """Casefold ``text`` and collapse its whitespace (for forgiving comparisons).
+
+    Parameters
+    ----------
+    text : str
+        The text to normalise.
+
+    Returns
+    -------
+    str
+        ``text`` casefolded, its runs of whitespace as single spaces, stripped.
+    """
     return " ".join(text.split()).casefold()
 
 
 def quote(text: str, limit: int = 40) -> str:
-    """``text`` on one short line, in single quotes, for a message."""
+    """``text`` on one short line, in single quotes, for a message.
+
+    Parameters
+    ----------
+    text : str
+        The text to quote.
+    limit : int
+        Most characters kept inside the quotes (see :func:`one_line`).
+
+    Returns
+    -------
+    str
+        ``text`` flattened to one line, cut to ``limit``, between single quotes.
+    """
     return "'" + one_line(text, limit) + "'"
 
 
@@ -63,6 +111,20 @@ def too_long(answer: str, limit: int, what: str) -> str | None:
     """Return a message when ``answer`` is longer than any answer of this kind needs, else None.
 
     Checked first, in constant time, so a pasted megabyte is answered at once.
+
+    Parameters
+    ----------
+    answer : str
+        The learner's answer.
+    limit : int
+        Longest answer accepted, in characters.
+    what : str
+        What to write instead, ending the message (e.g. ``"just the number, e.g. 12"``).
+
+    Returns
+    -------
+    str or None
+        The message, or None when ``answer`` is within ``limit``.
 
     Examples
     --------
@@ -77,7 +139,19 @@ def too_long(answer: str, limit: int, what: str) -> str | None:
 
 
 def type_name(value: Any) -> str:
-    """Return a learner-friendly name of ``value``'s type ('text', 'a number', ...)."""
+    """Return a learner-friendly name of ``value``'s type ('text', 'a number', ...).
+
+    Parameters
+    ----------
+    value : object
+        What the learner gave.
+
+    Returns
+    -------
+    str
+        E.g. ``"True/False"``, ``"text"``, ``"a number"``, ``"a list of 3 items"``,
+        ``"a function"``, else ``"an object of type <name>"``.
+    """
     if isinstance(value, bool):
         return "True/False"
     if isinstance(value, str):
