@@ -21,7 +21,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from netind_teach import confidants, figure_text
 from netind_teach.plotting import (
@@ -38,6 +38,7 @@ from netind_teach.plotting import (
 from netind_teach.vocab import AGE_GROUPS, TYPES
 
 if TYPE_CHECKING:
+    from matplotlib.artist import Artist
     from matplotlib.axes import Axes
 
 __all__ = ["TIMELINE", "draw_timeline", "plot_distribution", "plot_series", "plot_typology"]
@@ -52,12 +53,16 @@ TIMELINE: tuple[tuple[int, str], ...] = (
 )
 _TIMELINE_TITLE = 'Where "networked individualism" comes from'
 
+# One line of plot_series: (label, xs, ys, tags), the values as the caller's data holds them
+# (numbers, pandas' NA, source tags), read by matplotlib, _number and _is_secondary.
+_Series: TypeAlias = tuple[str, list[Any], list[Any], list[Any]]
+
 
 def _series_from(
     data: Any, x: str | None, y: str | Sequence[str] | None, by: str | None, tag: str | None
-) -> list[tuple[str, list, list, list]]:
+) -> list[_Series]:
     """Normalise the inputs of :func:`plot_series` to (label, xs, ys, tags) tuples."""
-    out = []
+    out: list[_Series] = []
     if hasattr(data, "columns"):  # a pandas DataFrame
         if x is None or y is None:
             raise ValueError(
@@ -213,14 +218,14 @@ def plot_series(
     return ax
 
 
-def _tag_handles() -> list:
+def _tag_handles() -> list[Artist]:
     return [
         legend_marker("[P] primary source", INK, size=8),
         legend_marker("[S] secondary source only", "white", size=8),
     ]
 
 
-def _as_list(value: Any) -> list:
+def _as_list(value: Any) -> list[float]:
     if value is None:
         return []
     if isinstance(value, (list, tuple)):

@@ -29,7 +29,7 @@ import importlib
 import sys
 import weakref
 from collections.abc import Hashable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import networkx as nx
 
@@ -52,6 +52,8 @@ __all__ = [
 
 _TEXTS: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
 
+_AxesT = TypeVar("_AxesT")  # attach returns the very Axes it was given
+
 
 def _titled(kind: str, title: str | None) -> str:
     title = " ".join(str(title or "").split())
@@ -62,7 +64,7 @@ def _number(value: float) -> str:
     return f"{value:.0f}" if float(value).is_integer() else f"{value:.2g}"
 
 
-def attach(ax: Any, text: str) -> Any:
+def attach(ax: _AxesT, text: str) -> _AxesT:
     """Remember ``text`` as the description of what is drawn on ``ax``; return ``ax``.
 
     In IPython this also puts :func:`figure_html` back in place, should the inline
