@@ -50,6 +50,11 @@ __all__ = ["__version__", "version", *_SUBMODULES]
 def version() -> str:
     """Return the installed version of the course package.
 
+    Returns
+    -------
+    str
+        The version string, e.g. ``"0.1.0"``.
+
     Examples
     --------
     >>> isinstance(version(), str)

@@ -71,6 +71,11 @@ def label_fonts() -> list[str]:
 
     Pass the list as ``fontfamily=`` to matplotlib's ``text`` or ``annotate``.
 
+    Returns
+    -------
+    list of str
+        Family names from :data:`LABEL_FONTS` that are installed (one per font file).
+
     Examples
     --------
     >>> "DejaVu Sans" in label_fonts()
@@ -102,6 +107,11 @@ def drawable_label(text: str, number: int, max_chars: int = MAX_LABEL_CHARS) -> 
         The person's number (their place in the list, from 1).
     max_chars : int
         Longest label, in characters.
+
+    Returns
+    -------
+    str
+        The label to draw.
 
     Examples
     --------

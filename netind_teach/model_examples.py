@@ -67,6 +67,12 @@ _GENERATORS: dict[str, Callable[..., nx.Graph]] = dict(
 def model_networks() -> dict[str, nx.Graph]:
     """Return the three synthetic model networks of the lesson's panel (:data:`PANEL`).
 
+    Returns
+    -------
+    dict of str to networkx.Graph
+        Each model's name (:data:`netind_teach.models.MODELS`) and its network, made with
+        the arguments in :data:`PANEL`.
+
     Examples
     --------
     >>> {name: G.number_of_nodes() - 1 for name, G in model_networks().items()}
@@ -80,6 +86,12 @@ def six_people() -> nx.Graph:
 
     Family: Ana, Ben and Chen all know each other. Work: Dara knows Eli, Eli knows Femi.
     Five ties among the alters, out of 15 possible pairs.
+
+    Returns
+    -------
+    networkx.Graph
+        Ego and the six named alters, each with a ``circle`` (``"family"`` or ``"work"``),
+        ``place`` and ``category``.
 
     Examples
     --------
@@ -107,6 +119,18 @@ def anonymous(G: nx.Graph, seed: int = 0) -> nx.Graph:
     ``circle 1``, ``circle 2``, ... (in order of first appearance); the relation
     (``category``) and the graph's ``model`` name are dropped. Places, second circles and
     the kinds of ties stay: they are part of what a learner should read.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        A model network (ego as ``"ego"``); it is not changed.
+    seed : int
+        Seed of the shuffled order of the new names.
+
+    Returns
+    -------
+    networkx.Graph
+        The renamed copy.
 
     Examples
     --------
@@ -144,6 +168,22 @@ def anonymous(G: nx.Graph, seed: int = 0) -> nx.Graph:
 def mystery_network(which: str) -> nx.Graph:
     """Return mystery network ``"A"`` or ``"B"`` (synthetic, anonymous).
 
+    Parameters
+    ----------
+    which : str
+        ``"A"`` or ``"B"`` (either case).
+
+    Returns
+    -------
+    networkx.Graph
+        The network, made from :data:`MYSTERY_A` or :data:`MYSTERY_B` and passed through
+        :func:`anonymous`.
+
+    Raises
+    ------
+    WrongInput
+        If ``which`` is neither (a ValueError saying how to call it).
+
     Examples
     --------
     >>> mystery_network("A").graph["name"]
@@ -177,6 +217,18 @@ def signature(G: nx.Graph) -> tuple[str, ...]:
     What the "which model is this?" exercises give as their reasons: the size, how
     densely knit it is overall and inside its circles, where the people at a distance
     are, and who belongs to two circles. Every number is measured on ``G``.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        An ego network with ego as ``"ego"``, whose alters carry ``circle`` (and may carry
+        ``place`` and ``second_circle``).
+
+    Returns
+    -------
+    tuple of str
+        One sentence each: size and density, density inside the circles, where the
+        distant people are, and who is in two circles.
 
     Examples
     --------

@@ -99,6 +99,24 @@ def lesson_network(
     ``weak_share`` of people. For one ``seed`` the strong ties are the same whatever the
     switches are, and switching a revolution on only adds ties.
 
+    Parameters
+    ----------
+    social : bool
+        The social network revolution: weak ties into neighbouring groups.
+    internet : bool
+        The internet revolution: online ties to distant groups.
+    weak_share : float
+        Share of people given a tie of each kind switched on, 0 to 1.
+    seed : int
+        Seed of the network.
+    n_groups, group_size : int
+        Number and size of the groups.
+
+    Returns
+    -------
+    networkx.Graph
+        A :func:`netind_teach.models.group_network` of ``n_groups * group_size`` people.
+
     Examples
     --------
     >>> boxes = lesson_network(social=False, internet=False)
@@ -125,6 +143,18 @@ def with_mobile(place_bound: Mapping[str, float], always_on: float) -> dict[str,
     answers the phone (``always_on``), independently: ``1 - (1 - p) * (1 - always_on)``.
     With ``always_on=0`` nothing changes; it never lowers an availability.
 
+    Parameters
+    ----------
+    place_bound : mapping of str to float
+        Availability of each tie kind without a phone, 0 to 1.
+    always_on : float
+        Chance that a contact answers the phone, 0 to 1.
+
+    Returns
+    -------
+    dict of str to float
+        Availability of each tie kind with the phone.
+
     Examples
     --------
     >>> with_mobile({"strong": 0.3, "weak": 0.1}, 0.8)
@@ -144,6 +174,19 @@ def with_mobile(place_bound: Mapping[str, float], always_on: float) -> dict[str,
 def availability(mobile: bool, always_on: float = ALWAYS_ON) -> dict[str, float]:
     """Return the availability of each tie kind with the mobile revolution off or on.
 
+    Parameters
+    ----------
+    mobile : bool
+        Whether the mobile revolution is on.
+    always_on : float
+        Chance that a contact answers the phone, used when ``mobile`` is on.
+
+    Returns
+    -------
+    dict of str to float
+        Availability of each tie kind: :data:`PLACE_BOUND`, or it raised by
+        :func:`with_mobile`.
+
     Examples
     --------
     >>> availability(mobile=True, always_on=0.5)["strong"]
@@ -156,6 +199,18 @@ def availability(mobile: bool, always_on: float = ALWAYS_ON) -> dict[str, float]
 
 def steps_to_reach(curve: Any, target: float) -> int | None:
     """Return the first step at which a spread curve reaches ``target`` people, or None.
+
+    Parameters
+    ----------
+    curve : sequence of float
+        Mean informed people per step (step 0 first).
+    target : float
+        Number of people to reach.
+
+    Returns
+    -------
+    int or None
+        The step, or None when the curve never reaches ``target``.
 
     Examples
     --------
@@ -170,6 +225,17 @@ def steps_to_reach(curve: Any, target: float) -> int | None:
 
 def cross_group_ties(G: nx.Graph) -> dict[str, int]:
     """Count the ties that join two different groups (node attribute ``circle``), by kind.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        A network whose people carry ``circle`` and whose ties carry ``kind`` (a tie
+        without one counts as strong).
+
+    Returns
+    -------
+    dict of str to int
+        Number of cross-group ties of each kind, 0 included.
 
     Examples
     --------
@@ -189,7 +255,7 @@ def cross_group_ties(G: nx.Graph) -> dict[str, int]:
 class Settings:
     """One position of the three switches and two shares.
 
-    Attributes
+    Parameters
     ----------
     social, internet, mobile : bool
         Which revolutions are on.
@@ -210,7 +276,7 @@ class Settings:
 class Outcome:
     """What one position of the switches gives (see :func:`outcome`).
 
-    Attributes
+    Parameters
     ----------
     network : networkx.Graph
         The lesson's network with the chosen revolutions.

@@ -90,6 +90,17 @@ def model_name(text: object) -> str | None:
 
     Case, spaces and a final full stop do not matter.
 
+    Parameters
+    ----------
+    text : object
+        What a learner typed; anything but text gives None.
+
+    Returns
+    -------
+    str or None
+        A key of :data:`MODEL_NAMES` (the course's name), or None when ``text`` names
+        no model.
+
     Examples
     --------
     >>> model_name("Glocalization.")

@@ -27,6 +27,16 @@ def singular(word: str) -> str:
     """Return the singular of a plural noun the course uses as a unit ('ties' -> 'tie').
 
     Words that are not plural nouns ('%', 'percent', 'km') come back unchanged.
+
+    Parameters
+    ----------
+    word : str
+        A unit word, e.g. ``"ties"``.
+
+    Returns
+    -------
+    str
+        Its singular, or ``word`` itself.
     """
     if word in _IRREGULAR:
         return _IRREGULAR[word]
@@ -38,7 +48,23 @@ def singular(word: str) -> str:
 
 
 def plural_word(count: float, singular_word: str, plural_form: str | None = None) -> str:
-    """``singular_word`` when ``count`` is exactly 1 (or -1), else its plural."""
+    """``singular_word`` when ``count`` is exactly 1 (or -1), else its plural.
+
+    Parameters
+    ----------
+    count : float
+        How many.
+    singular_word : str
+        The noun for one, e.g. ``"hint"``.
+    plural_form : str or None
+        The noun for several, when adding ``s`` is wrong; None uses the course's
+        irregular plurals, else adds ``s``.
+
+    Returns
+    -------
+    str
+        The noun in the right number.
+    """
     if abs(count) == 1:
         return singular_word
     if plural_form is not None:
@@ -50,12 +76,44 @@ def plural_word(count: float, singular_word: str, plural_form: str | None = None
 
 
 def plural(count: float, singular_word: str, plural_form: str | None = None) -> str:
-    """``'<count> <noun>'`` with the noun in the right number ('1 hint', '0 hints')."""
+    """``'<count> <noun>'`` with the noun in the right number ('1 hint', '0 hints').
+
+    Parameters
+    ----------
+    count : float
+        How many.
+    singular_word : str
+        The noun for one, e.g. ``"hint"``.
+    plural_form : str or None
+        The noun for several, when adding ``s`` is wrong; None uses the course's
+        irregular plurals, else adds ``s``.
+
+    Returns
+    -------
+    str
+        The count (a float as ``:g``) and the noun, separated by a space.
+    """
     shown = f"{count:g}" if isinstance(count, float) else str(count)
     return f"{shown} {plural_word(count, singular_word, plural_form)}"
 
 
 def all_of(count: int, singular_word: str, plural_form: str | None = None) -> str:
-    """``'all 3 measures'``, but ``'the 1 measure'`` for one ('on all 1 measures' reads badly)."""
+    """``'all 3 measures'``, but ``'the 1 measure'`` for one ('on all 1 measures' reads badly).
+
+    Parameters
+    ----------
+    count : int
+        How many.
+    singular_word : str
+        The noun for one, e.g. ``"hint"``.
+    plural_form : str or None
+        The noun for several, when adding ``s`` is wrong; None uses the course's
+        irregular plurals, else adds ``s``.
+
+    Returns
+    -------
+    str
+        ``"all"`` (``"the"`` for one), the count and the noun.
+    """
     article = "the" if count == 1 else "all"
     return f"{article} {plural(count, singular_word, plural_form)}"

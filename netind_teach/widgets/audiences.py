@@ -36,6 +36,12 @@ _MAX_CHARS = 500
 class AudiencesExplorer(StatusWidget):
     """A post, the circles that see it, and what each would make of it.
 
+    Parameters
+    ----------
+    seen : tuple of str
+        The circles ticked at the start (names from
+        :data:`netind_teach.audiences.CIRCLES`).
+
     Attributes
     ----------
     sample : ipywidgets.Dropdown

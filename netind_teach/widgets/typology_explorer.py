@@ -79,6 +79,13 @@ class SampleBrowser(ShownAsBox):
     people in ``person`` (Dropdown of person ids). Displays: ``image`` (the ego network,
     circles coloured, as a PNG), ``measures_html``, ``reasons_html``, ``status``.
 
+    Parameters
+    ----------
+    person_id : int
+        The person shown first.
+    draw : bool
+        Whether to draw the ego network (False skips the picture, e.g. in tests).
+
     Attributes (read them after a change)
     -------------------------------------
     person_id : int
@@ -265,6 +272,11 @@ class SampleBrowser(ShownAsBox):
 # ---------------------------------------------------------------------- rule explorer
 class RuleExplorer(ShownAsBox):
     """Change the typology rule and watch the shares, and one person's type, move.
+
+    Parameters
+    ----------
+    person_id : int
+        The person followed at the start.
 
     Controls
     --------
