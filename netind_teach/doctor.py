@@ -39,7 +39,19 @@ MIN_PYTHON = (3, 11)
 
 @dataclass(frozen=True)
 class CheckResult:
-    """The outcome of one check: its name, whether it passed, what was seen, the fix."""
+    """The outcome of one check: its name, whether it passed, what was seen, the fix.
+
+    Parameters
+    ----------
+    name : str
+        What was checked, e.g. ``"python"`` or ``"package networkx"``.
+    ok : bool
+        Whether the check passed.
+    detail : str
+        What was seen, e.g. the version installed.
+    fix : str
+        What to do when the check failed (printed only then).
+    """
 
     name: str
     ok: bool
@@ -250,7 +262,19 @@ def run_checks(*, quick: bool = False) -> list[CheckResult]:
 
 
 def report(results: list[CheckResult]) -> str:
-    """Format results as the lines ``netind-teach doctor`` prints, with a summary."""
+    """Format results as the lines ``netind-teach doctor`` prints, with a summary.
+
+    Parameters
+    ----------
+    results : list of CheckResult
+        The checks' outcomes, e.g. from :func:`run_checks`.
+
+    Returns
+    -------
+    str
+        One line per check (a failed one followed by its fix), then a summary line
+        counting the problems and the checks.
+    """
     lines = [line for result in results for line in result.lines()]
     problems = sum(not result.ok for result in results)
     summary = "all checks passed" if not problems else f"{plural(problems, 'problem')} found"
@@ -259,7 +283,13 @@ def report(results: list[CheckResult]) -> str:
 
 
 def main() -> int:
-    """Print the report; return 0 when every check passed, 1 otherwise."""
+    """Print the report; return 0 when every check passed, 1 otherwise.
+
+    Returns
+    -------
+    int
+        The exit status: 0 when every check passed, 1 otherwise.
+    """
     results = run_checks()
     print(report(results))
     return 0 if all(result.ok for result in results) else 1

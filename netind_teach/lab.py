@@ -57,7 +57,17 @@ class LabFolderError(Exception):
 
 @dataclass
 class Prepared:
-    """What :func:`prepare_folder` did: lessons copied, lessons kept as the learner left them."""
+    """What :func:`prepare_folder` did: lessons copied, lessons kept as the learner left them.
+
+    Parameters
+    ----------
+    folder : pathlib.Path
+        The lesson folder, with ``~`` expanded.
+    copied : list of pathlib.Path
+        Lessons copied in (those that were missing).
+    edited : list of str
+        File names of lessons already there that differ from the shipped ones (kept).
+    """
 
     folder: Path
     copied: list[Path] = field(default_factory=list)
@@ -68,6 +78,16 @@ def copy_lessons(target: str | Path) -> list[Path]:
     """Copy every lesson notebook into ``target``; existing files are left untouched.
 
     Returns the paths written (empty when every lesson was already there).
+
+    Parameters
+    ----------
+    target : str or pathlib.Path
+        The folder to copy into (created if missing).
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written.
 
     Examples
     --------
@@ -92,6 +112,16 @@ def copy_lessons(target: str | Path) -> list[Path]:
 
 def prepare_folder(folder: str | Path) -> Prepared:
     """Make ``folder`` ready for JupyterLab: create it, check it is writable, copy the lessons.
+
+    Parameters
+    ----------
+    folder : str or pathlib.Path
+        The lesson folder (``~`` is expanded).
+
+    Returns
+    -------
+    Prepared
+        The folder, the lessons copied, and the lessons the learner had changed (kept).
 
     Raises
     ------
@@ -129,6 +159,11 @@ def jupyter_config_dir() -> Path:
     The same file is installed into ``<prefix>/etc/jupyter`` with the package, where every
     Jupyter server of that environment (Binder, a hub image) reads it.
 
+    Returns
+    -------
+    pathlib.Path
+        The package's Jupyter configuration folder.
+
     Examples
     --------
     >>> (jupyter_config_dir() / "jupyter_lab_config.json").is_file()
@@ -139,6 +174,17 @@ def jupyter_config_dir() -> Path:
 
 def lab_environment(base: Mapping[str, str] | None = None) -> dict[str, str]:
     """Return ``base`` (default :data:`os.environ`) with the course's settings on the config path.
+
+    Parameters
+    ----------
+    base : mapping of str to str or None
+        The environment to start from; None uses :data:`os.environ`.
+
+    Returns
+    -------
+    dict of str to str
+        A copy of ``base`` whose ``JUPYTER_CONFIG_PATH`` starts with
+        :func:`jupyter_config_dir` (any path already set follows it).
 
     Examples
     --------
@@ -158,6 +204,21 @@ def lab_command(
     folder: str | Path, port: int | None = None, open_browser: bool = True
 ) -> list[str]:
     """Return the command that starts JupyterLab with ``folder`` as root, on the first lesson.
+
+    Parameters
+    ----------
+    folder : str or pathlib.Path
+        The lesson folder, JupyterLab's root.
+    port : int or None
+        Port to serve on; None lets JupyterLab choose.
+    open_browser : bool
+        Whether JupyterLab opens a browser tab.
+
+    Returns
+    -------
+    list of str
+        The argument list: this Python, ``-m jupyterlab``, the root folder, the options
+        (``--allow-root`` when run as root) and the first lesson's path.
 
     Examples
     --------
@@ -185,6 +246,21 @@ def run(command: Sequence[str], folder: str | Path, env: Mapping[str, str]) -> i
     On POSIX the command replaces this process, so Ctrl-C and a stop signal reach
     JupyterLab itself (it then shuts its kernels down). Elsewhere it runs as a child, and a
     Ctrl-C here waits for JupyterLab's own shutdown instead of killing it.
+
+    Parameters
+    ----------
+    command : sequence of str
+        The command, e.g. from :func:`lab_command`.
+    folder : str or pathlib.Path
+        The working folder.
+    env : mapping of str to str
+        The environment, e.g. from :func:`lab_environment`.
+
+    Returns
+    -------
+    int
+        JupyterLab's exit status (on POSIX this function does not return: the process is
+        replaced).
     """
     if os.name == "posix" and hasattr(os, "execve"):
         sys.stdout.flush()

@@ -21,10 +21,8 @@ from netind_teach import apireference
 INCOMPLETE = frozenset({
     "netind_teach.a11y",
     "netind_teach.charts",
-    "netind_teach.doctor",
     "netind_teach.egodraw",
     "netind_teach.figure_text",
-    "netind_teach.lab",
 })
 
 
