@@ -117,6 +117,11 @@ def style() -> Any:
     Put one in every box the course displays; the CSS applies to the whole page, so a
     second copy changes nothing.
 
+    Returns
+    -------
+    ipywidgets.HTML
+        A widget whose value is a ``<style>`` element with :data:`COURSE_CSS`.
+
     Examples
     --------
     >>> sheet = style()
@@ -135,6 +140,21 @@ def name_control(control: Any, name: str, *, visible: bool = True) -> Any:
 
     With ``visible=False`` the label is read by screen readers but not shown.
 
+    Parameters
+    ----------
+    control : ipywidgets.Widget
+        A control with a ``description``.
+    name : str
+        Its accessible name.
+    visible : bool
+        Whether the label is shown on the page; False hides it visually (class
+        :data:`SR_LABEL_CLASS`) and screen readers still read it.
+
+    Returns
+    -------
+    ipywidgets.Widget
+        ``control`` itself.
+
     Examples
     --------
     >>> import ipywidgets as widgets
@@ -150,6 +170,16 @@ def name_control(control: Any, name: str, *, visible: bool = True) -> Any:
 
 def image(**kwargs: Any) -> Any:
     """Return an ``ipywidgets.Image`` that can carry a text alternative (:func:`describe_image`).
+
+    Parameters
+    ----------
+    **kwargs
+        Passed to ``ipywidgets.Image`` (``value``, ``format``, ``layout``, ...).
+
+    Returns
+    -------
+    ipywidgets.Image
+        An Image whose ``description`` is empty and read-only.
 
     Examples
     --------
@@ -185,6 +215,23 @@ _DescribedImage: type | None = None
 def describe_image(picture: Any, description: str) -> Any:
     """Set the text alternative of an :func:`image` (its ``<img>`` ``title``).
 
+    Parameters
+    ----------
+    picture : ipywidgets.Image
+        An image made by :func:`image`.
+    description : str
+        The text alternative (whitespace collapsed; empty removes it).
+
+    Returns
+    -------
+    ipywidgets.Image
+        ``picture`` itself.
+
+    Raises
+    ------
+    TypeError
+        If ``picture`` was not made by :func:`image`.
+
     Examples
     --------
     >>> describe_image(image(format="png"), "Ego network of 6 people").tooltip
@@ -198,6 +245,16 @@ def describe_image(picture: Any, description: str) -> Any:
 
 def announce(inner_html: str) -> str:
     """``inner_html`` in a polite live region, for an ``HTML`` widget showing a result.
+
+    Parameters
+    ----------
+    inner_html : str
+        The HTML to announce (not escaped).
+
+    Returns
+    -------
+    str
+        ``inner_html`` inside ``<div role="status" aria-live="polite" aria-atomic="true">``.
 
     Examples
     --------
@@ -215,6 +272,18 @@ def widget_safe_shortcuts(bindings: list[dict[str, Any]]) -> list[dict[str, Any]
     :data:`COMMAND_MODE` is disabled and bound again for focus outside any ipywidget, so
     "d d" on a dropdown no longer deletes its cell, while the same keys still work on a
     selected cell.
+
+    Parameters
+    ----------
+    bindings : list of dict
+        The shortcuts, each with ``command``, ``keys`` and ``selector`` (and maybe
+        ``disabled``).
+
+    Returns
+    -------
+    list of dict
+        Two settings per command-mode shortcut: the original disabled, and the same keys
+        bound outside widgets.
 
     Examples
     --------

@@ -69,6 +69,18 @@ def attach(ax: _AxesT, text: str) -> _AxesT:
 
     In IPython this also puts :func:`figure_html` back in place, should the inline
     backend have started (and dropped it) in the same cell.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        The Axes drawn on.
+    text : str
+        Its description, read by :func:`description_of`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        ``ax`` itself, so a plotting function can ``return attach(ax, text)``.
     """
     _TEXTS[ax] = text
     if _HOOKED:
@@ -78,6 +90,21 @@ def attach(ax: _AxesT, text: str) -> _AxesT:
 
 def describe_ego(G: nx.Graph, ego: Hashable = EGO, *, title: str | None = None) -> str:
     r"""Return what :func:`netind_teach.egodraw.draw_ego` draws, in one or two sentences.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The ego network; ties may carry ``kind``, alters ``place``.
+    ego : node
+        The focal person.
+    title : str, optional
+        The drawing's title.
+
+    Returns
+    -------
+    str
+        The number of alters, the ties among them by kind, their density, and how many
+        live at a distance.
 
     Examples
     --------
@@ -109,6 +136,18 @@ def describe_ego(G: nx.Graph, ego: Hashable = EGO, *, title: str | None = None) 
 
 def describe_model_panel(graphs: Mapping[str, nx.Graph], *, ego: Hashable = EGO) -> str:
     r"""Return what :func:`netind_teach.egodraw.draw_model_panel` draws: one drawing per panel.
+
+    Parameters
+    ----------
+    graphs : mapping of str to networkx.Graph
+        Panel title -> ego network, in the panel's order.
+    ego : node
+        The focal person of every network.
+
+    Returns
+    -------
+    str
+        How many drawings side by side, then :func:`describe_ego` of each, in order.
 
     Examples
     --------
@@ -155,6 +194,21 @@ def describe_series(
 ) -> str:
     """Return what :func:`netind_teach.charts.plot_series` draws: each line's first and last point.
 
+    Parameters
+    ----------
+    series : sequence of (str, sequence, sequence of float)
+        (label, x values, y values) of each line; NaN values are skipped.
+    title : str, optional
+        The chart's title.
+    xlabel, ylabel : str, optional
+        What the horizontal and vertical axes measure.
+
+    Returns
+    -------
+    str
+        What is measured, then per line whether it rises, falls or stays, from its first
+        to its last point.
+
     Examples
     --------
     >>> describe_series([("adults", [2000, 2010, 2020], [10, 40, 70])], title="Use",
@@ -185,6 +239,20 @@ def describe_distribution(
     """Return what :func:`netind_teach.charts.plot_distribution` draws: each group's shares.
 
     See the module's example.
+
+    Parameters
+    ----------
+    distributions : mapping of str to mapping of int to float
+        Group label -> ``{number named: respondents}`` (or shares).
+    title : str, optional
+        The chart's title.
+    xlabel : str
+        What the horizontal axis counts.
+
+    Returns
+    -------
+    str
+        Per group, the percent of respondents at each number named.
     """
     groups = []
     for label, counts in distributions.items():
@@ -205,6 +273,22 @@ def describe_typology(
 ) -> str:
     """Return what :func:`netind_teach.charts.plot_typology` draws: each group's types in %.
 
+    Parameters
+    ----------
+    table : mapping of str to mapping of str to float
+        Group -> type -> share (any scale: each group's values are turned into percent).
+    groups : sequence of str
+        The groups described, in order.
+    types : sequence of str
+        The types, in the order of the stacks.
+    title : str, optional
+        The chart's title.
+
+    Returns
+    -------
+    str
+        Per group, the percent of each type.
+
     Examples
     --------
     >>> describe_typology({"65+": {"networked": 1, "limited": 3}}, ["65+"], TYPES[::2])
@@ -222,6 +306,16 @@ def describe_typology(
 
 def describe_axes(ax: Any) -> str:
     """Return a description of any Axes from its title, axes, named categories and key (a fallback).
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Any Axes.
+
+    Returns
+    -------
+    str
+        What its title, axis labels, named categories and legend say.
 
     Examples
     --------
@@ -264,6 +358,17 @@ def description_of(figure: Any) -> str:
     Axes described by a plotting function use that text; others are described from
     their titles and labels; empty Axes (no title, labels or drawing) are left out.
 
+    Parameters
+    ----------
+    figure : matplotlib.figure.Figure
+        The figure.
+
+    Returns
+    -------
+    str
+        The figure's title (if any) and each Axes' description, joined; empty when
+        nothing is described.
+
     Examples
     --------
     >>> import matplotlib
@@ -293,6 +398,17 @@ def figure_html(figure: Any) -> str | None:
     The PNG is rendered once (:func:`netind_teach.rendering.figure_png`, cropped to what
     is drawn as the inline backend does) and kept for the ``image/png`` copy of the same
     output, which IPython asks for next: a figure in a cell's output is not drawn twice.
+
+    Parameters
+    ----------
+    figure : matplotlib.figure.Figure
+        The figure.
+
+    Returns
+    -------
+    str or None
+        An ``<img>`` whose ``alt`` is :func:`description_of` and whose source is the PNG;
+        None when the figure has no Axes or no description.
     """
     description = description_of(figure)
     if not description or not figure.axes:
@@ -342,6 +458,11 @@ def register_figure_html() -> bool:
     ``%matplotlib``), so before each cell, once pyplot is imported, the backend is
     started and the formatter put back, and again after each cell, before the backend
     shows the cell's figures.
+
+    Returns
+    -------
+    bool
+        True when running in IPython and the formatter is in place, False otherwise.
     """
     try:
         from IPython import get_ipython

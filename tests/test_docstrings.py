@@ -19,10 +19,8 @@ from netind_teach import apireference
 #: class whose docstring leaves a parameter or the return value out. Take a module off the
 #: list when you complete it; never add one.
 INCOMPLETE = frozenset({
-    "netind_teach.a11y",
     "netind_teach.charts",
     "netind_teach.egodraw",
-    "netind_teach.figure_text",
 })
 
 
