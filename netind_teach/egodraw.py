@@ -103,8 +103,8 @@ def circle_colors(labels: Any) -> dict[Any, str]:
             others.append(label)
     # numbered circles keep the colour of their number among those the named ones leave
     free = [c for c in PALETTE if c not in out.values()] or list(PALETTE)
-    for label, number in numbered:
-        out[label] = free[(number - 1) % len(free)]
+    for label, k in numbered:
+        out[label] = free[(k - 1) % len(free)]
     # any other label takes a colour nobody uses yet, before colours repeat
     unused = [c for c in PALETTE if c not in out.values()] or free
     for i, label in enumerate(sorted(others, key=str)):
@@ -191,8 +191,8 @@ def stable_layout(
     extent = max(float(np.ptp(np.array(list(kept.values())), axis=0).max()), 1e-3)
     for n in G:  # new nodes start beside their placed neighbours, or near the centre
         if n not in start:
-            placed = [start[m] for m in G[n] if m in kept]
-            centre = np.mean(placed, axis=0) if placed else np.zeros(2)
+            near = [start[m] for m in G[n] if m in kept]
+            centre = np.mean(near, axis=0) if near else np.zeros(2)
             start[n] = centre + rng.normal(0.0, 0.1 * extent, 2)
     pos = nx.spring_layout(G, pos=start, fixed=list(kept), iterations=iterations, seed=seed)
     placed = kept | {n: (float(xy[0]), float(xy[1])) for n, xy in pos.items() if n not in kept}
@@ -393,7 +393,7 @@ def draw_ego(
     ax.scatter([pos[ego][0]], [pos[ego][1]], s=size * 2.2, c=EGO_COLOR, marker="o", zorder=3)
     ax.annotate(
         "ego",
-        pos[ego],
+        (pos[ego][0], pos[ego][1]),
         xytext=(0, -16),
         textcoords="offset points",
         ha="center",
@@ -432,7 +432,9 @@ def _pair_key(key_u: int, key_v: int) -> float:
     return (((key_u ^ key_v) * 2654435761) % 2**32) / 2**32
 
 
-def _alter_labels(G: nx.Graph, ego: Hashable, group: list, attr: str) -> dict[Hashable, Any]:
+def _alter_labels(
+    G: nx.Graph, ego: Hashable, group: list[Hashable], attr: str
+) -> dict[Hashable, Any]:
     if all(attr in G.nodes[a] for a in group):
         return {a: G.nodes[a][attr] for a in group}
     found = egonet.circles(G, ego)
@@ -459,7 +461,7 @@ def _tie_collection(
     chosen = [look[key] for key in styles]
     xy = np.array([(*pos[u], *pos[v]) for u, v in ends], dtype=float).reshape(-1, 2, 2)
     return LineCollection(
-        xy,  # (ties, 2 ends, 2 coordinates)
+        list(xy),  # each tie's (2 ends, 2 coordinates)
         linestyles=[style for style, _, _ in chosen],
         linewidths=[width for _, width, _ in chosen],
         colors=[rgba for _, _, rgba in chosen],
@@ -467,15 +469,17 @@ def _tie_collection(
     )
 
 
-def _ego_legend(ax: Axes, colors: dict, kinds: set, *, distant: bool, second: bool) -> None:
+def _ego_legend(
+    ax: Axes, colors: dict[Any, str], kinds: set[str], *, distant: bool, second: bool
+) -> None:
     from matplotlib.lines import Line2D
 
     handles = [legend_marker(str(label), color) for label, color in list(colors.items())[:8]]
-    kinds = sorted(
+    ordered = sorted(
         kinds,
         key=lambda k: list(KIND_STYLES).index(k) if k in KIND_STYLES else 9,
     )
-    for kind in kinds:
+    for kind in ordered:
         style, width = KIND_STYLES.get(kind, KIND_STYLES["strong"])
         handles.append(
             Line2D([], [], color=INK, linestyle=style, linewidth=width, label=f"{kind} tie")
@@ -500,7 +504,7 @@ def draw_model_panel(
     ego: Hashable = EGO,
     seed: int = 0,
     circle_method: str = "communities",
-    positions: Sequence[Mapping] | None = None,
+    positions: Sequence[Mapping[Hashable, Sequence[float]]] | None = None,
 ) -> list[Axes]:
     """Draw several ego networks side by side, each titled with its key measures.
 
@@ -787,8 +791,9 @@ class EgoPicture:
         ax = self._ax
         for artist in [*ax.collections, *ax.texts, *ax.lines, *ax.patches]:
             artist.remove()
-        if ax.get_legend() is not None:
-            ax.get_legend().remove()
+        legend = ax.get_legend()
+        if legend is not None:
+            legend.remove()
         return ax
 
     def png(self) -> bytes:

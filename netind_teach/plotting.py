@@ -28,6 +28,7 @@ from netind_teach import figure_text
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.typing import LineStyleType
 
 __all__ = [
     "EGO_COLOR",
@@ -66,7 +67,7 @@ TYPE_COLORS: dict[str, str] = {"networked": "#0072B2", "bounded": "#E69F00", "li
 #: Hatch of each type, so stacked bars also read in grey.
 TYPE_HATCHES: dict[str, str] = {"networked": "", "bounded": "//", "limited": ".."}
 #: Line style of each tie kind: (linestyle, linewidth).
-KIND_STYLES: dict[str, tuple[str, float]] = {
+KIND_STYLES: dict[str, tuple[LineStyleType, float]] = {
     "strong": ("solid", 2.0),
     "weak": ("dashed", 1.2),
     "online": ("dotted", 1.6),
