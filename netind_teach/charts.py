@@ -156,6 +156,14 @@ def plot_series(
     mode_change : x value or list of them, optional
         Where the survey's method changed: a dashed vertical line labelled
         ``mode_label`` (e.g. Pew's move from phone to web/mail in 2023).
+    mode_label : str
+        Label of the ``mode_change`` line.
+
+    Returns
+    -------
+    Axes
+        The Axes drawn on, with its text alternative attached
+        (:func:`netind_teach.figure_text.describe_series`).
 
     Examples
     --------
@@ -289,6 +297,12 @@ def plot_distribution(
     xlabel : str
         Label of the x axis.
 
+    Returns
+    -------
+    Axes
+        The Axes drawn on, with its text alternative attached
+        (:func:`netind_teach.figure_text.describe_distribution`).
+
     Examples
     --------
     >>> import matplotlib
@@ -359,6 +373,14 @@ def plot_typology(
         Scale each group to 100% (default).
     source : str, optional
         Source footnote.
+    xlabel : str
+        Label of the x axis.
+
+    Returns
+    -------
+    Axes
+        The Axes drawn on, with its text alternative attached
+        (:func:`netind_teach.figure_text.describe_typology`).
 
     Examples
     --------
@@ -416,6 +438,17 @@ def plot_typology(
 
 def draw_timeline(ax: Axes | None = None) -> Axes:
     """Draw the timeline of the term (:data:`TIMELINE`) and return the Axes.
+
+    Parameters
+    ----------
+    ax : Axes, optional
+        Where to draw; default a new figure.
+
+    Returns
+    -------
+    Axes
+        The Axes drawn on, with its text alternative attached
+        (:func:`netind_teach.figure_text.describe_timeline`).
 
     Examples
     --------

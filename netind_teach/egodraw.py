@@ -79,6 +79,16 @@ def circle_colors(labels: Any) -> dict[Any, str]:
     circles that stay. The result is in display order
     (the box, the named circles, then by number or name), ready for a legend.
 
+    Parameters
+    ----------
+    labels : iterable
+        Circle labels; a repeated label counts once.
+
+    Returns
+    -------
+    dict
+        Label -> hex colour, in display order.
+
     Examples
     --------
     >>> colors = circle_colors(["work", "local group", "kin"])
@@ -159,6 +169,11 @@ def stable_layout(
         Node put at the centre of a new layout (ignored if absent).
     iterations : int
         Spring-layout iterations.
+
+    Returns
+    -------
+    dict
+        Node -> (x, y) for every node of ``G``.
 
     Examples
     --------
@@ -243,6 +258,19 @@ def _ego_layout_graph(G: nx.Graph, ego: Hashable) -> nx.Graph:
 def sampled_ties_note(drawn: int, total: int) -> str:
     """Return the note under a drawing that shows only some alter ties.
 
+    Parameters
+    ----------
+    drawn : int
+        Ties among the alters that are drawn.
+    total : int
+        Ties among the alters in the network.
+
+    Returns
+    -------
+    str
+        E.g. ``"120 of 480 alter ties drawn (all measured)"``, or ``"all 480 alter ties
+        drawn"`` when every tie is drawn.
+
     Examples
     --------
     >>> sampled_ties_note(120, 480)
@@ -301,6 +329,12 @@ def draw_ego(
         thins out exactly as the network does; a note under the picture says so.
         Thousands of overlapping lines would look the same and take long to render
         (``docs/performance.md``). Measures are never thinned. ``None`` draws every tie.
+
+    Returns
+    -------
+    Axes
+        The Axes drawn on, with its text alternative attached
+        (:func:`netind_teach.figure_text.describe_ego`).
 
     Examples
     --------
@@ -608,6 +642,11 @@ def draw_person(
         for none (a widget shows it as HTML).
     legend : bool
         Whether to draw the legend (a widget shows :func:`person_circles` as HTML).
+
+    Returns
+    -------
+    Axes
+        The Axes drawn on (see :func:`draw_ego`).
 
     Examples
     --------
