@@ -40,8 +40,8 @@ from .fileformat import (
     MAX_FILE_BYTES,
     MEASURE_KEYS,
     PERSON_FIELDS,
-    check_export_data,
 )
+from .fileformat import check_export_data as check_export  # the public name, one check
 from .model import Measures
 from .storage import write_explained
 
@@ -217,33 +217,6 @@ def export_anonymised(network: PersonalNetwork, path: str | os.PathLike[str] | N
         "Fix: choose a folder you can write to.",
     )
     return target.absolute()
-
-
-def check_export(data: object) -> dict[str, Any]:
-    """Check that ``data`` is a well-formed anonymised export; return it or raise ValueError.
-
-    Strict on purpose: an unknown field (a nickname, a note) makes the file malformed,
-    so a class view never shows free text. See
-    :func:`~netind_teach.mynetwork.fileformat.check_export_data`.
-
-    Parameters
-    ----------
-    data : object
-        Parsed JSON.
-
-    Returns
-    -------
-    dict
-        ``data``, checked.
-
-    Examples
-    --------
-    >>> check_export({"format": "netind-teach-my-network"})
-    Traceback (most recent call last):
-    ...
-    netind_teach.store.FileProblem: it is a learner's own network file with nicknames, not ...
-    """
-    return check_export_data(data)
 
 
 def read_export(path: str | os.PathLike[str]) -> dict[str, Any]:
