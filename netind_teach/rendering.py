@@ -7,7 +7,7 @@ with :func:`new_figure` (outside pyplot, Agg canvas) and redraws on it. No
 to draw); give the figure its final size and margins instead (fixed axes or
 ``subplots_adjust``).
 
-Importing this module does not import matplotlib.
+Importing this module does not import matplotlib or NumPy.
 
 Examples
 --------
@@ -23,15 +23,19 @@ Examples
 from __future__ import annotations
 
 import io
+import struct
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-__all__ = ["agg_canvas", "figure_png", "new_figure"]
+__all__ = ["agg_canvas", "figure_png", "new_figure", "png_bytes"]
 
 
 def new_figure(figsize: tuple[float, float], *, dpi: float = 100) -> Figure:
@@ -112,8 +116,9 @@ def figure_png(
 
     No ``bbox_inches="tight"`` by default: that lays the figure out twice (once to
     measure, once to draw). Give the figure its final size and margins instead (fixed
-    axes or ``subplots_adjust``). Fast compression (level 1) makes the file a few
-    percent larger than the usual level 6 and halves the encoding time. Text is drawn
+    axes or ``subplots_adjust``). The pixels are encoded by :func:`png_bytes` (fast
+    compression, level 1, and no per-row filters): half the time of Pillow at the
+    same level and a seventh of its usual level 6, for a file as small. Text is drawn
     without FreeType's hinting (as matplotlib's own test images are): at the course's
     sizes it looks the same, and matplotlib 3.11 draws it a third faster (the timeline:
     145 -> 98 ms).
@@ -144,11 +149,10 @@ def figure_png(
     b'\x89PNG\r\n\x1a\n'
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from PIL import Image
 
-    buffer = io.BytesIO()
     canvas = figure.canvas
     if tight or not isinstance(canvas, FigureCanvasAgg):  # e.g. a GUI backend's figure
+        buffer = io.BytesIO()
         with _unhinted_text():
             figure.savefig(
                 buffer,
@@ -163,11 +167,68 @@ def figure_png(
     if draw:
         with _unhinted_text():
             canvas.draw()
-    pixels = canvas.buffer_rgba()
+    import numpy as np
+
+    return png_bytes(np.asarray(canvas.buffer_rgba()), compress_level=compress_level)
+
+
+def png_bytes(pixels: npt.NDArray[np.uint8], *, compress_level: int = 1) -> bytes:
+    r"""Return an RGBA image as PNG bytes: every row unfiltered, then zlib at ``compress_level``.
+
+    A drawing is mostly flat colour, which compresses as well without PNG's per-row
+    filters: Pillow tries every filter on every row, which costs as much as the
+    compression itself (a 600x600 network drawing: 13 ms with Pillow at level 1, 6 ms
+    here; the course's drawings come out 1-18% smaller). Lossless: the file decodes to
+    exactly these pixels.
+
+    Parameters
+    ----------
+    pixels : numpy.ndarray
+        Shape (height, width, 4), 8-bit RGBA (e.g. an Agg canvas's ``buffer_rgba()``).
+    compress_level : int
+        zlib level, 0-9.
+
+    Returns
+    -------
+    bytes
+        A PNG file: signature, header (8-bit RGBA), one data chunk, end.
+
+    Raises
+    ------
+    ValueError
+        When ``pixels`` is not an 8-bit RGBA image.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> png = png_bytes(np.full((2, 3, 4), 255, dtype=np.uint8))
+    >>> png[:8], png[16:24]  # signature; width 3 and height 2
+    (b'\x89PNG\r\n\x1a\n', b'\x00\x00\x00\x03\x00\x00\x00\x02')
+    """
+    import numpy as np
+
+    if pixels.dtype != np.uint8 or pixels.ndim != 3 or pixels.shape[2] != 4:
+        raise ValueError(
+            f"png_bytes wants 8-bit RGBA pixels of shape (height, width, 4), got "
+            f"{pixels.dtype} {pixels.shape}. Fix: pass a canvas's buffer_rgba()."
+        )
     height, width = pixels.shape[:2]
-    picture = Image.frombuffer("RGBA", (width, height), pixels, "raw", "RGBA", 0, 1)
-    picture.save(buffer, format="png", compress_level=compress_level)
-    return buffer.getvalue()
+    rows = np.zeros((height, 1 + 4 * width), dtype=np.uint8)  # each row: filter 0 (none)
+    rows[:, 1:] = pixels.reshape(height, 4 * width)
+    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)  # 8-bit RGBA
+    return b"".join(
+        [
+            b"\x89PNG\r\n\x1a\n",
+            _png_chunk(b"IHDR", header),
+            _png_chunk(b"IDAT", zlib.compress(rows.data, compress_level)),
+            _png_chunk(b"IEND", b""),
+        ]
+    )
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    """Return one PNG chunk: length, type, data, CRC-32 of type and data."""
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
 @contextmanager

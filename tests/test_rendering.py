@@ -99,3 +99,61 @@ def test_agg_canvas_is_the_new_figures_canvas_and_refuses_another():
     assert rendering.agg_canvas(figure) is figure.canvas
     with pytest.raises(TypeError, match="not an Agg canvas"):
         rendering.agg_canvas(Figure())  # a bare figure has matplotlib's base canvas
+
+
+# --- PNG encoding (issue 24: the stress row's encoding 13 -> 6 ms) ---------------------------
+
+
+def _decoded(png: bytes):
+    import numpy as np
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as picture:
+        assert picture.mode == "RGBA"
+        return np.asarray(picture)
+
+
+def test_png_bytes_keeps_every_pixel_and_the_size():
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    pixels = rng.integers(0, 256, size=(7, 5, 4), dtype=np.uint8)
+    pixels[2:4] = 255  # some flat colour, some noise, some transparency
+    pixels[0, 0, 3] = 0
+    for level in (0, 1, 9):
+        decoded = _decoded(rendering.png_bytes(pixels, compress_level=level))
+        assert decoded.shape == (7, 5, 4) and np.array_equal(decoded, pixels)
+
+
+def test_png_bytes_leaves_rows_unfiltered():
+    import struct
+    import zlib
+
+    import numpy as np
+
+    png = rendering.png_bytes(np.full((3, 4, 4), 200, dtype=np.uint8))
+    (length,) = struct.unpack(">I", png[33:37])  # the chunk after the 13-byte header
+    assert png[37:41] == b"IDAT"
+    rows = zlib.decompress(png[41 : 41 + length])
+    assert len(rows) == 3 * (1 + 16) and rows[:: 1 + 16] == b"\x00\x00\x00"
+
+
+def test_png_bytes_refuses_what_is_not_8_bit_rgba():
+    import numpy as np
+
+    with pytest.raises(ValueError, match="8-bit RGBA"):
+        rendering.png_bytes(np.zeros((2, 2, 3), dtype=np.uint8))
+    with pytest.raises(ValueError, match="8-bit RGBA"):
+        rendering.png_bytes(np.zeros((2, 2, 4), dtype=float))
+
+
+def test_figure_png_is_the_canvas_pixel_for_pixel():
+    import numpy as np
+
+    figure = rendering.new_figure((3, 2), dpi=40)
+    ax = figure.add_subplot()
+    ax.plot([0, 1], [1, 0], linestyle="--")
+    ax.set_title("ego and alters")
+    decoded = _decoded(rendering.figure_png(figure))
+    assert decoded.shape == (80, 120, 4)
+    assert np.array_equal(decoded, np.asarray(figure.canvas.buffer_rgba()))
