@@ -116,11 +116,14 @@ def describe_ego(G: nx.Graph, ego: Hashable = EGO, *, title: str | None = None) 
     1 of 4 alters live at a distance (squares).
     """
     group = egonet.alters(G, ego)
-    members = set(group)
+    place = {a: i for i, a in enumerate(group)}
     kinds: dict[str, int] = {}
-    for u, v, kind in G.edges(group, data="kind", default="strong"):
-        if u != v and u in members and v in members:
-            kinds[kind] = kinds.get(kind, 0) + 1
+    for i, u in enumerate(group):
+        ties = G.adj[u]
+        for v in ties:
+            if place.get(v, -1) > i:  # each tie among the alters once
+                kind = ties[v].get("kind", "strong")
+                kinds[kind] = kinds.get(kind, 0) + 1
     ties = sum(kinds.values())
     possible = len(group) * (len(group) - 1) // 2
     density = ties / possible if possible else 0.0

@@ -11,7 +11,7 @@ import matplotlib.pyplot as plt
 from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.colors import to_hex
 
-from netind_teach import datasets, egodraw, egonet, models, plotting
+from netind_teach import datasets, egodraw, egonet, figure_text, models, plotting
 from netind_teach.vocab import EGO
 
 
@@ -136,6 +136,91 @@ def test_draw_ego_thins_crowded_drawings_stably():
     assert not any("drawn" in t.get_text() for t in full.texts)
     with pytest.raises(ValueError, match="max_ties"):
         egodraw.draw_ego(dense, pos=pos, max_ties=0)
+
+
+def _tangled_network():
+    """Ego, five alters, ties of every kind, loops and a friend of a friend ego does not know."""
+    G = nx.Graph()
+    for a, kind in zip("abcde", ["strong", "weak", "online", "strong", "weak"], strict=True):
+        G.add_edge(EGO, a, kind=kind)
+    G.add_edges_from([("a", "b"), ("c", "a"), ("d", "e")], kind="weak")
+    G.add_edge("b", "e", kind="online")
+    G.add_edge("e", "c")  # no kind: drawn as strong
+    G.add_edge("a", "outsider", kind="strong")  # not an alter: neither drawn nor counted
+    G.add_edge("b", "b", kind="strong")  # loops are not ties
+    G.add_edge(EGO, EGO)
+    return G
+
+
+def test_draw_ego_draws_each_tie_once_styled_by_its_kind():
+    G = _tangled_network()
+    pos = egodraw.stable_layout(G, seed=1)
+    ax = egodraw.draw_ego(G, pos=pos, legend=False)
+    (lines,) = _tie_lines(ax)
+    alters = set("abcde")
+    expected = {frozenset((EGO, a)) for a in alters} | {
+        frozenset((u, v)) for u, v in G.edges if u != v and {u, v} <= alters
+    }
+    assert len(lines.get_segments()) == len(expected) == 10
+    assert _drawn_ties(ax, pos) == expected
+    dashed = {"strong": False, "weak": True, "online": True}
+    styles = lines.get_linestyles()
+    where = {(round(x, 9), round(y, 9)): n for n, (x, y) in pos.items()}
+    for k, ((x0, y0), (x1, y1)) in enumerate(lines.get_segments()):
+        u, v = where[(round(x0, 9), round(y0, 9))], where[(round(x1, 9), round(y1, 9))]
+        kind = G.edges[u, v].get("kind", "strong")
+        _offset, pattern = styles[k % len(styles)]
+        assert (pattern is not None) == dashed[kind], (u, v, kind)
+    # ego's own ties are the faint ones
+    faint = [k for k, rgba in enumerate(lines.get_colors()) if rgba[3] < 0.3]
+    assert len(faint) == len(alters)
+    # the text alternative counts the same ties
+    assert "and 5 alters; 5 ties among the alters (1 online, 1 strong, 3 weak)" in (
+        figure_text.description_of(ax.figure)
+    )
+
+
+def test_draw_ego_thins_ties_by_the_documented_pair_hash():
+    import zlib
+
+    G = models.community_continuum(0.0, seed=5, n_alters=60)
+    pos = egodraw.stable_layout(G, seed=0)
+    ax = egodraw.draw_ego(G, pos=pos, legend=False, max_ties=300)
+    alters = egonet.alters(G)
+    keep = 300 / (60 * 59 / 2)
+
+    def pair_key(u, v):  # the fixed hash draw_ego's docstring promises, in plain Python
+        ku, kv = zlib.crc32(str(u).encode()), zlib.crc32(str(v).encode())
+        return (((ku ^ kv) * 2654435761) % 2**32) / 2**32
+
+    expected = {
+        frozenset((u, v)) for u, v in G.edges if EGO not in (u, v) and pair_key(u, v) < keep
+    }
+    drawn = _drawn_ties(ax, pos) - {frozenset((EGO, a)) for a in alters}
+    assert drawn == expected and 0 < len(drawn) < G.number_of_edges() - 60
+    note = [t.get_text() for t in ax.texts if "alter ties drawn" in t.get_text()]
+    assert note == [egodraw.sampled_ties_note(len(expected), G.number_of_edges() - 60)]
+
+
+def test_draw_ego_markers_are_the_artists_scatter_makes():
+    G = models.networked_individual(seed=4)  # local and distant alters, second circles
+    pos = egodraw.stable_layout(G, seed=1)
+    ax = egodraw.draw_ego(G, pos=pos, legend=False)
+    drawn = _markers(ax)
+    _fig, reference_ax = plt.subplots()
+    ego_xy = pos[EGO]
+    reference = reference_ax.scatter(
+        [ego_xy[0]], [ego_xy[1]], s=drawn[-1].get_sizes()[0], c=plotting.EGO_COLOR, zorder=3
+    )
+    ego_marker = drawn[-1]
+    for name in ("get_sizes", "get_facecolors", "get_edgecolors", "get_linewidths"):
+        assert (getattr(ego_marker, name)() == getattr(reference, name)()).all(), name
+    assert (ego_marker.get_paths()[0].vertices == reference.get_paths()[0].vertices).all()
+    assert type(ego_marker.get_transform()) is type(reference.get_transform())
+    assert ego_marker.get_zorder() == reference.get_zorder()
+    # every person once among the filled markers: alters (circles or squares) and ego
+    filled = [c for c in drawn if len(c.get_facecolors())]
+    assert sum(len(c.get_offsets()) for c in filled) == G.number_of_nodes()
 
 
 def test_draw_ego_marks_distant_alters_and_second_circles():
