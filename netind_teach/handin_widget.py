@@ -32,6 +32,7 @@ import ipywidgets as widgets
 
 from netind_teach.display import ShownAsBox
 from netind_teach.handin import HandIn, preview_html
+from netind_teach.presses import on_press
 from netind_teach.widget_guard import guard
 
 __all__ = ["HandInForm"]
@@ -79,8 +80,8 @@ class HandInForm(ShownAsBox):
         )
         self.preview = widgets.HTML("")
         self.status = widgets.HTML("")
-        self.preview_button.on_click(self._guard(self._on_preview))
-        self.write_button.on_click(self._guard(self._on_write))
+        on_press(self.preview_button, self._guard(self._on_preview))
+        on_press(self.write_button, self._guard(self._on_write))
         self.name.observe(self._on_change, names="value")
         self.include_network.observe(self._on_change, names="value")
         self.box = widgets.VBox(

@@ -31,6 +31,7 @@ import ipywidgets as widgets
 
 from .. import a11y
 from ..display import ShownAsBox
+from ..presses import on_press
 from ..progress import Progress, progress_text
 from ..widget_guard import guard
 from .markdown_html import to_html
@@ -102,9 +103,9 @@ class ExerciseWidget(ShownAsBox):
         self.feedback = widgets.HTML(a11y.announce(""))
         self.hints = widgets.HTML("")
         self.solution = widgets.HTML("")
-        self.check_button.on_click(self._guard(self._on_check))
-        self.hint_button.on_click(self._guard(self._on_hint))
-        self.answer_button.on_click(self._guard(self._on_answer))
+        on_press(self.check_button, self._guard(self._on_check))
+        on_press(self.hint_button, self._guard(self._on_hint))
+        on_press(self.answer_button, self._guard(self._on_answer))
         exercise.on_check(_weak_listener(self._on_exercise_checked))
 
         parts: list[widgets.Widget] = [a11y.style(), self.title, self.question]
@@ -229,7 +230,7 @@ class ProgressBar(ShownAsBox):
             tooltip="Preview and write a file of your progress for your course page",
         )
         self.hand_in_area = widgets.VBox([])
-        self.hand_in_button.on_click(self._on_hand_in)
+        on_press(self.hand_in_button, self._on_hand_in)
         self.box = widgets.VBox(
             [
                 a11y.style(),

@@ -44,6 +44,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from netind_teach import a11y, figure_text, labels
+from netind_teach.presses import on_press
 from netind_teach.vocab import AGE_GROUPS, CATEGORIES
 from netind_teach.widget_guard import guard
 
@@ -178,13 +179,13 @@ class NetworkBuilder:
         self.export_button = widgets.Button(description="Write export", disabled=True)
         self.export_html = widgets.HTML()
 
-        self.add_button.on_click(self._guard(self._on_add))
-        self.save_button.on_click(self._guard(self._on_save_edit))
-        self.delete_button.on_click(self._guard(self._on_delete))
-        self.undo_button.on_click(self._guard(lambda _b: self.undo()))
-        self.rearrange_button.on_click(self._guard(self._on_rearrange))
-        self.preview_button.on_click(self._guard(lambda _b: self.export_preview()))
-        self.export_button.on_click(self._guard(lambda _b: self.export_anonymised()))
+        on_press(self.add_button, self._guard(self._on_add))
+        on_press(self.save_button, self._guard(self._on_save_edit))
+        on_press(self.delete_button, self._guard(self._on_delete))
+        on_press(self.undo_button, self._guard(lambda _b: self.undo()))
+        on_press(self.rearrange_button, self._guard(self._on_rearrange))
+        on_press(self.preview_button, self._guard(lambda _b: self.export_preview()))
+        on_press(self.export_button, self._guard(lambda _b: self.export_anonymised()))
         self.person.observe(self._guard(self._on_person), names="value")
         self.knows.observe(self._guard(self._on_knows), names="value")
         self.age_group.observe(self._guard(self._on_age_group), names="value")

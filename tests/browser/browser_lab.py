@@ -665,7 +665,7 @@ def press_check(exercise: Locator) -> str:
     from playwright.sync_api import expect
 
     feedback = exercise_feedback(exercise)
-    before = feedback.inner_text()
+    before = feedback.text_content() or ""  # what to_have_text compares (not inner_text)
     exercise.locator(".widget-button", has_text=re.compile(r"^\s*Check\s*$")).click()
     expect(feedback).not_to_have_text(before or re.compile(r"^\s*$"))
     return feedback.inner_text()

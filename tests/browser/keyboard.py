@@ -32,8 +32,8 @@ def cells(page) -> list[str]:
 def press(page, *keys: str, pause: int = HUMAN_PAUSE_MS) -> None:
     """Press ``keys`` one after the other at a fast human pace (``pause`` ms apart).
 
-    Keys pressed within a few milliseconds, faster than anyone types, can outrun the
-    kernel (see docs/accessibility.md, "Known limits").
+    The pause lets each explorer redraw between keys; presses no longer need it to be
+    judged on the latest value (``tests/browser/test_typing_race.py``).
     """
     for key in keys:
         page.keyboard.press(key)
@@ -50,7 +50,7 @@ def tab_to_check_and_press_enter(page, widget) -> str:
     from playwright.sync_api import expect
 
     feedback = exercise_feedback(widget)
-    before = feedback.inner_text()
+    before = feedback.text_content() or ""  # what to_have_text compares (not inner_text)
     for _ in range(40):
         page.keyboard.press("Tab")
         if page.evaluate(_ACTIVE_IS_BUTTON, ["Check"]):
