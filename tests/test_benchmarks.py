@@ -136,6 +136,32 @@ def test_each_widget_driver_drives_its_widget(driver):
     assert row.value is not None and row.value >= 0
 
 
+def test_the_stress_row_is_measured_and_frees_each_network_inside_the_update(monkeypatch):
+    import gc
+    import weakref
+
+    from netind_teach import models
+
+    matplotlib.use("Agg")
+    row = bench_widgets.measure_driver(bench_widgets.STRESS, updates=2)
+    assert row.ok is not None and row.value is not None and row.value > 0, row.detail
+    built = []
+    real = models.community_continuum
+
+    def watched(*args, **kwargs):
+        G = real(*args, **kwargs)
+        built.append(weakref.ref(G))
+        return G
+
+    monkeypatch.setattr(models, "community_continuum", watched)
+    stress = bench_widgets.StressNetwork(n_alters=30)
+    gc.collect()
+    stress.show(0.4)
+    # freed by the update's own young collection: none left for a full pass to find later
+    assert built and all(ref() is None for ref in built)
+    assert stress.png.startswith(b"\x89PNG") and stress.title == "p = 0.40"
+
+
 def test_widgets_without_a_driver_are_listed():
     gaps = dict(widget_drivers.uncovered(()))
     assert gaps["netind_teach.widgets.continuum:ContinuumExplorer"] == "no driver"
