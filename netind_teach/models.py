@@ -37,8 +37,9 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import random
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 
@@ -204,22 +205,11 @@ def _continuum(
         )
     overlap = _check_share("overlap", overlap)
     share_distant = _check_share("share_distant", share_distant)
-    rng = random.Random(seed)
+    import numpy as np
 
-    # Every draw below is made whatever p is (common random numbers).
-    home = [i % n_circles for i in range(n_alters)]
-    rng.shuffle(home)
-    n_overlap = round(overlap * n_alters) if n_circles > 1 else 0
-    in_two = set(rng.sample(range(n_alters), n_overlap))
-    second = [(h + 1 + rng.randrange(max(n_circles - 1, 1))) % n_circles for h in home]
-    u_switch = [rng.random() for _ in range(n_alters)]
-    u_place = [rng.random() for _ in range(n_alters)]
-    u_kind = [rng.random() for _ in range(n_alters)]
-    box_category = [rng.choice(_BOX_CATEGORIES) for _ in range(n_alters)]
-
+    d = _draws(seed, n_alters, n_circles, overlap)
     strong_share = 1.0 - p * (1.0 - _STRONG_NETWORKED)
     names = [f"a{i + 1:0{len(str(n_alters))}d}" for i in range(n_alters)]
-    circle_sets = [{home[i], second[i]} if i in in_two else {home[i]} for i in range(n_alters)]
 
     G = _new_graph(
         model,
@@ -230,30 +220,98 @@ def _continuum(
         overlap=overlap,
         share_distant=share_distant,
     )
-    distant = [u_place[i] < p * share_distant for i in range(n_alters)]
+    distant = [d.u_place[i] < p * share_distant for i in range(n_alters)]
     for i, name in enumerate(names):
         attrs: dict[str, Any] = {"place": "distant" if distant[i] else "local"}
-        if u_switch[i] < p:  # this alter has moved from the box into its own circle(s)
-            label = _circle_name(home[i])
+        if d.u_switch[i] < p:  # this alter has moved from the box into its own circle(s)
+            label = _circle_name(d.home[i])
             attrs.update(circle=label, category=_circle_category(label))
-            if i in in_two:
-                attrs["second_circle"] = _circle_name(second[i])
+            if i in d.in_two:
+                attrs["second_circle"] = _circle_name(d.second[i])
         else:
-            attrs.update(circle=BOX, category=box_category[i])
+            attrs.update(circle=BOX, category=d.box_category[i])
         G.add_node(name, **attrs)
-        G.add_edge(EGO, name, kind=_kind(u_kind[i] < strong_share, distant[i]))
+        G.add_edge(EGO, name, kind=_kind(d.u_kind[i] < strong_share, distant[i]))
 
     p_shared = (1.0 - p) * _P_BOX + p * _P_WITHIN  # pair sharing a circle
     p_apart = (1.0 - p) * _P_BOX + p * _P_BETWEEN  # pair in different circles
-    ties = []
-    for i in range(n_alters):
-        for j in range(i + 1, n_alters):
-            u_tie, u_strength = rng.random(), rng.random()
-            if u_tie < (p_apart if circle_sets[i].isdisjoint(circle_sets[j]) else p_shared):
-                kind = _kind(u_strength < strong_share, distant[i] or distant[j])
-                ties.append((names[i], names[j], {"kind": kind}))
-    G.add_edges_from(ties)
+    tied = np.flatnonzero(d.u_tie < np.where(d.apart, p_apart, p_shared))
+    first, other = d.first[tied], d.other[tied]
+    far = np.array(distant, dtype=bool)
+    strong = d.u_strength[tied] < strong_share
+    kinds = np.where(strong, "strong", np.where(far[first] | far[other], "online", "weak"))
+    G.add_edges_from(
+        (names[i], names[j], {"kind": kind})
+        for i, j, kind in zip(first.tolist(), other.tolist(), kinds.tolist(), strict=True)
+    )
     return G
+
+
+class _Draws(NamedTuple):
+    """Every random draw of one continuum network, whatever ``p`` is (common random numbers).
+
+    Per alter: home circle, second circle (used when in ``in_two``), and uniform numbers
+    for switching circle, living at a distance, the kind of ego's tie, and the relation
+    inside the box. Per pair of alters ``(first[k], other[k])``, in the order ``i < j``
+    row by row: whether they share no circle at the networked end, and two uniform numbers
+    (the tie, its strength).
+    """
+
+    home: tuple[int, ...]
+    in_two: frozenset[int]
+    second: tuple[int, ...]
+    u_switch: tuple[float, ...]
+    u_place: tuple[float, ...]
+    u_kind: tuple[float, ...]
+    box_category: tuple[str, ...]
+    first: Any  # numpy arrays, read-only
+    other: Any
+    apart: Any
+    u_tie: Any
+    u_strength: Any
+
+
+@functools.lru_cache(maxsize=8)
+def _draws(seed: int, n_alters: int, n_circles: int, overlap: float) -> _Draws:
+    """Draw everything once per network (a slider then only moves thresholds).
+
+    The draws are made in the order the generator has always made them, so a seed gives
+    the same network as before; kept for the last few networks (about 0.4 MB for 150
+    alters).
+    """
+    import numpy as np
+
+    rng = random.Random(seed)
+    home = [i % n_circles for i in range(n_alters)]
+    rng.shuffle(home)
+    n_overlap = round(overlap * n_alters) if n_circles > 1 else 0
+    in_two = set(rng.sample(range(n_alters), n_overlap))
+    second = [(h + 1 + rng.randrange(max(n_circles - 1, 1))) % n_circles for h in home]
+    u_switch = [rng.random() for _ in range(n_alters)]
+    u_place = [rng.random() for _ in range(n_alters)]
+    u_kind = [rng.random() for _ in range(n_alters)]
+    box_category = [rng.choice(_BOX_CATEGORIES) for _ in range(n_alters)]
+
+    first, other = np.triu_indices(n_alters, 1)  # pairs i < j, row by row
+    member = np.zeros((n_alters, n_circles), dtype=bool)
+    member[np.arange(n_alters), home] = True
+    for i in in_two:
+        member[i, second[i]] = True
+    apart = ~(member[first] & member[other]).any(axis=1)
+    pair_draws = np.array([rng.random() for _ in range(2 * len(first))]).reshape(-1, 2)
+    arrays = [first, other, apart, pair_draws[:, 0].copy(), pair_draws[:, 1].copy()]
+    for array in arrays:
+        array.flags.writeable = False
+    return _Draws(
+        tuple(home),
+        frozenset(in_two),
+        tuple(second),
+        tuple(u_switch),
+        tuple(u_place),
+        tuple(u_kind),
+        tuple(box_category),
+        *arrays,
+    )
 
 
 def _kind(strong: bool, distant: bool) -> str:

@@ -159,6 +159,56 @@ def test_continuum_changes_few_ties_per_slider_step():
         assert sum(removed) / steps < 0.02 * 190 * 0.83
 
 
+def _continuum_ties_drawn_pair_by_pair(p, seed, n_alters, n_circles, overlap=0.15):
+    """The continuum's alter ties as the generator first drew them: one pair at a time.
+
+    Per alter: home circle (shuffled), who is in two circles, their second circle, then
+    uniform numbers for switching, place, ego's tie and a box relation; then for each pair
+    i < j, row by row, a number for the tie and one for its strength.
+    """
+    import random
+
+    rng = random.Random(seed)
+    home = [i % n_circles for i in range(n_alters)]
+    rng.shuffle(home)
+    in_two = set(rng.sample(range(n_alters), round(overlap * n_alters) if n_circles > 1 else 0))
+    second = [(h + 1 + rng.randrange(max(n_circles - 1, 1))) % n_circles for h in home]
+    _switch, place, _kind = ([rng.random() for _ in range(n_alters)] for _ in range(3))
+    for _ in range(n_alters):
+        rng.choice(("immediate kin", "extended kin", "neighbour"))
+    circles = [{home[i], second[i]} if i in in_two else {home[i]} for i in range(n_alters)]
+    distant = [place[i] < p * 0.4 for i in range(n_alters)]
+    strong_share = 1.0 - p * 0.7
+    ties = {}
+    for i in range(n_alters):
+        for j in range(i + 1, n_alters):
+            u_tie, u_strength = rng.random(), rng.random()
+            chance = (1 - p) * 0.85 + p * (0.02 if circles[i].isdisjoint(circles[j]) else 0.6)
+            if u_tie < chance:
+                far = distant[i] or distant[j]
+                weak = "online" if far else "weak"
+                ties[i, j] = "strong" if u_strength < strong_share else weak
+    return ties
+
+
+@pytest.mark.parametrize(("n_alters", "n_circles"), [(20, 4), (60, 3), (9, 1), (2, 2)])
+def test_continuum_draws_every_pair_in_the_documented_order(n_alters, n_circles):
+    for seed in (0, 7):
+        for p in (0.0, 0.35, 1.0):
+            G = models.community_continuum(p, seed, n_alters=n_alters, n_circles=n_circles)
+            names = sorted(_alters(G))
+            drawn = {
+                tuple(sorted((names.index(u), names.index(v)))): kind
+                for u, v, kind in G.edges(data="kind")
+                if EGO not in (u, v)
+            }
+            assert drawn == _continuum_ties_drawn_pair_by_pair(p, seed, n_alters, n_circles)
+            # ties are added pair by pair, row by row: each alter's neighbours in that order
+            for u in names:
+                later = [names.index(v) for v in G.adj[u] if v != EGO and v > u]
+                assert later == sorted(later)
+
+
 def test_bad_parameters_get_clear_errors():
     with pytest.raises(ValueError, match="between 0 and 1"):
         models.community_continuum(1.5)
