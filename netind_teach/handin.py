@@ -43,6 +43,7 @@ from typing import Any, TypeGuard
 from netind_teach import __version__, store
 from netind_teach.progress import Progress
 from netind_teach.quantities import is_whole
+from netind_teach.wording import short
 
 __all__ = [
     "HANDIN_FORMAT",
@@ -342,11 +343,6 @@ def _is_count(value: Any) -> TypeGuard[int]:
     return is_whole(value) and 0 <= value <= _COUNT_LIMIT
 
 
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 30 else text[:29] + "…"
-
-
 def check_handin(data: Any) -> dict[str, Any]:
     """Check that ``data`` is a well-formed hand-in; return it or raise ValueError saying why.
 
@@ -381,10 +377,10 @@ def check_handin(data: Any) -> dict[str, Any]:
     if data.get("format") == "netind-teach-progress":
         raise ValueError("it is a progress file, not a hand-in: write one with ex.hand_in()")
     if data.get("format") != HANDIN_FORMAT:
-        raise ValueError(f"it is not a netind-teach hand-in (format {_short(data.get('format'))})")
+        raise ValueError(f"it is not a netind-teach hand-in (format {short(data.get('format'))})")
     version = data.get("version")
     if not _is_count(version) or not 1 <= version <= HANDIN_VERSION:
-        raise ValueError(f"it has an unknown hand-in version {_short(version)}")
+        raise ValueError(f"it has an unknown hand-in version {short(version)}")
     if set(data) != _KEYS:
         raise ValueError(f"its fields are not a hand-in's (check {sorted(set(data) ^ _KEYS)[:3]})")
     for key in ("course_version", "created"):
@@ -410,7 +406,7 @@ def check_handin(data: Any) -> dict[str, Any]:
 
 def _check_lesson(number: Any, lesson: Any) -> None:
     if not _LESSON.fullmatch(str(number)):
-        raise ValueError(f"it names a lesson {_short(number)} (lessons are two digits)")
+        raise ValueError(f"it names a lesson {short(number)} (lessons are two digits)")
     if not isinstance(lesson, dict) or set(lesson) != {"title", "exercises", "reflections"}:
         raise ValueError(f"lesson {number} has missing or extra fields")
     if not isinstance(lesson["title"], str) or len(lesson["title"]) > 200:

@@ -61,6 +61,7 @@ from pathlib import Path
 from typing import Any
 
 from netind_teach.quantities import is_whole
+from netind_teach.wording import short
 
 __all__ = [
     "LOCK_TIMEOUT",
@@ -593,7 +594,7 @@ netind-teach, or ask your instructor), then run the cell again
     if others and isinstance(found, str) and found in others:
         raise FileProblem(others[found], "foreign")
     if found != format:
-        shown = f"its 'format' is {_short(found)}" if "format" in data else "no 'format' field"
+        shown = f"its 'format' is {short(found)}" if "format" in data else "no 'format' field"
         raise FileProblem(f"it is not {noun} ({shown.replace('no ', 'it has no ', 1)})", "foreign")
     got = data.get("version")
     if is_whole(got) and got > version:
@@ -603,13 +604,8 @@ netind-teach, or ask your instructor), then run the cell again
             "newer",
         )
     if not is_whole(got) or got < 1:
-        raise FileProblem(f"its version {_short(got)} is not a file version")
+        raise FileProblem(f"its version {short(got)} is not a file version")
     return got
-
-
-def _short(value: object, limit: int = 24) -> str:
-    text = repr(value)
-    return text if len(text) <= limit else text[:limit] + "…"
 
 
 # -- the policy ------------------------------------------------------------------------------

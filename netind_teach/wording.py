@@ -11,12 +11,19 @@ Examples
 ('the 1 measure', 'all 3 measures')
 >>> singular("people"), singular("ties"), singular("%")
 ('person', 'tie', '%')
+
+A learner's text or a file's value quoted in a message goes through :func:`short`, so a
+long or invisible-character value never hides the message around it.
+
+>>> short("a" * 30, 5), short(3.5)
+("'aaaaa…' (30 characters)", '3.5')
 """
 
 from __future__ import annotations
 
-__all__ = ["all_of", "plural", "plural_word", "singular"]
+__all__ = ["all_of", "plural", "plural_word", "short", "singular"]
 
+_ZWJ = "\u200d"  # zero-width joiner, part of many emoji: shown as is
 #: Irregular plurals the course uses, plural -> singular.
 _IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman"}
 #: Words that end in "s" but are already singular (or have no plural).
@@ -117,3 +124,36 @@ def all_of(count: int, singular_word: str, plural_form: str | None = None) -> st
     """
     article = "the" if count == 1 else "all"
     return f"{article} {plural(count, singular_word, plural_form)}"
+
+
+def short(text: object, limit: int = 24) -> str:
+    r"""Return ``text`` quoted for a message, cut to ``limit`` characters.
+
+    Invisible characters are shown as ``\uXXXX`` so a message never hides them.
+
+    Parameters
+    ----------
+    text : object
+        Any value (text is quoted, anything else shown by ``repr``).
+    limit : int
+        Characters kept.
+
+    Returns
+    -------
+    str
+        The shortened, quoted text.
+
+    Examples
+    --------
+    >>> short("x" * 100, 5)
+    "'xxxxx…' (100 characters)"
+    >>> print(short("a\u202eb"))
+    'a\u202eb'
+    """
+    if not isinstance(text, str):
+        text = repr(text)
+        return text if len(text) <= limit else text[:limit] + "…"
+    shown = "".join(c if c.isprintable() or c == _ZWJ else f"\\u{ord(c):04x}" for c in text[:limit])
+    if len(text) <= limit:
+        return f"'{shown}'"
+    return f"'{shown}…' ({len(text)} characters)"

@@ -31,9 +31,10 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from netind_teach.vocab import AGE_GROUPS, TYPES
+from netind_teach.wording import short
 
 from .export import read_export
-from .model import measures_of, network_graph, reference_and_rule, short
+from .model import measures_of, network_graph, reference_and_rule
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

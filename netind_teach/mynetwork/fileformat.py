@@ -24,6 +24,7 @@ from typing import Any, cast
 from netind_teach.quantities import is_real, is_whole
 from netind_teach.store import check_header
 from netind_teach.vocab import AGE_GROUPS, CATEGORIES
+from netind_teach.wording import short
 
 __all__ = [
     "CHOICES",
@@ -45,7 +46,6 @@ __all__ = [
     "SALT_PATTERN",
     "check_export_data",
     "check_network_data",
-    "short",
 ]
 
 #: ``format`` field of a network file.
@@ -83,7 +83,6 @@ ID_PATTERN = re.compile(r"p[1-9][0-9]{0,5}")
 #: A network's secret salt: 32 lowercase hex digits.
 SALT_PATTERN = re.compile(r"[0-9a-f]{32}")
 
-_ZWJ = "\u200d"  # zero-width joiner, part of many emoji: shown as is
 _HEX12 = re.compile(r"[0-9a-f]{12}")
 _EXPORT_KEYS = frozenset(
     {"format", "version", "network", "synthetic", "age_group", "groups", "people", "links"}
@@ -108,40 +107,6 @@ NOT_AN_EXPORT = {
         "ask for the export instead"
     ),
 }
-
-
-def short(text: object, limit: int = 24) -> str:
-    r"""Return ``text`` quoted for a message, cut to ``limit`` characters.
-
-    Invisible characters are shown as ``\uXXXX`` so a message never hides them.
-
-    Parameters
-    ----------
-    text : object
-        Any value (text is quoted, anything else shown by ``repr``).
-    limit : int
-        Characters kept.
-
-    Returns
-    -------
-    str
-        The shortened, quoted text.
-
-    Examples
-    --------
-    >>> short("x" * 100, 5)
-    "'xxxxx…' (100 characters)"
-    >>> print(short("a\u202eb"))
-    'a\u202eb'
-    """
-    if not isinstance(text, str):
-        text = repr(text)
-        return text if len(text) <= limit else text[:limit] + "…"
-    shown = "".join(c if c.isprintable() or c == _ZWJ else f"\\u{ord(c):04x}" for c in text[:limit])
-    if len(text) <= limit:
-        return f"'{shown}'"
-    return f"'{shown}…' ({len(text)} characters)"
-
 
 
 def check_network_data(data: object) -> dict[str, Any]:

@@ -44,6 +44,7 @@ from netind_teach import egonet, typology
 from netind_teach.errors import NotFound, WrongInput, WrongKind
 from netind_teach.quantities import is_whole
 from netind_teach.vocab import AGE_GROUPS, EGO, TIE_CATEGORIES
+from netind_teach.wording import short
 
 from .fileformat import (
     CHOICES,
@@ -58,7 +59,6 @@ from .fileformat import (
     PLACE_CHOICES,
     SALT_PATTERN,
     check_network_data,
-    short,
 )
 
 __all__ = [
@@ -77,7 +77,6 @@ __all__ = [
     "measures_of",
     "network_graph",
     "reference_and_rule",
-    "short",
 ]
 
 #: Longest nickname, in characters.

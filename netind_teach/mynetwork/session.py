@@ -47,9 +47,10 @@ import networkx as nx
 
 from netind_teach import store, typology
 from netind_teach.widget_guard import guard
+from netind_teach.wording import short
 
 from .export import export_anonymised, export_text
-from .fileformat import MAX_FILE_BYTES, short
+from .fileformat import MAX_FILE_BYTES
 from .model import (
     MAX_PEOPLE,
     REFERENCES,
