@@ -75,7 +75,8 @@ def cache_folder() -> Path:
     """Return the folder that keeps the fetched manager between builds.
 
     ``$NETIND_TEACH_CACHE`` if set; else ``build/vendor`` of the checkout this package
-    runs from; else ``netind-teach`` in the user cache folder.
+    runs from; else ``netind-teach`` in the platform's per-user cache folder
+    (:func:`platformdirs.user_cache_dir`: ``$XDG_CACHE_HOME`` or ``~/.cache`` on Linux).
 
     Returns
     -------
@@ -91,8 +92,9 @@ def cache_folder() -> Path:
         return Path(os.environ["NETIND_TEACH_CACHE"]).expanduser()
     if (_REPO_ROOT / "pyproject.toml").is_file() and (_REPO_ROOT / "lessons").is_dir():
         return _REPO_ROOT / "build" / "vendor"
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "netind-teach"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("netind-teach", appauthor=False))
 
 
 def _integrity(path: Path) -> str:

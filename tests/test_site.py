@@ -513,3 +513,22 @@ def test_build_site_command_builds_the_learners_edition_unless_asked():
     assert parse(["build-site", "out"]).instructor is False
     assert parse(["build-site", "out", "--for-students"]).instructor is False
     assert parse(["build-site", "out", "--instructor"]).instructor is True
+
+
+def test_the_widget_manager_cache_of_an_installed_course_is_the_user_cache_folder(
+    monkeypatch, tmp_path
+):
+    """Outside a checkout, the fetched manager is kept in the platform's user cache folder."""
+    import sys
+
+    from netind_teach import sitewidgets
+
+    monkeypatch.delenv("NETIND_TEACH_CACHE", raising=False)
+    monkeypatch.setattr(sitewidgets, "_REPO_ROOT", tmp_path / "site-packages")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    if sys.platform.startswith("linux"):
+        assert sitewidgets.cache_folder() == tmp_path / "cache" / "netind-teach"
+    else:
+        assert sitewidgets.cache_folder().name == "netind-teach"
+    monkeypatch.setenv("NETIND_TEACH_CACHE", str(tmp_path / "mine"))
+    assert sitewidgets.cache_folder() == tmp_path / "mine"
