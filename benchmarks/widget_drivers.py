@@ -85,7 +85,7 @@ def _grid(low: float, high: float, n: int) -> list[float]:
     return [round(low + (high - low) * k / (n - 1), 10) for k in range(n)]
 
 
-# -- lesson 00: the slider built in the notebook itself ------------------------------------
+# -- lesson 00: the number box built in the notebook itself (a slider before issue 20) --
 def notebook_cell(notebook: str, marker: str) -> str:
     """Source of the first code cell of ``lessons/<notebook>`` that contains ``marker``."""
     import nbformat
@@ -103,14 +103,14 @@ def build_circles_slider() -> dict[str, Any]:
     namespace: dict[str, Any] = {}
     exec(
         compile(
-            notebook_cell("00_welcome.ipynb", "circles = widgets.IntSlider"),
+            notebook_cell("00_welcome.ipynb", "circles = widgets.BoundedIntText"),
             "00_welcome.ipynb",
             "exec",
         ),
         namespace,
     )
     if "circles" not in namespace or "reply" not in namespace:
-        raise Skip("lesson 00's slider cell no longer defines `circles` and `reply`")
+        raise Skip("lesson 00's 'My circles' cell no longer defines `circles` and `reply`")
     return namespace
 
 
@@ -152,7 +152,7 @@ def build_rule_explorer() -> Any:
     from netind_teach.widgets.typology_explorer import RuleExplorer
 
     explorer = RuleExplorer()
-    explorer.thresholds.value = "fixed"  # the fixed-number sliders drive the rule
+    explorer.thresholds.value = "fixed"  # the fixed-number boxes drive the rule
     return explorer
 
 
@@ -275,7 +275,7 @@ DRIVERS: tuple[Driver, ...] = (
         "artifact: false-zeros slider",
         ("netind_teach.widgets.artifact:ArtifactExplorer",),
         build_artifact,
-        lambda x, i: step(x.slider, _grid(0.0, 0.5, 51), i),
+        lambda x, i: step(x.rate_box, _grid(0.0, 50.0, 51), i),  # percent
         lambda x: x.image.value,
         network=False,
         note="GSS 1985 vs 2004; bar heights moved, PNG",
@@ -309,7 +309,7 @@ DRIVERS: tuple[Driver, ...] = (
         "living networked: niche slider",
         ("netind_teach.widgets.niches:NicheExplorer", "netind_teach.widgets.status:StatusWidget"),
         build_niches,
-        lambda x, i: step(x.slider, _grid(0.0, 1.0, 21), i),
+        lambda x, i: step(x.preference_box, _grid(0.0, 1.0, 21), i),
         lambda x: x.image.value,
         network=False,
         note="new 200-person synthetic population, shares, small histogram PNG",

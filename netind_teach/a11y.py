@@ -12,10 +12,13 @@ it does give, used by every course widget:
   course pictures are :func:`image` widgets, an ``Image`` that has one (always empty);
 - an ``HTML`` widget may hold ARIA markup: :func:`announce` wraps a result in a polite
   live region, so "Correct" or "Not quite" is read out where it appears;
+- ipywidgets' sliders give their handle (a noUiSlider ``div`` with ``role="slider"``) no
+  accessible name and offer no way to set one: the course shows a :func:`number_box`
+  instead, an ``<input type="number">`` named by its ``<label for>``;
 - :func:`style` is an (invisible) ``HTML`` widget holding the course CSS: a focus ring
   of at least 3:1 on any background, visually hidden labels, button and tab colours of at
-  least 4.5:1 (the static site's defaults are lighter), the chosen toggle marked by
-  more than shading, and boxes that wrap on narrow screens (a 640 px wide window);
+  least 4.5:1 (the static site's defaults are lighter), and boxes that wrap on narrow
+  screens (a 640 px wide window);
 - JupyterLab's notebook shortcuts ("a", "d d", arrows...) fire on any focused element
   that is not a text box, widgets included. :func:`widget_safe_shortcuts` builds the
   settings the course ships (``netind_teach/_jupyter/lab-settings/overrides.json``,
@@ -39,12 +42,14 @@ from typing import Any
 __all__ = [
     "COMMAND_MODE",
     "COURSE_CSS",
+    "NUMBER_BOX_CLASS",
     "OPTION_LIST_CLASS",
     "SR_LABEL_CLASS",
     "announce",
     "describe_image",
     "image",
     "name_control",
+    "number_box",
     "style",
     "widget_safe_shortcuts",
 ]
@@ -55,6 +60,8 @@ COMMAND_MODE = ".jp-Notebook.jp-mod-commandMode:not(.jp-mod-readWrite) :focus"
 _OUTSIDE_WIDGETS = ":not(.jupyter-widgets):not(.jupyter-widgets *)"
 #: The class of a list box of options (:func:`netind_teach.choice_controls.option_list`).
 OPTION_LIST_CLASS = "netind-option-list"
+#: The class of a number box (:func:`number_box`).
+NUMBER_BOX_CLASS = "netind-number-box"
 
 # A dark ring inside a white one: whatever the background, one of the two rings contrasts
 # with it by at least 3:1 (WCAG 2.1 SC 1.4.11), and the rings contrast with each other.
@@ -65,17 +72,13 @@ _FOCUS = (
 
 COURSE_CSS = f"""
 .jupyter-widgets:focus-visible, .jupyter-widgets :focus-visible,
-.jupyter-widgets .noUi-handle:focus, .widget-radio-box input:focus,
+.widget-radio-box input:focus,
 .widget-checkbox input:focus, .jupyter-button:focus:enabled {{ {_FOCUS} }}
 .{SR_LABEL_CLASS} > .widget-label {{
   position: absolute !important; width: 1px !important; height: 1px !important;
   margin: -1px !important; padding: 0 !important; overflow: hidden !important;
   clip: rect(0 0 0 0) !important; white-space: nowrap !important; border: 0 !important;
 }}
-.widget-toggle-button.mod-active {{
-  font-weight: bold; box-shadow: inset 0 -4px 0 #1a1a1a !important;
-}}
-.widget-toggle-button.mod-active:not(:has(> i.fa-check))::before {{ content: "\\2713\\00a0"; }}
 .netind-exercise .widget-hbox, .netind-progress .widget-hbox,
 .netind-network-builder .widget-hbox {{ flex-wrap: wrap; }}
 .jupyter-widgets.widget-image {{ max-width: 100%; height: auto; }}
@@ -85,7 +88,6 @@ COURSE_CSS = f"""
 .jupyter-widgets input::placeholder, .jupyter-widgets textarea::placeholder {{
   color: #595959; opacity: 1;
 }}
-.widget-slider .slider[disabled] .noUi-handle {{ visibility: hidden; }}
 .jupyter-widgets.widget-hbox {{ flex-wrap: wrap; }}
 .jupyter-widgets.widget-html td, .jupyter-widgets.widget-html th {{
   white-space: normal !important;
@@ -166,6 +168,80 @@ def name_control(control: Any, name: str, *, visible: bool = True) -> Any:
     if not visible:
         control.add_class(SR_LABEL_CLASS)
     return control
+
+
+def number_box(
+    name: str,
+    value: float,
+    low: float,
+    high: float,
+    step: float = 1,
+    *,
+    unit: str = "",
+    disabled: bool = False,
+) -> Any:
+    """Make a labelled number box held to ``low``..``high``, stepped by the arrow keys.
+
+    The course's control for a number, instead of ipywidgets' sliders (whose handle has
+    no accessible name): an ``<input type="number">`` (``role="spinbutton"``) named by its
+    ``<label for>``, which shows ``name`` and the range, e.g. "people (4 to 40)". The
+    arrow keys step it, typing sets it. A number outside the range is held to the nearest
+    end: ipywidgets does it in the page when the learner types one (99 shows as 40, so
+    the label's range says why) and the widget does it in Python; text that is not a
+    number puts the last value back. Either way the explorer only ever sees a number in
+    range. ``continuous_update`` stays off: the value is sent when the learner presses
+    Enter, leaves the box or steps it with an arrow key, never half-typed (a half-typed
+    "3" on the way to "35" would be held to the minimum).
+
+    Whole numbers (``value``, ``low``, ``high`` and ``step`` all ``int``) give a
+    ``BoundedIntText``, others a ``BoundedFloatText``.
+
+    Parameters
+    ----------
+    name : str
+        What the number sets.
+    value, low, high : float
+        The starting value and the range.
+    step : float
+        What one arrow key adds or takes away.
+    unit : str
+        Written after the range in the label (``"%"`` gives "(0 to 50%)").
+    disabled : bool
+        Start greyed out (a disabled box is no Tab stop).
+
+    Returns
+    -------
+    ipywidgets.BoundedIntText or ipywidgets.BoundedFloatText
+        Its ``value`` is the number.
+
+    Examples
+    --------
+    >>> people = number_box("people", 20, 4, 40)
+    >>> type(people).__name__, people.description, people.value
+    ('BoundedIntText', 'people (4 to 40)', 20)
+    >>> people.value = 99
+    >>> people.value
+    40
+    >>> share = number_box("share with weak ties", 0.2, 0.0, 0.5, 0.05)
+    >>> type(share).__name__, share.description, share.step
+    ('BoundedFloatText', 'share with weak ties (0 to 0.5)', 0.05)
+    """
+    import ipywidgets as widgets
+
+    whole = all(isinstance(x, int) and not isinstance(x, bool) for x in (value, low, high, step))
+    kind = widgets.BoundedIntText if whole else widgets.BoundedFloatText
+    box = kind(
+        value=value,
+        min=low,
+        max=high,
+        step=step,
+        disabled=disabled,
+        continuous_update=False,
+        style={"description_width": "initial"},
+        layout=widgets.Layout(width="auto"),
+    )
+    box.add_class(NUMBER_BOX_CLASS)
+    return name_control(box, f"{name} ({low:g} to {high:g}{unit})")
 
 
 def image(**kwargs: Any) -> Any:

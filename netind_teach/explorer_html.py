@@ -21,7 +21,7 @@ from netind_teach.vocab import TYPES
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["message_html", "status_html", "table_html", "type_share_bars"]
+__all__ = ["message_html", "position_bar", "status_html", "table_html", "type_share_bars"]
 
 #: Hatches of plotting's type bars (bounded //, limited ..), so the bars read in grey too.
 _PATTERNS = {
@@ -55,6 +55,44 @@ def status_html(text: str, bold: bool = False) -> str:
     if bold:
         lines = f"<b>{lines}</b>"
     return f"<p role='status' aria-live='polite'>{lines}</p>"
+
+
+def position_bar(value: float, low: float, high: float, left: str, right: str) -> str:
+    """Show where ``value`` sits between two named ends, as a bar (hidden from screen readers).
+
+    The bar only repeats, for the eye, the number its control already says (a number
+    box, named and read out), so it is ``aria-hidden``.
+
+    Parameters
+    ----------
+    value, low, high : float
+        The value and the ends of its range (``low < high``).
+    left, right : str
+        The words at each end.
+
+    Returns
+    -------
+    str
+        A ``<div aria-hidden="true">`` with a bar filled to ``value``'s place.
+
+    Examples
+    --------
+    >>> bar = position_bar(0.25, 0, 1, "little boxes", "networked individualism")
+    >>> 'aria-hidden="true"' in bar, "width:25%" in bar
+    (True, True)
+    >>> "width:100%" in position_bar(7, 0, 1, "a", "b")  # held to the bar
+    True
+    """
+    share = min(max((value - low) / (high - low), 0.0), 1.0)
+    return (
+        '<div aria-hidden="true" style="display:flex;align-items:center;gap:0.5em;'
+        'flex-wrap:wrap;max-width:100%"><small>'
+        f"{html.escape(left)}</small>"
+        '<span style="display:inline-block;width:12em;max-width:60%;height:0.8em;'
+        'border:1px solid #1a1a1a;background:#ffffff">'
+        f'<span style="display:block;height:100%;width:{share:.0%};background:#1a1a1a">'
+        f"</span></span><small>{html.escape(right)}</small></div>"
+    )
 
 
 def message_html(text: str) -> str:

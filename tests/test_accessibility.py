@@ -28,9 +28,21 @@ NAMED_CONTROLS = (
     widgets.Textarea,
     widgets.SelectMultiple,
     widgets.Select,
+    widgets.BoundedIntText,
+    widgets.BoundedFloatText,
+    widgets.Checkbox,
+)
+# ipywidgets gives a slider's handle no accessible name, and a toggle button no pressed
+# state (the chosen one is only shaded): the course shows neither (a11y.number_box, a
+# list box from choice_controls.option_list, or a check box instead).
+HIDDEN_FROM_SCREEN_READERS = (
     widgets.IntSlider,
     widgets.FloatSlider,
+    widgets.IntRangeSlider,
+    widgets.FloatRangeSlider,
+    widgets.SelectionSlider,
     widgets.ToggleButtons,
+    widgets.ToggleButton,
 )
 PLACEHOLDER = "no description has been provided"
 
@@ -50,6 +62,8 @@ def problems_of(box) -> list[str]:
     """What a screen reader user would miss in ``box``."""
     problems = []
     for w in walk(box):
+        if isinstance(w, HIDDEN_FROM_SCREEN_READERS):
+            problems.append(f"{type(w).__name__}: no name or no chosen state for screen readers")
         if isinstance(w, NAMED_CONTROLS) and not (w.description or "").strip():
             problems.append(f"{type(w).__name__} with no accessible name ({w!r:.60})")
         if isinstance(w, widgets.Button) and (w.icon or not w.description.strip()):
@@ -100,7 +114,7 @@ def explorers():
     from netind_teach.widgets.continuum import ContinuumExplorer
     from netind_teach.widgets.niches import NicheExplorer
     from netind_teach.widgets.revolutions import RevolutionsExplorer
-    from netind_teach.widgets.typology_explorer import SampleBrowser
+    from netind_teach.widgets.typology_explorer import RuleExplorer, SampleBrowser
 
     counts = lesson04.COUNTS
     return {
@@ -108,6 +122,7 @@ def explorers():
         "artifact": lambda: ArtifactExplorer(counts[1985], counts[2004]),
         "revolutions": lambda: RevolutionsExplorer(),
         "sample browser": lambda: SampleBrowser(person_id=6),
+        "rule": lambda: RuleExplorer(person_id=6),
         "niches": lambda: NicheExplorer(),
         "audiences": lambda: AudiencesExplorer(),
     }
@@ -116,7 +131,7 @@ def explorers():
 PICTURED = ["continuum", "artifact", "revolutions", "sample browser", "niches"]
 
 
-@pytest.mark.parametrize("name", [*PICTURED, "audiences"])
+@pytest.mark.parametrize("name", [*PICTURED, "audiences", "rule"])
 def test_explorers_are_named_and_their_pictures_say_what_they_show(name):
     explorer = explorers()[name]()
     box = explorer.widget() if name == "continuum" else explorer.box

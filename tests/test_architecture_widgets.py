@@ -38,7 +38,7 @@ from pathlib import Path
 import pytest
 
 WIDGETS = Path(__file__).resolve().parent.parent / "netind_teach" / "widgets"
-WIDGET_HELPERS = {"image", "describe_image", "name_control"}  # in netind_teach.a11y
+WIDGET_HELPERS = {"image", "describe_image", "name_control", "number_box"}  # in netind_teach.a11y
 DISPLAY_METHODS = {"__init__", "__repr__", "_repr_mimebundle_", "_ipython_display_"}
 PENDING: dict[str, set[str]] = {}
 

@@ -2,7 +2,7 @@
 
 The reference answers must be what the package computes from the shipped GSS counts and
 match the course's fact sheet (section 5); the claims to sort must be the dataset's; the
-artifact explorer is driven from Python (set the slider, read the figures and the bars).
+artifact explorer is driven from Python (set the rate, read the figures and the bars).
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ def test_answers_match_the_fact_sheet() -> None:
         ("no_one_2004", 25),
         ("no_one_2004", "25.0%"),
         ("artifact_rate", 17.6),
-        ("artifact_rate", "17.5"),  # read off the slider
+        ("artifact_rate", "17.5"),  # read off the explorer
         ("artifact_rate", 18),
         ("artifact_rate", "17,65 %"),
     ],
@@ -190,7 +190,7 @@ def explorer() -> ArtifactExplorer:
 
 
 def test_explorer_starts_at_1985(explorer) -> None:
-    explorer.slider.value = 0.0
+    explorer.rate_box.value = 0.0
     assert explorer.mean == pytest.approx(confidants.mean_confidants(L.COUNTS[1985]))
     assert explorer.share == pytest.approx(confidants.share_none(L.COUNTS[1985]))
     assert explorer.gap == pytest.approx(gap_points(L.COUNTS[1985], L.COUNTS[2004]))
@@ -201,7 +201,7 @@ def test_explorer_starts_at_1985(explorer) -> None:
 
 def test_explorer_at_the_artifact_rate_matches_zeros_not_shape(explorer) -> None:
     before_gap = gap_points(L.COUNTS[1985], L.COUNTS[2004])
-    explorer.slider.value = L.ARTIFACT_RATE / 100
+    explorer.rate_box.value = L.ARTIFACT_RATE  # in percent
     assert explorer.share == pytest.approx(confidants.share_none(L.COUNTS[2004]))
     assert explorer.mean == pytest.approx(
         confidants.mean_confidants(confidants.artifact_shift(L.COUNTS[1985], explorer.rate))
@@ -212,7 +212,7 @@ def test_explorer_at_the_artifact_rate_matches_zeros_not_shape(explorer) -> None
 
 
 def test_explorer_bars_show_the_model(explorer) -> None:
-    explorer.slider.value = 0.3
+    explorer.rate_box.value = 30
     heights = explorer.bar_heights()
     model = next(h for label, h in heights.items() if "model" in label)
     total = sum(explorer.shifted.values())
@@ -223,10 +223,10 @@ def test_explorer_bars_show_the_model(explorer) -> None:
     assert "30.0% false zeros" in explorer._ax.get_title()
 
 
-def test_moving_the_slider_redraws_and_updates(explorer, capsys) -> None:
-    explorer.slider.value = 0.1
+def test_changing_the_rate_redraws_and_updates(explorer, capsys) -> None:
+    explorer.rate_box.value = 10
     first = (explorer.image.value, explorer.figures.value, explorer.mean, explorer.share)
-    explorer.slider.value = 0.2
+    explorer.rate_box.value = 20
     second = (explorer.image.value, explorer.figures.value, explorer.mean, explorer.share)
     assert all(a != b for a, b in zip(first, second, strict=True))
     assert second[2] < first[2] and second[3] > first[3]
@@ -237,13 +237,13 @@ def test_moving_the_slider_redraws_and_updates(explorer, capsys) -> None:
 @given(st.floats(0, MAX_RATE), st.floats(0, MAX_RATE))
 def test_more_false_zeros_mean_fewer_confidants(r1, r2) -> None:
     ex = ArtifactExplorer(L.COUNTS[1985], L.COUNTS[2004], draw=False)
-    ex.slider.value = min(r1, r2)
+    ex.rate_box.value = 100 * min(r1, r2)
     low = (ex.mean, ex.share)
-    ex.slider.value = max(r1, r2)
+    ex.rate_box.value = 100 * max(r1, r2)
     assert ex.mean <= low[0] + 1e-12 and ex.share >= low[1] - 1e-12
 
 
-def test_show_rate_moves_the_slider(explorer) -> None:
+def test_show_rate_sets_the_rate(explorer) -> None:
     explorer.show_rate("17.6%")
     assert explorer.rate == pytest.approx(0.176)
     assert explorer.message_text == ""
@@ -252,7 +252,7 @@ def test_show_rate_moves_the_slider(explorer) -> None:
 
 
 @pytest.mark.parametrize("bad", ["lots", 17.6, -1, "90%", None, float("inf")])
-def test_bad_rates_give_a_message_and_leave_the_slider(explorer, bad) -> None:
+def test_bad_rates_give_a_message_and_leave_the_rate(explorer, bad) -> None:
     explorer.show_rate(0.1)
     explorer.show_rate(bad)  # never raises
     assert explorer.rate == pytest.approx(0.1)
@@ -261,14 +261,14 @@ def test_bad_rates_give_a_message_and_leave_the_slider(explorer, bad) -> None:
     assert explorer.message_text == ""
 
 
-def test_slider_values_out_of_range_are_held_to_the_range() -> None:
+def test_rates_out_of_range_are_held_to_the_range() -> None:
     ex = ArtifactExplorer(L.COUNTS[1985], L.COUNTS[2004], draw=False)
-    ex.slider.value = 5
+    ex.rate_box.value = 500  # percent
     assert ex.rate == MAX_RATE
     assert ex.share == pytest.approx(
         confidants.share_none(confidants.artifact_shift(L.COUNTS[1985], MAX_RATE))
     )
-    ex.slider.value = -1
+    ex.rate_box.value = -1
     assert ex.rate == 0.0 and ex.mean == pytest.approx(confidants.mean_confidants(L.COUNTS[1985]))
 
 

@@ -179,12 +179,12 @@ def test_niche_explorer_widget() -> None:
     from netind_teach.widgets.niches import NicheExplorer
 
     x = NicheExplorer()
-    assert x.slider.description and x.share == pytest.approx(
+    assert x.preference_box.description and x.share == pytest.approx(
         niches.other_side_share(niches.niche_network(preference=0.0))
     )
     first = x.image.value
     assert first[:8] == b"\x89PNG\r\n\x1a\n"
-    x.slider.value = 0.5
+    x.preference_box.value = 0.5
     assert x.image.value != first
     assert f"{x.share:.0%}" in x.summary and "role='status'" in x.status.value
     assert "synthetic" in x.caption.value.lower() and "Picture in words" in x.caption.value
@@ -194,7 +194,7 @@ def test_niche_plot_title_says_synthetic_and_bars_show_the_people() -> None:
     from netind_teach.widgets.niches import NicheExplorer
 
     x = NicheExplorer(draw=False)
-    x.slider.value = 0.3
+    x.preference_box.value = 0.3
     assert x._png()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "SYNTHETIC" in x._ax.get_title()
     heights = [bar.get_height() for bar in x._bars]

@@ -65,9 +65,9 @@ def test_artifact_explorer_guard(monkeypatch) -> None:
     ex = artifact.ArtifactExplorer({0: 10, 1: 90}, {0: 28, 1: 72}, draw=False)
     _break(monkeypatch, artifact, "artifact_shift")
     with pytest.raises(RuntimeError, match="boom"):
-        ex.slider.value = 0.1
+        ex.rate_box.value = 10
     monkeypatch.setenv(STRICT_VARIABLE, "")
-    ex.slider.value = 0.2
+    ex.rate_box.value = 20
     assert ex.message_text == ("Could not update the explorer (RuntimeError): run the cell again.")
 
 
@@ -77,9 +77,9 @@ def test_status_widget_guard(monkeypatch) -> None:
     ex = NicheExplorer(draw=False)
     _break(monkeypatch, niches, "niche_network")
     with pytest.raises(RuntimeError, match="boom"):
-        ex.slider.value = 0.5
+        ex.preference_box.value = 0.5
     monkeypatch.setenv(STRICT_VARIABLE, "")
-    ex.slider.value = 0.6
+    ex.preference_box.value = 0.6
     assert ex.summary == "Could not update (RuntimeError): run the cell again."
     assert "role='status'" in ex.status.value
 

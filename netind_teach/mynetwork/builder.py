@@ -109,7 +109,7 @@ class NetworkBuilder:
     ) -> None:
         import ipywidgets as widgets
 
-        from netind_teach.choice_controls import TickList  # imports ipywidgets
+        from netind_teach.choice_controls import TickList, option_list  # imports ipywidgets
 
         self.session = BuilderSession(path, start=start, reference=reference)
         self._draw = bool(draw)
@@ -154,23 +154,23 @@ class NetworkBuilder:
         self.groups = widgets.BoundedIntText(
             value=self.network.groups, min=0, max=MAX_GROUPS, description="Groups"
         )
-        self.reference = widgets.ToggleButtons(
-            options=[("published medians", "published"), ("synthetic medians", "synthetic")],
-            value=reference,
-            description="Compare with",
+        # List boxes, not toggle buttons: the chosen option is exposed as selected.
+        self.reference = option_list(
+            [("published medians", "published"), ("synthetic medians", "synthetic")],
+            "Compare with",
+            visible=True,
         )
+        self.reference.value = reference
         # -- view and export
         self.undo_button = widgets.Button(description="Undo")
         self.rearrange_button = widgets.Button(
             description="Re-arrange", tooltip="Lay the drawing out afresh"
         )
         self.show_names = widgets.Checkbox(value=False, description="show nicknames")
-        self.color_by = widgets.ToggleButtons(
-            options=[("circle", "circle"), ("category", "category")],
-            value="circle",
-            description="Colour by",
-            style={"button_width": "6em"},
+        self.color_by = option_list(
+            [("circle", "circle"), ("category", "category")], "Colour by", visible=True
         )
+        self.color_by.value = "circle"
         self.image = a11y.image(format="png", layout=lay(max_width="560px"))
         self.legend_html = widgets.HTML()
         self.measures_html = widgets.HTML()

@@ -1,6 +1,6 @@
 """Lesson 04's artifact explorer: what falsely recorded "no one" answers do to a survey.
 
-A slider sets the share of respondents who named at least one confidant but are recorded
+A number box sets the share of respondents who named at least one confidant but are recorded
 as naming no one (a survey artifact such as interviewer effects, Paik & Sanchagrin 2013).
 The explorer applies it to the earlier distribution with
 :func:`netind_teach.confidants.artifact_shift` and shows, beside the real later figures,
@@ -11,10 +11,11 @@ The explorer applies it to the earlier distribution with
 * how far each distribution is from the later one
   (:func:`netind_teach.confidants.gap_points`).
 
-Everything is driveable from Python: set ``explorer.slider.value`` (a proportion) or call
+Everything is driveable from Python: set ``explorer.rate_box.value`` (in percent) or call
 ``explorer.show_rate("17.6%")``, then read ``explorer.mean``, ``explorer.share``,
 ``explorer.gap`` or ``explorer.figures_text``. Bad input never raises: it leaves the
-slider where it was and says what to type in ``explorer.message_text``.
+rate where it was and says what to type in ``explorer.message_text``; a number outside
+the range, typed in the box or set from Python, is held to the range.
 
 Importing this module does not import ipywidgets or matplotlib; building the explorer does.
 
@@ -48,7 +49,7 @@ from netind_teach.widget_guard import failure_message, guard
 __all__ = ["ArtifactExplorer"]
 
 class ArtifactExplorer(ShownAsBox):
-    """A slider for the share of falsely recorded zeros, with the distributions and figures.
+    """A number box for the share of falsely recorded zeros, with the distributions and figures.
 
     Parameters
     ----------
@@ -69,8 +70,8 @@ class ArtifactExplorer(ShownAsBox):
 
     Attributes
     ----------
-    slider : ipywidgets.FloatSlider
-        The rate, a proportion (shown as a percentage).
+    rate_box : ipywidgets.BoundedFloatText
+        The rate in percent (0 to ``100 * MAX_RATE``, arrow keys step 0.1).
     image : ipywidgets.Image
         The bars, as a PNG redrawn on each change.
     figures : ipywidgets.HTML
@@ -83,7 +84,7 @@ class ArtifactExplorer(ShownAsBox):
     Examples
     --------
     >>> ex = ArtifactExplorer({0: 10, 1: 90}, {0: 28, 1: 72}, draw=False)
-    >>> ex.slider.value = 0.2
+    >>> ex.rate_box.value = 20
     >>> round(ex.share, 3), round(ex.gap, 6)
     (0.28, 0.0)
     >>> ex.show_rate("two")
@@ -117,23 +118,20 @@ class ArtifactExplorer(ShownAsBox):
         self.message_text = ""
 
         start = parse_rate(rate)
-        self.slider = widgets.FloatSlider(
-            value=start if isinstance(start, float) else 0.0,
-            min=0.0,
-            max=MAX_RATE,
-            step=0.001,
-            readout_format=".1%",
-            description="false zeros",
-            continuous_update=True,
-            style={"description_width": "initial"},
-            layout=widgets.Layout(width="32em"),
+        self.rate_box = a11y.number_box(
+            "false zeros, % of respondents",
+            round(100 * start, 6) if isinstance(start, float) else 0.0,  # no binary noise
+            0.0,
+            100 * MAX_RATE,
+            0.1,
+            unit="%",
         )
         self.image = a11y.image(format="png", layout=widgets.Layout(max_width="680px"))
         self.figures = widgets.HTML()
         self.message = widgets.HTML()
-        self.box = widgets.VBox([self.slider, self.figures, self.image, self.message])
+        self.box = widgets.VBox([self.rate_box, self.figures, self.image, self.message])
         self.box.add_class("netind-artifact-explorer")
-        self.slider.observe(self._on_rate, names="value")
+        self.rate_box.observe(self._on_rate, names="value")
         self._update()
         if isinstance(start, str):
             self._say(start)
@@ -141,8 +139,8 @@ class ArtifactExplorer(ShownAsBox):
     # -- what the explorer shows -----------------------------------------------------
     @property
     def rate(self) -> float:
-        """The rate on the slider (a proportion)."""
-        return float(self.slider.value)
+        """The rate in the box (a proportion; the box shows it in percent)."""
+        return round(float(self.rate_box.value) / 100, 6)
 
     @property
     def model_label(self) -> str:
@@ -163,13 +161,13 @@ class ArtifactExplorer(ShownAsBox):
 
     # -- updates ------------------------------------------------------------------------
     def show_rate(self, value: Any) -> None:
-        """Move the slider to ``value`` (``0.176`` or ``"17.6%"``), or say what is wrong."""
+        """Set the rate to ``value`` (``0.176`` or ``"17.6%"``), or say what is wrong."""
         rate = parse_rate(value)
         if isinstance(rate, str):
             self._say(rate)
             return
         self._say("")
-        self.slider.value = rate
+        self.rate_box.value = round(100 * rate, 6)  # 0.176 -> 17.6
 
     def _say(self, text: str) -> None:
         self.message_text = text
@@ -230,7 +228,7 @@ class ArtifactExplorer(ShownAsBox):
 
         The model's bars and the title are *animated* artists: the rest of the picture is
         rendered once and kept as a background; an update restores it and draws only the
-        moving parts on top (matplotlib's blitting), which keeps a slider move fast.
+        moving parts on top (matplotlib's blitting), which keeps a change of the rate fast.
         """
         from netind_teach import charts, plotting, rendering
 

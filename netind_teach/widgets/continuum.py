@@ -1,9 +1,11 @@
-"""Lesson 01's explorer: a slider from little boxes to networked individualism.
+"""Lesson 01's explorer: a number from little boxes to networked individualism.
 
 :class:`ContinuumExplorer` shows one synthetic ego network from
-:func:`netind_teach.models.community_continuum`: a slider moves it from Wellman's *little
-boxes* (``p = 0``) to *networked individualism* (``p = 1``), two more sliders set the
-number of circles at the networked end and the number of people ego knows. Each change
+:func:`netind_teach.models.community_continuum`: a number ``p`` moves it from Wellman's
+*little boxes* (``p = 0``) to *networked individualism* (``p = 1``; a bar under the box
+shows where it is), two more numbers set the number of circles at the networked end and
+the number of people ego knows. Each is a labelled number box
+(:func:`netind_teach.a11y.number_box`): arrow keys step it, typing sets it. Each change
 redraws the network (:func:`netind_teach.egodraw.draw_ego`) and updates its measures
 (:func:`netind_teach.egonet.summary`). The widget is thin: everything it shows comes from
 those tested functions, and it can be driven from Python (set ``explorer.p.value``, read
@@ -33,6 +35,7 @@ from typing import Any
 import networkx as nx
 
 from netind_teach import a11y, collector, egodraw, egonet, figure_text, models, plotting
+from netind_teach.explorer_html import position_bar
 from netind_teach.widget_guard import guard
 
 __all__ = [
@@ -53,7 +56,7 @@ MEASURES: tuple[tuple[str, str], ...] = (
 
 
 class ContinuumExplorer:
-    """A slider from little boxes to networked individualism, with live measures.
+    """A number from little boxes to networked individualism, with live measures.
 
     Three controls: ``p`` (0 = little boxes, 1 = networked individualism),
     ``n_circles`` (circles at the networked end) and ``n_alters`` (people ego knows).
@@ -67,9 +70,9 @@ class ContinuumExplorer:
     Parameters
     ----------
     p : float
-        Starting position of the slider, 0 to 1.
+        Starting position, 0 (little boxes) to 1 (networked individualism).
     n_circles, n_alters : int
-        Starting values of the other two sliders.
+        Starting values of the other two numbers.
     seed : int
         Seed of the synthetic network (and of its layout).
     dpi : int
@@ -77,8 +80,11 @@ class ContinuumExplorer:
 
     Attributes
     ----------
-    p, n_circles, n_alters : ipywidgets sliders
-        The controls; set ``.value`` to drive the explorer from Python.
+    p, n_circles, n_alters : ipywidgets number boxes
+        The controls (``BoundedFloatText``, ``BoundedIntText``); set ``.value`` to drive
+        the explorer from Python. A value outside the range is held to it.
+    bar : ipywidgets.HTML
+        Where ``p`` sits between the two ends, for the eye.
     graph : networkx.Graph or None
         The network on show.
     measures : dict
@@ -133,31 +139,12 @@ class ContinuumExplorer:
         self._positions: dict[tuple[int, int], dict[Any, Any]] = {}
         self._picture: Any = None  # one egodraw.EgoPicture, made on the first update
 
-        self.p = widgets.FloatSlider(
-            value=p,
-            min=0.0,
-            max=1.0,
-            step=0.05,
-            description="",
-            readout_format=".2f",
-            layout=widgets.Layout(width="320px"),
+        self.p = a11y.number_box(
+            "from little boxes (0) to networked individualism (1)", p, 0.0, 1.0, 0.05
         )
-        # Named for screen readers; sighted learners read the two ends shown beside it.
-        a11y.name_control(self.p, "p, little boxes to networked", visible=False)
-        self.n_circles = widgets.IntSlider(
-            value=n_circles,
-            min=1,
-            max=8,
-            description="circles",
-            layout=widgets.Layout(width="320px"),
-        )
-        self.n_alters = widgets.IntSlider(
-            value=n_alters,
-            min=4,
-            max=40,
-            description="people",
-            layout=widgets.Layout(width="320px"),
-        )
+        self.n_circles = a11y.number_box("circles at the networked end", n_circles, 1, 8)
+        self.n_alters = a11y.number_box("people ego knows", n_alters, 4, 40)
+        self.bar = widgets.HTML()
         self.image = a11y.image(format="png", layout=widgets.Layout(max_width="440px"))
         self.image.add_class("netind-continuum-drawing")
         self.table = widgets.HTML()
@@ -182,6 +169,7 @@ class ContinuumExplorer:
         """Rebuild, measure and redraw for the controls' current values."""
         start = time.perf_counter()
         p, n_circles, n_alters = self.p.value, self.n_circles.value, self.n_alters.value
+        self.bar.value = position_bar(p, 0.0, 1.0, "little boxes", "networked individualism")
         if n_circles > n_alters:
             self._show_error(
                 f"Too many circles: {n_circles} circles need at least {n_circles} people. "
@@ -208,7 +196,7 @@ class ContinuumExplorer:
         self.timings_ms.append(1000 * (time.perf_counter() - start))
 
     def where(self) -> str:
-        """Return a sentence saying where on the continuum the slider is."""
+        """Return a sentence saying where on the continuum ``p`` is."""
         p = self.p.value
         if p <= 0.15:
             return "Close to little boxes: one densely-knit local group."
@@ -261,22 +249,15 @@ class ContinuumExplorer:
             self.update()
 
     def _show_failure(self, exc: Exception) -> None:
-        self._show_error(f"Something went wrong ({type(exc).__name__}); move the slider again.")
+        self._show_error(f"Something went wrong ({type(exc).__name__}); change the number again.")
 
     # -- display -------------------------------------------------------------------------
     def widget(self) -> Any:
         """Return the whole explorer as one ipywidgets box."""
         import ipywidgets as widgets
 
-        ends = widgets.HBox(
-            [
-                widgets.Label("little boxes"),
-                self.p,
-                widgets.Label("networked individualism"),
-            ]
-        )
         controls = widgets.VBox(
-            [ends, self.n_circles, self.n_alters, self.status, self.table],
+            [self.p, self.bar, self.n_circles, self.n_alters, self.status, self.table],
             layout=widgets.Layout(margin="0 1em 0 0"),
         )
         picture = widgets.VBox([self.image, self.legend], layout=widgets.Layout(width="460px"))

@@ -1,6 +1,7 @@
 """Lesson 06's niche explorer: how strongly people choose their own side, and what they see.
 
-A slider sets the strength of homophily in a **synthetic** two-sided population
+A number (a labelled box: arrow keys step it by 0.05, typing sets it) sets the strength of
+homophily in a **synthetic** two-sided population
 (:func:`netind_teach.niches.niche_network`); the explorer shows the mean share of what
 each person sees that comes from the other side (:func:`netind_teach.niches.other_side_share`)
 and a small histogram of that share person by person, with a text description under the
@@ -12,7 +13,7 @@ Importing this module does not import ipywidgets or matplotlib; building the exp
 Examples
 --------
 >>> x = NicheExplorer(draw=False)
->>> x.slider.value = 1.0
+>>> x.preference_box.value = 1.0
 >>> x.share
 0.0
 """
@@ -30,7 +31,7 @@ _BINS = 20
 
 
 class NicheExplorer(StatusWidget):
-    """A homophily slider and the share of what people see from the other side.
+    """A homophily number and the share of what people see from the other side.
 
     Parameters
     ----------
@@ -43,8 +44,8 @@ class NicheExplorer(StatusWidget):
 
     Attributes
     ----------
-    slider : ipywidgets.FloatSlider
-        Strength of homophily.
+    preference_box : ipywidgets.BoundedFloatText
+        Strength of homophily, 0 to 1 (a value outside is held to the range).
     image : ipywidgets.Image
         Histogram of each person's share from the other side.
     caption : ipywidgets.HTML
@@ -64,26 +65,19 @@ class NicheExplorer(StatusWidget):
 
         self.seed = seed
         self.draw = bool(draw)
-        self.slider = widgets.FloatSlider(
-            value=preference,
-            min=0.0,
-            max=1.0,
-            step=0.05,
-            readout_format=".2f",
-            description="How strongly people choose their own side",
-            style={"description_width": "initial"},
-            layout=widgets.Layout(width="36em"),
+        self.preference_box = a11y.number_box(
+            "How strongly people choose their own side", preference, 0.0, 1.0, 0.05
         )
         self.status = widgets.HTML()
         self.image = a11y.image(format="png", layout=widgets.Layout(max_width="460px"))
         self.caption = widgets.HTML()
-        self.box = widgets.VBox([self.slider, self.status, self.image, self.caption])
+        self.box = widgets.VBox([self.preference_box, self.status, self.image, self.caption])
         self.box.add_class("netind-niche-explorer")
-        self.slider.observe(self.refresh, names="value")
+        self.preference_box.observe(self.refresh, names="value")
         self._update()
 
     def _update(self) -> None:
-        self.preference = float(self.slider.value)
+        self.preference = float(self.preference_box.value)
         G = niches.niche_network(preference=self.preference, seed=self.seed)
         self.by_person = niches.shares_by_person(G)
         self.share = niches.other_side_share(G)

@@ -1,6 +1,6 @@
 """Lesson 03's explorer: switch each of the three revolutions on and off, watch news and help.
 
-:class:`RevolutionsExplorer` wires three switches and two sliders to the lesson's model,
+:class:`RevolutionsExplorer` wires three switches and two numbers to the lesson's model,
 :mod:`netind_teach.triple_revolution`: each change runs
 :func:`~netind_teach.triple_revolution.outcome` and shows the news curve and the reach
 for help as a picture and as text. ipywidgets and matplotlib are imported only when an
@@ -26,10 +26,11 @@ __all__ = ["RevolutionsExplorer"]
 
 
 class RevolutionsExplorer(ShownAsBox):
-    """Three switches (one per revolution) and two sliders; news and reach update live.
+    """Three switches (one per revolution) and two numbers; news and reach update live.
 
     Controls (ipywidgets, set their ``value`` from Python too): ``social``, ``internet``,
-    ``mobile`` (toggle buttons), ``weak_share`` and ``always_on`` (sliders;
+    ``mobile`` (check boxes: ticked is on), ``weak_share`` and ``always_on`` (number
+    boxes, held to their range;
     ``always_on`` is greyed out while the mobile revolution is off, ``weak_share`` while
     the social network and internet revolutions are both off, and the text says why).
     Results after each update: ``network`` (the graph), ``curve`` (mean informed per
@@ -101,40 +102,22 @@ class RevolutionsExplorer(ShownAsBox):
         widest = model.lesson_network(weak_share=0.5, seed=seed)
         self._most_possible = diffusion.reach(widest, 1.0, hops=hops, ego=person, trials=1).possible
 
-        def toggle(description: str, value: bool, tip: str) -> Any:
-            return widgets.ToggleButton(
-                value=value,
-                description=description,
-                tooltip=tip,
-                icon="check" if value else "",
-                layout=widgets.Layout(width="210px"),
+        def switch(description: str, value: bool, tip: str) -> Any:
+            # A check box: its label names it, its tick is its state (checked or not).
+            return widgets.Checkbox(
+                value=value, description=f"{description} ({tip})", indent=False
             )
 
-        self.social = toggle(
+        self.social = switch(
             "social network revolution", initial.social, "weak ties into neighbouring groups"
         )
-        self.internet = toggle("internet revolution", initial.internet, "online ties far away")
-        self.mobile = toggle("mobile revolution", initial.mobile, "always-on phones")
-        slider_style = {"description_width": "150px"}
-        self.weak_share = widgets.FloatSlider(
-            value=initial.weak_share,
-            min=0.0,
-            max=0.5,
-            step=0.05,
-            description="share with weak ties",
-            style=slider_style,
-            continuous_update=False,
-            layout=widgets.Layout(width="420px"),
+        self.internet = switch("internet revolution", initial.internet, "online ties far away")
+        self.mobile = switch("mobile revolution", initial.mobile, "always-on phones")
+        self.weak_share = a11y.number_box(
+            "share with weak ties", initial.weak_share, 0.0, 0.5, 0.05
         )
-        self.always_on = widgets.FloatSlider(
-            value=initial.always_on,
-            min=0.0,
-            max=1.0,
-            step=0.05,
-            description="always-on availability",
-            style=slider_style,
-            continuous_update=False,
-            layout=widgets.Layout(width="420px"),
+        self.always_on = a11y.number_box(
+            "always-on availability", initial.always_on, 0.0, 1.0, 0.05
         )
         self.image = a11y.image(format="png")
         self.text = widgets.HTML()
@@ -160,7 +143,7 @@ class RevolutionsExplorer(ShownAsBox):
     # -- state ------------------------------------------------------------------------
     @property
     def settings(self) -> Settings:
-        """The current position of the switches and sliders."""
+        """The current position of the switches and numbers."""
         return Settings(
             social=bool(self.social.value),
             internet=bool(self.internet.value),
@@ -185,8 +168,6 @@ class RevolutionsExplorer(ShownAsBox):
         self.text.value = f"<p style='color:#D55E00'><b>{self.error}</b></p>"
 
     def _compute(self, s: Settings) -> None:
-        for button in (self.social, self.internet, self.mobile):
-            button.icon = "check" if button.value else ""
         self.always_on.disabled = not s.mobile
         self.weak_share.disabled = not (s.social or s.internet)
         result = model.outcome(
@@ -228,17 +209,17 @@ class RevolutionsExplorer(ShownAsBox):
         )
 
     def _greyed_out_html(self) -> str:
-        """Why a slider is greyed out, in words (a screen reader hears it too)."""
+        """Why a number is greyed out, in words (a screen reader hears it too)."""
         notes = []
         if self.weak_share.disabled:
             notes.append(
-                "The weak-ties slider is off: with the social network and internet revolutions "
-                "both off there are no weak ties to share out. Switch one on to use it."
+                "The weak-ties share is greyed out: with the social network and internet "
+                "revolutions both off there are no weak ties to share out. Switch one on to use it."
             )
         if self.always_on.disabled:
             notes.append(
-                "The always-on slider is off: it needs the mobile revolution. Switch it on to "
-                "use it."
+                "The always-on availability is greyed out: it needs the mobile revolution. Switch "
+                "it on to use it."
             )
         return "".join(f"<br><small>{note}</small>" for note in notes)
 

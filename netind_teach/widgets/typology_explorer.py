@@ -75,7 +75,8 @@ _ORDER_OPTIONS = (
 class SampleBrowser(ShownAsBox):
     """Browse the synthetic East York sample one person at a time.
 
-    Controls: ``type_filter`` (ToggleButtons: "all" or a type) narrows the list of
+    Controls: ``type_filter`` (a list box, :func:`~netind_teach.choice_controls.option_list`:
+    "all" or a type) narrows the list of
     people in ``person`` (Dropdown of person ids). Displays: ``image`` (the ego network,
     circles coloured, as a PNG), ``measures_html``, ``reasons_html``, ``status``.
 
@@ -120,6 +121,8 @@ class SampleBrowser(ShownAsBox):
     def __init__(self, person_id: int = 1, *, draw: bool = True) -> None:
         import ipywidgets as widgets
 
+        from netind_teach.choice_controls import option_list  # imports ipywidgets
+
         self._draw = draw
         people = typology.classify_sample(datasets.load("east_york_synthetic"))
         self.table = people.set_index("person_id", drop=False)
@@ -138,9 +141,10 @@ class SampleBrowser(ShownAsBox):
         self.network: dict[str, Any] = {}
         self.message = ""
 
-        self.type_filter = widgets.ToggleButtons(
-            options=["all", *TYPES], value="all", description="Show:"
+        self.type_filter = option_list(
+            [(choice, choice) for choice in ("all", *TYPES)], "Show:", visible=True
         )
+        self.type_filter.value = "all"
         self.person = widgets.Dropdown(
             options=synthetic.person_choices(self.table),
             value=person_id,
@@ -283,13 +287,17 @@ class RuleExplorer(ShownAsBox):
     use : dict of ipywidgets.Checkbox
         Which measures the rule compares (``use["ties"]``, ``use["groups"]``,
         ``use["diversity"]``).
-    thresholds : ToggleButtons
-        ``"median"`` or ``"fixed"`` (the numbers in ``fixed``).
-    scope : ToggleButtons
+    thresholds : ipywidgets.Select
+        ``"median"`` or ``"fixed"`` (the numbers in ``fixed``). Like ``scope`` and
+        ``order``, a list box (:func:`~netind_teach.choice_controls.option_list`) whose
+        chosen option screen readers announce as selected.
+    scope : ipywidgets.Select
         For medians: ``"age group median"`` (the study's choice) or ``"sample median"``.
-    fixed : dict of ipywidgets.IntSlider
-        Fixed thresholds per measure (start at the synthetic sample's medians).
-    order : ToggleButtons
+    fixed : dict of ipywidgets.BoundedIntText
+        Fixed thresholds per measure (start at the synthetic sample's medians), number
+        boxes held to 0..the sample's largest value; greyed out (no Tab stop) until
+        ``thresholds`` is ``"fixed"``.
+    order : ipywidgets.Select
         Which clause is checked first: ``("networked", "limited")`` (the course) or
         ``("limited", "networked")``.
     person : Dropdown
@@ -327,6 +335,8 @@ class RuleExplorer(ShownAsBox):
     def __init__(self, person_id: int = 6) -> None:
         import ipywidgets as widgets
 
+        from netind_teach.choice_controls import option_list  # imports ipywidgets
+
         people: pd.DataFrame = datasets.load("east_york_synthetic")
         person_id = synthetic.check_person_id(person_id, people["person_id"], "RuleExplorer")
         self.people = people
@@ -349,38 +359,32 @@ class RuleExplorer(ShownAsBox):
             m: widgets.Checkbox(value=True, description=m, indent=False, layout={"width": "9em"})
             for m in typology.MEASURES
         }
-        self.thresholds = widgets.ToggleButtons(
-            options=[("medians", "median"), ("fixed numbers", "fixed")],
-            value="median",
-            description="Compare with:",
-            style={"description_width": "initial"},
+        # List boxes, not toggle buttons: the chosen option is exposed as selected.
+        self.thresholds = option_list(
+            [("medians", "median"), ("fixed numbers", "fixed")], "Compare with:", visible=True
         )
-        self.scope = widgets.ToggleButtons(
-            options=[
+        self.thresholds.value = "median"
+        self.scope = option_list(
+            [
                 ("within each age group", "age group median"),
                 ("across the whole sample", "sample median"),
             ],
-            value="age group median",
-            description="Medians:",
-            style={"description_width": "initial", "button_width": "auto"},
+            "Medians:",
+            visible=True,
         )
+        self.scope.value = "age group median"
         self.fixed = {
-            m: widgets.IntSlider(
-                value=int(people[m].median()),
-                min=0,
-                max=int(people[m].max()),
-                description=m,
+            m: a11y.number_box(
+                f"fixed number for {m}",
+                int(people[m].median()),
+                0,
+                int(people[m].max()),
                 disabled=True,
-                continuous_update=False,
             )
             for m in typology.MEASURES
         }
-        self.order = widgets.ToggleButtons(
-            options=list(_ORDER_OPTIONS),
-            value=_COURSE_ORDER,
-            description="Tie-break:",
-            style={"description_width": "initial", "button_width": "auto"},
-        )
+        self.order = option_list(list(_ORDER_OPTIONS), "Tie-break:", visible=True)
+        self.order.value = _COURSE_ORDER
         self.person = widgets.Dropdown(
             options=synthetic.person_choices(people),
             value=person_id,
@@ -401,9 +405,8 @@ class RuleExplorer(ShownAsBox):
             [
                 widgets.HTML("<b>Measures the rule compares:</b>"),
                 widgets.HBox(list(self.use.values())),
-                self.thresholds,
-                self.scope,
-                widgets.VBox(list(self.fixed.values())),
+                widgets.HBox([self.thresholds, self.scope]),
+                widgets.HBox(list(self.fixed.values())),
                 self.order,
                 self.person,
                 self.status,
@@ -433,8 +436,8 @@ class RuleExplorer(ShownAsBox):
     def _update(self) -> None:
         fixed = self.thresholds.value == "fixed"
         self.scope.disabled = fixed
-        for slider in self.fixed.values():
-            slider.disabled = not fixed
+        for number in self.fixed.values():
+            number.disabled = not fixed
         try:
             rule = self._current_rule()
         except (TypeError, ValueError) as exc:

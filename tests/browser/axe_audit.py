@@ -8,9 +8,10 @@ critical findings inside the scope fail the tests; findings outside it are only 
 
 Counts are per element (an ``<img>`` without alt text is one ``image-alt`` finding).
 
-One finding is a known limit of ipywidgets, not of the course, and is listed apart
-(:data:`KNOWN_LIMITS`): the slider handle of ``IntSlider``/``FloatSlider`` has no
-accessible name and ipywidgets gives Python no way to set one.
+Nothing inside the outputs is excused: the one finding once listed apart as a limit of
+ipywidgets (``aria-input-field-name`` on the unnamed handle of ``IntSlider``/
+``FloatSlider``) is gone since the course shows number boxes instead
+(:func:`netind_teach.a11y.number_box`).
 
 :func:`figures_without_text` lists the pictures in the outputs whose text alternative
 is missing, a placeholder or too short to say what they show.
@@ -33,7 +34,6 @@ __all__ = [
     "AXE_FILE",
     "AXE_VERSION",
     "FAILING_IMPACTS",
-    "KNOWN_LIMITS",
     "OUTPUTS",
     "AxeReport",
     "Finding",
@@ -52,15 +52,6 @@ FAILING_IMPACTS = ("serious", "critical")
 OUTPUTS = ".jp-OutputArea"
 # The WCAG 2.1 A and AA rules, plus axe's best practices (reported, counted like the rest).
 _RUN_ONLY = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
-# (rule, a class in the element's HTML) -> why it cannot be fixed from the course's side.
-KNOWN_LIMITS = {
-    ("aria-input-field-name", "noUi-handle"): (
-        "ipywidgets 8 draws IntSlider/FloatSlider with noUiSlider and gives its handle "
-        "(role=slider) no accessible name; noUiSlider can take one (handleAttributes, "
-        "https://github.com/leongersen/noUiSlider/issues/1223) but ipywidgets does not pass "
-        "it and has no trait for it. The slider's visible label names it for sighted users."
-    ),
-}
 
 
 @dataclass(frozen=True)
@@ -74,23 +65,8 @@ class Finding:
     help: str
 
     @property
-    def known_limit(self) -> str | None:
-        """Why this finding is a known limit of ipywidgets (:data:`KNOWN_LIMITS`), or None.
-
-        Examples
-        --------
-        >>> Finding("aria-input-field-name", "serious", "div", '<div class="noUi-handle">',
-        ...         "").known_limit is not None
-        True
-        """
-        for (rule, marker), reason in KNOWN_LIMITS.items():
-            if self.rule == rule and marker in self.html:
-                return reason
-        return None
-
-    @property
     def failing(self) -> bool:
-        """Serious or critical, and not a known limit of ipywidgets.
+        """Serious or critical.
 
         Examples
         --------
@@ -99,7 +75,7 @@ class Finding:
         >>> Finding("region", "moderate", "div", "<div>", "Landmarks").failing
         False
         """
-        return self.impact in FAILING_IMPACTS and self.known_limit is None
+        return self.impact in FAILING_IMPACTS
 
     def line(self) -> str:
         return f"{self.rule} ({self.impact}) at {self.target}: {self.html[:160]}"
@@ -130,10 +106,6 @@ class AxeReport:
     def failing(self) -> list[Finding]:
         return [finding for finding in self.inside if finding.failing]
 
-    @property
-    def known(self) -> list[Finding]:
-        return [finding for finding in self.inside if finding.known_limit is not None]
-
     def summary(self) -> str:
         """Counts per rule: the failing ones inside the scope, then the rest.
 
@@ -143,11 +115,10 @@ class AxeReport:
         >>> r.summary().split("; ")[0]
         'axe 4.14.1 in .jp-OutputArea: serious/critical {"image-alt": 1}'
         """
-        other = [f for f in self.inside if not f.failing and f.known_limit is None]
+        other = [f for f in self.inside if not f.failing]
         return (
             f"axe {AXE_VERSION} in {self.scope or 'the whole page'}: serious/critical "
-            f"{_json(count_by_rule(self.failing))}; known ipywidgets limits "
-            f"{_json(count_by_rule(self.known))}; other {_json(count_by_rule(other))}; "
+            f"{_json(count_by_rule(self.failing))}; other {_json(count_by_rule(other))}; "
             f"outside (not failing) {_json(count_by_rule(self.outside))}"
         )
 

@@ -53,10 +53,10 @@ __all__ = [
     "exercise",
     "exercise_feedback",
     "launch_browser",
-    "move_slider",
     "press_check",
     "press_check_with_wrong_answer",
     "start_lab",
+    "step_number",
     "stop_process_tree",
     "widget_view_count",
 ]
@@ -685,12 +685,16 @@ def press_check_with_wrong_answer(exercise: Locator, answer: str) -> str:
     return press_check(exercise)
 
 
-def move_slider(page: Page, slider: Locator, steps: int) -> None:
-    """Focus a slider's handle and press ArrowRight (``steps`` > 0) or ArrowLeft."""
-    slider.locator(".noUi-handle").first.focus()
-    key = "ArrowRight" if steps > 0 else "ArrowLeft"
+def step_number(page: Page, number: Locator, steps: int) -> None:
+    """Focus a number box and press ArrowUp (``steps`` > 0) or ArrowDown, one step each."""
+    from playwright.sync_api import expect
+
+    number.focus()
+    key = "ArrowUp" if steps > 0 else "ArrowDown"
     for _ in range(abs(steps)):
+        before = number.input_value()
         page.keyboard.press(key)
+        expect(number).not_to_have_value(before)
 
 
 def copy_lesson(source: Path, root_dir: Path) -> str:

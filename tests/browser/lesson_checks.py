@@ -18,9 +18,9 @@ How to add a lesson
      asserts the feedback says "Not quite" with that mistake's message;
    - anything else: write ``def name(page, notebook) -> None``. ``page`` is the
      Playwright page, ``notebook`` a locator of the open notebook; find your widget by the
-     text it shows (see :func:`move_circles_slider`) and assert with
+     text it shows (see :func:`step_my_circles`) and assert with
      ``expect(locator).to_contain_text(...)``, which waits for the kernel's reply. Helpers
-     in ``browser_lab.py``: ``move_slider(page, slider, steps)``,
+     in ``browser_lab.py``: ``step_number(page, number, steps)``,
      ``exercise(page, notebook, heading)``, ``press_check(exercise)`` (for choice
      exercises: click an option first) and ``press_check_with_wrong_answer(exercise,
      text)``; both return the new feedback text.
@@ -38,7 +38,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .browser_lab import Interaction, exercise, move_slider, press_check_with_wrong_answer
+from .browser_lab import Interaction, exercise, press_check_with_wrong_answer, step_number
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
@@ -49,8 +49,8 @@ __all__ = [
     "add_to_demo_builder",
     "both",
     "missing_entry_message",
-    "move_circles_slider",
     "remove_parent_ties",
+    "step_my_circles",
     "wrong_answer",
 ]
 
@@ -70,19 +70,22 @@ class LessonExpectation:
             raise ValueError("a lesson with an interaction must expect at least one widget")
 
 
-def move_circles_slider(page: Page, notebook: Locator) -> None:
-    """Lesson 00: move "My circles" from 2 to 6; the reply must follow the slider."""
+def step_my_circles(page: Page, notebook: Locator) -> None:
+    """Lesson 00: step "My circles" from 2 to 6 with ArrowUp; the reply must follow it.
+
+    The number box is found by its accessible name, the name a screen reader reads.
+    """
     from playwright.sync_api import expect
 
+    number = notebook.get_by_role("spinbutton", name="My circles")
     # ``has=`` is matched inside each candidate box, so it is built from ``page``.
     box = notebook.locator(
-        ".widget-vbox", has=page.locator(".widget-slider", has_text="My circles")
+        ".widget-vbox", has=page.get_by_role("spinbutton", name="My circles")
     ).last
-    slider = box.locator(".widget-slider")
     reply = box.locator(".widget-html")
     expect(reply).to_contain_text("2 circles")
-    move_slider(page, slider, 4)
-    expect(slider.locator(".widget-readout")).to_have_text(re.compile(r"^\s*6\s*$"))
+    step_number(page, number, 4)
+    expect(number).to_have_value("6")
     expect(reply).to_contain_text("6 circles")
     expect(reply).to_contain_text("networked individual")
 
@@ -159,7 +162,7 @@ def both(*interactions: Interaction) -> Interaction:
 # rendered, so this number only guards against widgets disappearing from the lesson.
 LESSONS: dict[str, LessonExpectation] = {
     "00_welcome.ipynb": LessonExpectation(
-        min_widget_views=8, interaction=both(move_circles_slider, wrong_answer("00", "share"))
+        min_widget_views=8, interaction=both(step_my_circles, wrong_answer("00", "share"))
     ),
     "01_origins.ipynb": LessonExpectation(
         min_widget_views=9, interaction=wrong_answer("01", "density_by_hand")

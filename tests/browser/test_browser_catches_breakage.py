@@ -5,8 +5,9 @@
    ``@jupyter-widgets/jupyterlab-manager`` disabled through a temporary
    ``labconfig/page_config.json`` (the venv is not touched). The kernel still sends widget
    views; the page shows their plain-text stand-ins ("VBox(children=...") instead. A small
-   slider notebook keeps this test quick (the same notebook passes on the normal server:
-   checked by hand; lesson 00's own slider passes there in every run).
+   notebook with lesson 00's "My circles" number box keeps this test quick (the same
+   notebook passes on the normal server: checked by hand; lesson 00's own box passes
+   there in every run).
 """
 
 from __future__ import annotations
@@ -19,13 +20,13 @@ import pytest
 from netind_teach._resources import lessons_dir
 
 from .browser_lab import WIDGETS_EXTENSION, check_notebook, start_lab, stop_process_tree
-from .lesson_checks import LESSONS, move_circles_slider
+from .lesson_checks import LESSONS, step_my_circles
 
 WELCOME = "00_welcome.ipynb"
-SLIDER_CELL = """\
+CIRCLES_CELL = """\
 import ipywidgets as widgets
 
-circles = widgets.IntSlider(value=2, min=1, max=8, description="My circles")
+circles = widgets.BoundedIntText(value=2, min=1, max=8, description="My circles")
 reply = widgets.HTML("<b>2 circles</b>")
 circles.observe(lambda change: setattr(reply, "value", f"<b>{change.new} circles</b>"), "value")
 widgets.VBox([circles, reply])"""
@@ -43,7 +44,7 @@ def test_checker_reports_a_cell_that_raises(lab_server, lab_page, artifacts):
             lab_server,
             "broken_raises.ipynb",
             min_widget_views=LESSONS[WELCOME].min_widget_views,
-            interaction=move_circles_slider,
+            interaction=step_my_circles,
             screenshot=artifacts / "broken_raises.png",
         )
     assert "stderr: " in str(caught.value), "the traceback shown on the page was not seen"
@@ -52,9 +53,9 @@ def test_checker_reports_a_cell_that_raises(lab_server, lab_page, artifacts):
 def test_checker_reports_a_missing_widget_extension(browser_context, tmp_path, artifacts):
     root = tmp_path / "root"
     root.mkdir()
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(SLIDER_CELL)])
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(CIRCLES_CELL)])
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
-    nbformat.write(notebook, root / "slider.ipynb")
+    nbformat.write(notebook, root / "circles.ipynb")
     server = start_lab(root, tmp_path / "home", disabled_extensions=(WIDGETS_EXTENSION,))
     page = browser_context.new_page()
     try:
@@ -62,9 +63,9 @@ def test_checker_reports_a_missing_widget_extension(browser_context, tmp_path, a
             check_notebook(
                 page,
                 server,
-                "slider.ipynb",
+                "circles.ipynb",
                 min_widget_views=1,
-                interaction=move_circles_slider,
+                interaction=step_my_circles,
                 screenshot=artifacts / "broken_no_widget_extension.png",
             )
         message = str(caught.value)

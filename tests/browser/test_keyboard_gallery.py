@@ -9,8 +9,11 @@ arrows); the notebook's cells, their number and order, must be the same afterwar
 
 It also holds the fixes of issue 20's last findings to account: a multiple-choice
 question is one Tab stop whose arrow keys move the choice and whose chosen option is
-exposed as selected; a disabled slider is no Tab stop; the builder's "knows" list is
-ticked with Space, no modifier key.
+exposed as selected; a disabled number box is no Tab stop; the builder's "knows" list is
+ticked with Space, no modifier key; every number box is named in the accessibility tree
+(ipywidgets' sliders were not) and holds a typed number to its range; and every control
+that chooses an option or switches something on exposes its state there (ipywidgets'
+toggle buttons showed it by shading only).
 """
 
 from __future__ import annotations
@@ -36,9 +39,8 @@ from .keyboard import (
 _ACTIVE_INSIDE = "(root) => root.contains(document.activeElement)"
 _ACTIVE_DESCRIBED = """() => {
   const el = document.activeElement;
-  const disabled = !!el.closest('.slider[disabled]');
-  const name = `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`;
-  return disabled ? `${name} (disabled slider)` : name;
+  const name = `${el.tagName.toLowerCase()}${el.type ? '[' + el.type + ']' : ''}`;
+  return el.disabled ? `${name} (disabled)` : name;
 }"""
 
 
@@ -87,9 +89,9 @@ def tab_stops(page, root, limit: int = 60) -> list[str]:
 # --------------------------------------------------------------------------- explorers
 
 
-def _step_slider(page, box):
-    box.locator(".noUi-handle").first.focus()
-    page.keyboard.press("ArrowRight")
+def _step_number(page, box):
+    box.get_by_role("spinbutton").first.focus()
+    page.keyboard.press("ArrowUp")
 
 
 def _step_select(page, box):
@@ -97,10 +99,10 @@ def _step_select(page, box):
     page.keyboard.press("ArrowDown")
 
 
-def _step_toggle(label: str):
+def _step_list(name: str):
     def step(page, box):
-        box.locator("button", has_text=label).first.focus()
-        page.keyboard.press("Space")
+        box.get_by_role("listbox", name=name).focus()
+        page.keyboard.press("ArrowDown")
 
     return step
 
@@ -111,14 +113,14 @@ def _step_checkbox(page, box):
 
 
 EXPLORER_STEPS = {
-    "continuum": _step_slider,
+    "continuum": _step_number,
     "sample browser": _step_select,
-    "rule": _step_toggle("fixed numbers"),
-    "revolutions": _step_toggle("social network revolution"),
-    "artifact": _step_slider,
+    "rule": _step_list("Compare with:"),  # medians -> fixed numbers
+    "revolutions": _step_checkbox,  # the social network revolution, off
+    "artifact": _step_number,
     "support": _step_select,
     "audiences": _step_checkbox,
-    "niches": _step_slider,
+    "niches": _step_number,
 }
 
 
@@ -152,26 +154,133 @@ def test_one_explorer_step_with_the_keyboard(gallery, name):
     assert_cells_unchanged(page)
 
 
-def test_a_disabled_slider_is_no_tab_stop(gallery):
-    """The rule explorer's fixed-number sliders are disabled until "fixed numbers"."""
+def test_a_disabled_number_box_is_no_tab_stop(gallery):
+    """The rule explorer's fixed numbers are greyed out until "fixed numbers" is chosen."""
     from playwright.sync_api import expect
 
     page, notebook = gallery.page, gallery.notebook
     box = output_of(notebook, "rule")
-    medians = box.locator("button", has_text="medians").first
-    if "mod-active" not in (medians.get_attribute("class") or ""):
-        medians.focus()
-        page.keyboard.press("Space")
-    expect(box.locator(".slider[disabled]")).to_have_count(3)
+    compare = box.get_by_role("listbox", name="Compare with:")
+    numbers = box.get_by_role("spinbutton", name=re.compile("^fixed number for"))
+    expect(numbers).to_have_count(3)
+    compare.focus()
+    press(page, "Home")  # medians
+    expect(compare.get_by_role("option", selected=True)).to_have_text("medians")
+    for i in range(3):
+        expect(numbers.nth(i)).to_be_disabled()
     box.locator("input[type=checkbox]").first.focus()
     stops = tab_stops(page, box)
-    assert stops and not [s for s in stops if "disabled slider" in s], stops
-    box.locator("button", has_text="fixed numbers").first.focus()
-    page.keyboard.press("Space")
-    expect(box.locator(".slider[disabled]")).to_have_count(0)
+    assert stops and not [s for s in stops if "disabled" in s or "number" in s], stops
+    compare.focus()
+    press(page, "End")  # fixed numbers
+    for i in range(3):
+        expect(numbers.nth(i)).to_be_enabled()
     box.locator("input[type=checkbox]").first.focus()
-    handles = [s for s in tab_stops(page, box) if "noUi-handle" in s]
-    assert len(handles) == 3, f"the 3 enabled sliders are Tab stops again: {handles}"
+    boxes = [s for s in tab_stops(page, box) if s == "input[number]"]
+    assert len(boxes) == 3, f"the 3 enabled number boxes are Tab stops again: {boxes}"
+    assert_cells_unchanged(page)
+
+
+# ------------------------------------------------ what a screen reader meets: names, states
+
+#: Every number box of the explorers, by the name a screen reader reads (with its range).
+NUMBER_NAMES = {
+    "continuum": (
+        "from little boxes (0) to networked individualism (1) (0 to 1)",
+        "circles at the networked end (1 to 8)",
+        "people ego knows (4 to 40)",
+    ),
+    "rule": ("fixed number for ties", "fixed number for groups", "fixed number for diversity"),
+    "revolutions": ("share with weak ties (0 to 0.5)", "always-on availability (0 to 1)"),
+    "artifact": ("false zeros, % of respondents (0 to 50%)",),
+    "niches": ("How strongly people choose their own side (0 to 1)",),
+}
+
+#: (gallery cell, name of a list box, its option chosen at the start).
+CHOSEN_OPTIONS = (
+    ("sample browser", "Show:", "all"),
+    ("rule", "Medians:", "within each age group"),
+    ("rule", "Tie-break:", "networked checked first (course)"),
+    ("builder", "Compare with", "published medians"),
+    ("builder", "Colour by", "circle"),
+)
+
+#: (gallery cell, start of a check box's name, ticked at the start).
+SWITCHES = (
+    ("revolutions", "social network revolution", None),  # the explorer step may untick it
+    ("revolutions", "internet revolution", True),
+    ("revolutions", "mobile revolution", True),
+)
+
+_SHADED = ".widget-toggle-button.mod-active, .widget-toggle-buttons .mod-active"
+
+
+def test_every_number_box_is_named_for_screen_readers(gallery):
+    """The accessibility tree names each number box (a slider's handle had no name)."""
+    from playwright.sync_api import expect
+
+    outputs = gallery.page.locator(".jp-OutputArea")
+    expect(outputs.get_by_role("slider", include_hidden=True)).to_have_count(0)
+    for cell, names in NUMBER_NAMES.items():
+        box = output_of(gallery.notebook, cell)
+        tree = box.aria_snapshot()
+        for name in names:
+            assert re.search(rf'- spinbutton "{re.escape(name)}', tree), (cell, name, tree)
+        unnamed = re.findall(r"- spinbutton(?! \")[^\n]*", tree)
+        assert not unnamed, f"{cell}: number boxes without a name: {unnamed}"
+
+
+def test_a_chosen_option_is_exposed_not_only_shaded(gallery):
+    """What is chosen or switched on reaches the accessibility tree: selected, checked."""
+    from playwright.sync_api import expect
+
+    outputs = gallery.page.locator(".jp-OutputArea")
+    shaded = [text.strip() for text in outputs.locator(_SHADED).all_inner_texts()]
+    pressed = outputs.get_by_role("button", pressed=True, include_hidden=True).all_inner_texts()
+    missing = [text for text in shaded if text not in [p.strip() for p in pressed]]
+    assert not missing, f"chosen by shading only, no state for a screen reader: {missing}"
+    for cell, name, chosen in CHOSEN_OPTIONS:
+        listbox = output_of(gallery.notebook, cell).get_by_role(
+            "listbox", name=name, include_hidden=True
+        )
+        expect(listbox).to_have_count(1)
+        selected = listbox.get_by_role("option", selected=True, include_hidden=True)
+        expect(selected).to_have_text(chosen)
+    for cell, name, ticked in SWITCHES:
+        switch = output_of(gallery.notebook, cell).get_by_role(
+            "checkbox", name=re.compile(f"^{re.escape(name)}")
+        )
+        expect(switch).to_have_count(1)
+        if ticked is not None:
+            expect(switch).to_be_checked(checked=ticked)
+
+
+def test_a_typed_number_is_held_to_its_range(gallery):
+    """Typing 99 in "people ego knows (4 to 40)" gives 40; text that is no number, the last
+    value; the explorer follows and nothing breaks (no traceback, no error message)."""
+    from playwright.sync_api import expect
+
+    page = gallery.page
+    box = output_of(gallery.notebook, "continuum")
+    people = box.get_by_role("spinbutton", name="people ego knows (4 to 40)")
+    people.focus()
+    press(page, "Control+a")
+    page.keyboard.type("99")
+    page.keyboard.press("Enter")
+    expect(people).to_have_value("40")
+    expect(box.locator("table")).to_contain_text(re.compile(r"people\s*40"))
+    press(page, "Control+a")
+    page.keyboard.type("1")
+    page.keyboard.press("Tab")  # leaving the box sends it
+    expect(people).to_have_value("4")
+    expect(box.locator("table")).to_contain_text(re.compile(r"people\s*4(?!\d)"))
+    people.focus()
+    press(page, "Control+a")
+    page.keyboard.type("lots")  # a number box takes no letters: the value stays
+    page.keyboard.press("Enter")
+    expect(people).to_have_value("4")
+    expect(box).not_to_contain_text("Traceback")
+    expect(box).not_to_contain_text("went wrong")
     assert_cells_unchanged(page)
 
 

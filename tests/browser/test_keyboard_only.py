@@ -1,4 +1,4 @@
-"""Lesson 00 with the keyboard alone: every widget exercise kind, the circles slider.
+"""Lesson 00 with the keyboard alone: every widget exercise kind, the circles number box.
 
 Each exercise is answered with Tab, arrows, Space, Enter and typing, and checked by moving
 to its **Check** button with Tab and pressing Enter. Inside every control the keys that
@@ -102,12 +102,12 @@ def test_lesson_00_with_the_keyboard_alone(lab_server, lab_page, artifacts):
     )
     results["reflection"] = tab_to_check_and_press_enter(page, reflection)
 
-    # An explorer step: the "My circles" slider, moved with ArrowRight.
+    # An explorer step: the "My circles" number box (found by its accessible name), ArrowUp.
     box = notebook.locator(
-        ".widget-vbox", has=page.locator(".widget-slider", has_text="My circles")
+        ".widget-vbox", has=page.get_by_role("spinbutton", name="My circles")
     ).last
-    box.locator(".noUi-handle").first.focus()
-    page.keyboard.press("ArrowRight")
+    box.get_by_role("spinbutton", name="My circles").focus()
+    page.keyboard.press("ArrowUp")
     expect(box.locator(".widget-html")).to_contain_text("3 circles")
     for key in ("a", "d", "d", "x"):
         page.keyboard.press(key)
