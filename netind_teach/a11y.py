@@ -105,6 +105,10 @@ COURSE_CSS = f"""
 .jupyter-widgets.widget-select.{OPTION_LIST_CLASS}, .{OPTION_LIST_CLASS} > select {{
   height: auto !important; field-sizing: content; max-width: 100%;
 }}
+.{NUMBER_BOX_CLASS}, .{OPTION_LIST_CLASS} {{ flex-wrap: wrap; height: auto; max-width: 100%; }}
+.{NUMBER_BOX_CLASS} > .widget-label, .{OPTION_LIST_CLASS} > .widget-label {{
+  white-space: normal; overflow: visible; text-overflow: clip; height: auto; max-width: 100%;
+}}
 .{OPTION_LIST_CLASS} > select > option {{
   white-space: normal; padding: 4px 6px; line-height: 1.4;
 }}

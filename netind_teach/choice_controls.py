@@ -95,6 +95,7 @@ def option_list(
         value=None,
         rows=max(len(options), 1),
         layout=widgets.Layout(width="auto"),
+        style={"description_width": "initial"},  # a visible name is never cut to "..."
     )
     box.add_class(a11y.OPTION_LIST_CLASS)
     return a11y.name_control(box, name, visible=visible)
