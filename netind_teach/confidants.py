@@ -39,7 +39,7 @@ __all__ = [
     "share_none",
 ]
 
-#: Largest rate the slider offers (a proportion).
+#: Largest rate the artifact explorer offers (a proportion).
 MAX_RATE = 0.5
 
 _PERCENT = re.compile(r"^\s*([+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+))\s*(%|percent|per cent)?\s*$")

@@ -63,7 +63,7 @@ def niche_network(
     Each new tie goes to someone of the person's own side with probability
     ``0.5 + 0.5 * preference`` (two equal sides: 0.5 is what choosing at random gives),
     otherwise to someone of the other side. The same ``seed`` gives the same draws at
-    every preference, so moving the slider compares like with like.
+    every preference, so changing it in the explorer compares like with like.
 
     Parameters
     ----------

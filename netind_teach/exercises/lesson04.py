@@ -291,7 +291,7 @@ def _exercises() -> dict[str, Any]:
             question="Suppose 1985's networks did not change at all, but in 2004 a share of the "
             "people who *did* name someone were recorded as naming no one. What **percentage** of "
             "them would have to be recorded wrongly to raise the share naming no one from 1985's "
-            "level to 2004's? Find it with the explorer's slider, or compute it.",
+            "level to 2004's? Find it with the explorer, or compute it.",
             answer=ARTIFACT_RATE,
             tolerance=0.4,
             unit="%",
@@ -315,7 +315,7 @@ def _exercises() -> dict[str, Any]:
                 ),
             ),
             hints=(
-                "Move the explorer's slider until the model's share naming no one equals 2004's.",
+                "Change the explorer's rate until the model's share naming no one equals 2004's.",
                 "False zeros come only from the people who named someone: with shares as "
                 "proportions, s1985 + r × (1 − s1985) = s2004.",
                 "Solve that for r: r = (s2004 − s1985) / (1 − s1985), with the shares of "
@@ -345,11 +345,11 @@ def _exercises() -> dict[str, Any]:
                 ),
                 Option(
                     "The model matches 2004's mean, but not its share naming no one.",
-                    feedback="That happens at a much higher rate: try it on the slider.",
+                    feedback="That happens at a much higher rate: try it in the explorer.",
                 ),
                 Option(
                     "No rate can raise the share naming no one to 2004's level.",
-                    feedback="The slider shows one that does.",
+                    feedback="The explorer shows one that does.",
                 ),
             ),
             hints=(

@@ -191,7 +191,7 @@ def _exercises() -> dict[str, Any]:
     NIGHTMARE_CIRCLES = ("family", "workmates", "your manager", "public followers")
     _NIGHTMARE = audiences.audience_view(audiences.topics_in(NIGHTMARE_POST), NIGHTMARE_CIRCLES)
 
-    #: The slider setting of the niche exercise and the share it gives (percent).
+    #: The niche explorer's setting in the niche exercise and the share it gives (percent).
     NICHE_PREFERENCE = 0.5
     NICHE_SHARE = 100 * niches.other_side_share(niches.niche_network(preference=NICHE_PREFERENCE))
     _NICHE_RANDOM = 100 * niches.other_side_share(niches.niche_network(preference=0.0))
@@ -480,7 +480,7 @@ def _exercises() -> dict[str, Any]:
         Numeric(
             name="niche_share",
             title="How much from the other side?",
-            question=f"Set the niche explorer's slider to **{NICHE_PREFERENCE}**. On average, "
+            question=f"Set the niche explorer's number to **{NICHE_PREFERENCE}**. On average, "
             "what **percentage** of what a person sees comes from the other side in this "
             "synthetic population?",
             answer=NICHE_SHARE,
@@ -489,12 +489,12 @@ def _exercises() -> dict[str, Any]:
             mistakes=(
                 (
                     _NICHE_RANDOM,
-                    "That is the share when people choose without regard to side (slider at 0).",
+                    "That is the share when people choose without regard to side (set to 0).",
                 ),
-                (50, "50% is what choosing at random would give; move the slider first."),
+                (50, "50% is what choosing at random would give; set the number first."),
             ),
             hints=(
-                "Move the slider and read the sentence above the picture.",
+                "Change the number and read the sentence above the picture.",
                 "`niches.other_side_share(niches.niche_network(preference=0.5))` computes it.",
             ),
             explanation=f"About {NICHE_SHARE:.0f}%: a preference of 0.5 sends three ties in four "
