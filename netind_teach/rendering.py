@@ -27,7 +27,7 @@ import struct
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import numpy as np
@@ -134,7 +134,13 @@ def figure_png(
         zlib level of the PNG, 0-9.
     tight : bool
         Crop (or grow) to what is drawn, as Jupyter's inline backend does: for a
-        learner's own pyplot figure in a cell's output, whose layout nobody fixed.
+        learner's own pyplot figure in a cell's output, whose layout nobody fixed. The
+        figure is drawn once, on a canvas reaching past its edges (a legend or footnote
+        outside the axes), and the pixels are cut to what is drawn plus
+        ``savefig.pad_inches``: the picture ``savefig`` makes with
+        ``bbox_inches="tight"`` (to a fraction of a pixel's shift), which draws the
+        figure twice (once to measure, once at the cropped size). Only a figure with
+        something drawn farther out than that canvas takes savefig's way.
 
     Returns
     -------
@@ -151,6 +157,10 @@ def figure_png(
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     canvas = figure.canvas
+    if tight and isinstance(canvas, FigureCanvasAgg):
+        cropped = _tight_pixels(figure)
+        if cropped is not None:
+            return png_bytes(cropped, compress_level=compress_level)
     if tight or not isinstance(canvas, FigureCanvasAgg):  # e.g. a GUI backend's figure
         buffer = io.BytesIO()
         with _unhinted_text():
@@ -170,6 +180,61 @@ def figure_png(
     import numpy as np
 
     return png_bytes(np.asarray(canvas.buffer_rgba()), compress_level=compress_level)
+
+
+def _tight_pixels(figure: Figure) -> npt.NDArray[np.uint8] | None:
+    """Draw the figure once on a wider canvas; return the pixels cut to what is drawn, padded.
+
+    The canvas reaches past each edge of the figure (by half its size, at least two
+    inches): a footnote or legend placed outside the axes is drawn there too. What is drawn
+    is measured during that draw (``draw_event``), with the text it has just laid out.
+    None when nothing is drawn or something reaches past the wider canvas.
+    """
+    import math
+
+    import matplotlib
+    import numpy as np
+    from matplotlib.transforms import Bbox
+
+    dpi = figure.dpi
+    width_in, height_in = figure.get_size_inches()
+    margin_x = math.ceil(max(2.0, width_in / 2) * dpi) / dpi  # whole pixels: no resampling
+    margin_y = math.ceil(max(2.0, height_in / 2) * dpi) / dpi
+    area = Bbox.from_extents(-margin_x, -margin_y, width_in + margin_x, height_in + margin_y)
+    seen: dict[str, Any] = {}
+
+    def measure(event: Any) -> None:  # inside the draw: the text is measured already
+        seen["box"] = figure.get_tightbbox(event.renderer)
+        seen["size"] = (int(event.renderer.width), int(event.renderer.height))
+
+    buffer = io.BytesIO()
+    watch = figure.canvas.mpl_connect("draw_event", measure)
+    try:
+        with _unhinted_text():
+            figure.savefig(
+                buffer,
+                format="rgba",
+                dpi=dpi,
+                bbox_inches=area,
+                facecolor=figure.get_facecolor(),
+                edgecolor=figure.get_edgecolor(),
+            )
+    finally:
+        figure.canvas.mpl_disconnect(watch)
+    box = seen.get("box")
+    if box is None or not (box.width > 0 and box.height > 0):
+        return None
+    width, height = seen["size"]
+    pixels = np.frombuffer(buffer.getbuffer(), dtype=np.uint8).reshape(height, width, 4)
+    x0, x1 = box.x0 * dpi, box.x1 * dpi  # from the left
+    y0, y1 = height - box.y1 * dpi, height - box.y0 * dpi  # from the top
+    if min(x0, y0) < 0 or x1 > width or y1 > height:
+        return None
+    pad = float(matplotlib.rcParams["savefig.pad_inches"]) * dpi
+    left, top = max(0, math.floor(x0 - pad)), max(0, math.floor(y0 - pad))
+    right = min(width, left + max(1, int((x1 - x0) + 2 * pad)))
+    bottom = min(height, top + max(1, int((y1 - y0) + 2 * pad)))
+    return np.ascontiguousarray(pixels[top:bottom, left:right])
 
 
 def png_bytes(pixels: npt.NDArray[np.uint8], *, compress_level: int = 1) -> bytes:

@@ -157,3 +157,83 @@ def test_figure_png_is_the_canvas_pixel_for_pixel():
     decoded = _decoded(rendering.figure_png(figure))
     assert decoded.shape == (80, 120, 4)
     assert np.array_equal(decoded, np.asarray(figure.canvas.buffer_rgba()))
+
+
+# --- tight: a cell's pyplot figure cropped to what is drawn, drawn once (issue 24) -------------
+
+
+def _savefig_tight(figure) -> bytes:
+    buffer = io.BytesIO()
+    with rendering._unhinted_text():
+        figure.savefig(buffer, format="png", dpi=figure.dpi, bbox_inches="tight")
+    return buffer.getvalue()
+
+
+def _tight_figures():
+    """A learner's plain figure; one whose legend and footnote reach past its edges."""
+    plain, ax = plt.subplots(figsize=(4, 3), dpi=50)
+    ax.plot([1, 2, 3], [3, 1, 2])
+    ax.set_title("mine")
+    spilling, ax = plt.subplots(figsize=(4, 3), dpi=50)
+    ax.bar([0, 1], [3, 1], label="a legend entry")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    ax.annotate("Source: a footnote under the axes", (0, 0), xycoords="axes fraction",
+                xytext=(0, -40), textcoords="offset points", va="top")
+    return {"plain": plain, "spilling": spilling}
+
+
+def _ink(png: bytes):
+    """Where the ink is (the box around every pixel darker than the paper), and how much."""
+    import numpy as np
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as picture:
+        dark = np.asarray(picture.convert("L")) < 200
+    rows, columns = np.flatnonzero(dark.any(axis=1)), np.flatnonzero(dark.any(axis=0))
+    return (columns[0], rows[0], columns[-1], rows[-1]), int(dark.sum())
+
+
+@pytest.mark.parametrize("name", ["plain", "spilling"])
+def test_tight_is_the_picture_savefig_crops_drawn_once(name, monkeypatch):
+    from matplotlib.figure import Figure
+
+    figure = _tight_figures()[name]
+    expected = _savefig_tight(figure)
+    draws = []
+    real_draw = Figure.draw
+    monkeypatch.setattr(Figure, "draw", lambda self, r: draws.append(1) or real_draw(self, r))
+    png = rendering.figure_png(figure, tight=True)
+    assert len(draws) == 1  # savefig with bbox_inches="tight": 2 (measure, then draw)
+    assert _png_size(png) == _png_size(expected)
+    if name == "spilling":  # the legend and footnote are in, as savefig grows the picture
+        width, height = figure.canvas.get_width_height()
+        assert _png_size(png)[0] > width and _png_size(png)[1] > height
+    # the same picture, to a fraction of a pixel's shift of the antialiased edges: the
+    # ink in the same place (to a pixel) and about as much of it
+    (box, amount), (expected_box, expected_amount) = _ink(png), _ink(expected)
+    assert all(abs(a - b) <= 1 for a, b in zip(box, expected_box, strict=True))
+    assert abs(amount - expected_amount) <= 0.1 * expected_amount
+
+
+def test_tight_keeps_a_coloured_background_and_its_pad():
+    import numpy as np
+
+    figure, ax = plt.subplots(figsize=(3, 2), dpi=40)
+    figure.patch.set_facecolor("#ffeedd")
+    ax.plot([0, 1])
+    ax.set_ylabel("a label past the left edge")
+    decoded = _decoded(rendering.figure_png(figure, tight=True))
+    assert decoded.shape[:2][::-1] == _png_size(_savefig_tight(figure))
+    assert tuple(decoded[0, 0]) == (255, 238, 221, 255)  # the pad, in the figure's colour
+    assert np.array_equal(decoded[-1, -1], decoded[0, 0])
+
+
+def test_tight_draws_what_reaches_far_past_the_edge_as_savefig_does(monkeypatch):
+    figure, ax = plt.subplots(figsize=(2, 1), dpi=40)
+    ax.plot([0, 1])
+    figure.text(0.5, 6.0, "far above the figure")  # past the wider canvas: savefig's way
+    assert _png_size(rendering.figure_png(figure, tight=True)) == _png_size(
+        _savefig_tight(figure)
+    )
+    empty = plt.figure(figsize=(2, 1), dpi=40)
+    assert rendering.figure_png(empty, tight=True)[:4] == b"\x89PNG"
