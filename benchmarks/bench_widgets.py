@@ -43,7 +43,8 @@ class StressNetwork:
 
     Built as the lesson widgets that redraw networks are: regenerate, summarise, move the
     layout on from the previous positions, draw on one reused 600x600 px figure
-    (:class:`netind_teach.egodraw.EgoPicture`) with the title and key as HTML, encode the
+    (:class:`netind_teach.egodraw.EgoPicture`) with the title, key and the note on thinned
+    ties as HTML (:func:`netind_teach.egodraw.ties_note`), encode the
     PNG; the garbage collector paused during the update (:func:`netind_teach.collector.paused`).
     The update's network is dropped before the pause ends, so the update's own young
     collection frees it (a networkx graph holds reference cycles through its cached views):
@@ -72,13 +73,13 @@ class StressNetwork:
         self._egonet.summary(G)
         self.pos = self._egodraw.stable_layout(G, previous=self.pos)
         ax = self.picture.axes()
-        self._egodraw.draw_ego(G, ax=ax, pos=self.pos, title="", legend=False)
+        self._egodraw.draw_ego(G, ax=ax, pos=self.pos, title="", legend=False, note=False)
         self.png = self.picture.png()
         self.title = f"p = {p:.2f}"
         colors = self._egodraw.circle_colors(G.nodes[a]["circle"] for a in G if a != "ego")
         self.key = " ".join(
             f"<span style='color:{c}'>&#9679;</span> {n}" for n, c in colors.items()
-        )
+        ) + f"<br><small>{self._egodraw.ties_note(ax)}</small>"
 
 
 STRESS = Driver(
@@ -89,7 +90,7 @@ STRESS = Driver(
     lambda x: (x.title, x.png),
     network=True,
     note="community_continuum + egonet.summary + stable_layout(previous=) + draw_ego on "
-    "one reused 600x600 px figure, PNG; title and key as HTML; collector paused",
+    "one reused 600x600 px figure, PNG; title, key and ties note as HTML; collector paused",
 )
 
 

@@ -200,6 +200,24 @@ def test_draw_ego_thins_ties_by_the_documented_pair_hash():
     assert drawn == expected and 0 < len(drawn) < G.number_of_edges() - 60
     note = [t.get_text() for t in ax.texts if "alter ties drawn" in t.get_text()]
     assert note == [egodraw.sampled_ties_note(len(expected), G.number_of_edges() - 60)]
+    assert egodraw.ties_note(ax) == note[0]
+
+
+def test_the_ties_note_can_go_beside_the_picture():
+    G = models.community_continuum(0.2, seed=3, n_alters=70)
+    pos = egodraw.stable_layout(G, seed=0)
+    written = egodraw.draw_ego(G, pos=pos, legend=False)
+    picture = egodraw.EgoPicture((3, 3), dpi=40)
+    beside = egodraw.draw_ego(G, ax=picture.axes(), pos=pos, legend=False, note=False)
+    (text,) = [t.get_text() for t in written.texts if "drawn" in t.get_text()]
+    assert egodraw.ties_note(beside) == egodraw.ties_note(written) == text
+    assert not any("drawn" in t.get_text() for t in beside.texts)
+    assert _drawn_ties(beside, pos) == _drawn_ties(written, pos)  # the same ties drawn
+    # a drawing that thins nothing has no note; an Axes never drawn on neither
+    small = egodraw.draw_ego(models.little_boxes(seed=0), ax=picture.axes(), note=False)
+    assert egodraw.ties_note(small) == ""
+    _fig, empty = plt.subplots()
+    assert egodraw.ties_note(empty) == ""
 
 
 def test_draw_ego_markers_are_the_artists_scatter_makes():
