@@ -72,3 +72,41 @@ def test_text_wraps_at_200_percent_zoom():
     assert ".jupyter-widgets.widget-hbox { flex-wrap: wrap; }" in css
     for control in (".jupyter-widgets.jupyter-button", ".widget-checkbox .widget-label-basic"):
         assert control in css
+
+
+# -- number boxes (a11y.number_box): the course's control for a number, not a slider -------
+def test_a_number_box_is_named_with_its_range_and_held_to_it():
+    people = a11y.number_box("people", 20, 4, 40)
+    assert type(people) is widgets.BoundedIntText
+    assert people.description == "people (4 to 40)" and a11y.NUMBER_BOX_CLASS in people._dom_classes
+    assert not people.continuous_update  # a half-typed "3" of "35" is never sent
+    for typed, held in ((99, 40), (-5, 4), (17, 17)):
+        people.value = typed
+        assert people.value == held
+
+
+def test_a_number_box_of_fractions_steps_and_can_start_greyed_out():
+    share = a11y.number_box("share", 0.2, 0.0, 0.5, 0.05, unit="%", disabled=True)
+    assert type(share) is widgets.BoundedFloatText
+    assert (share.step, share.disabled, share.description) == (0.05, True, "share (0 to 0.5%)")
+    share.value = 3.0
+    assert share.value == 0.5
+
+
+def test_a_number_box_reports_each_change_once():
+    seen = []
+    people = a11y.number_box("people", 20, 4, 40)
+    people.observe(lambda change: seen.append(change["new"]), names="value")
+    people.value = 21
+    people.value = 400
+    assert seen == [21, 40]
+
+
+def test_the_position_bar_is_hidden_from_screen_readers_and_held_to_its_ends():
+    from netind_teach.explorer_html import position_bar
+
+    bar = position_bar(0.5, 0.0, 1.0, "little <boxes>", "networked")
+    assert bar.startswith('<div aria-hidden="true"') and "width:50%" in bar
+    assert "little &lt;boxes&gt;" in bar  # the ends' words are escaped
+    assert "width:0%" in position_bar(-3, 0, 1, "a", "b")
+    assert "width:100%" in position_bar(3, 0, 1, "a", "b")

@@ -12,7 +12,7 @@ What it does, all on 127.0.0.1, bounded in time, and always stopping what it sta
    login form, follows the documented nbgitpuller link (docs/jupyterhub.md) opening lesson
    02, which starts the server and clones the course, then opens lesson 02 as a notebook
    session, runs every code cell through the kernel's websocket (the Jupyter protocol, as
-   JupyterLab does), and sends one widget update as a comm message (what moving a slider
+   JupyterLab does), and sends one widget update as a comm message (what changing a control
    sends) and reads the new value back;
 4. measures each student's time from login to lesson ready (every cell run), the peak
    memory of their single-user server plus kernel (psutil, sampled every second, summed
@@ -325,11 +325,10 @@ _FIND_CONTROL = """
 import json as _json, ipywidgets as _w
 _registry = getattr(_w.Widget, "_active_widgets", None) or _w.widgets.widget._instances
 _live = [w for w in list(_registry.values()) if not getattr(w, "disabled", True)]
-_sliders = [w for w in _live if isinstance(w, (_w.IntSlider, _w.FloatSlider))]
-_choices = [w for w in _live if isinstance(w, (_w.Dropdown, _w.ToggleButtons))
-            and len(w.options) > 1]
-if _sliders:
-    _t = _sliders[-1]
+_numbers = [w for w in _live if isinstance(w, (_w.BoundedIntText, _w.BoundedFloatText))]
+_choices = [w for w in _live if isinstance(w, (_w.Dropdown, _w.Select)) and len(w.options) > 1]
+if _numbers:  # a number box (lesson 00's "My circles"): to its other end
+    _t = _numbers[-1]
     _new = {"value": _t.max if _t.value != _t.max else _t.min}
 else:  # a selection widget syncs its index
     _t = _choices[-1]
@@ -402,7 +401,7 @@ def student(hub: Hub, number: int, repo: str, cell_timeout: float) -> dict:
                 raise RuntimeError(f"cell {index + 1} failed: {errors[0]}")
         row["lesson_ready_s"] = round(time.monotonic() - t0, 2)
         row["cells"] = len(cells)
-        # 5. one widget update: the comm message a moved slider sends, then read it back
+        # 5. one widget update: the comm message a changed control sends, then read it back
         found, errors = kernel.run(_FIND_CONTROL)
         if errors:
             raise RuntimeError(f"no control to change: {errors[0]}")
