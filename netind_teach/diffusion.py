@@ -339,21 +339,50 @@ def spread(
     offset = np.array(offsets, dtype=np.intp)
 
     rng = np.random.default_rng(seed)
-    curves = np.empty((trials, steps + 1))
-    for trial in range(trials):
-        live = rng.random(head.size) < p  # which arcs would pass the news on
-        informed = np.zeros(len(nodes), dtype=bool)
-        informed[start] = True
-        frontier = start
-        curves[trial, 0] = start.size
-        for step in range(1, steps + 1):
-            arcs = _arcs_of(frontier, offset)
-            targets = head[arcs[live[arcs]]]
-            frontier = np.unique(targets[~informed[targets]])
-            informed[frontier] = True
-            curves[trial, step] = curves[trial, step - 1] + frontier.size
+    curves = _cascades(head, offset, p, start, len(nodes), steps, trials, rng)
     mean: np.ndarray = curves.mean(axis=0)
     return mean
+
+
+def _cascades(
+    head: np.ndarray,
+    offset: np.ndarray,
+    p: np.ndarray,
+    start: np.ndarray,
+    n: int,
+    steps: int,
+    trials: int,
+    rng: np.random.Generator,
+) -> np.ndarray:
+    """Return the informed count after each step of every trial, shape (trials, steps + 1).
+
+    Every trial runs at once: person ``i`` of trial ``t`` is number ``t * n + i``, and a
+    step follows the arcs leaving everyone who has just learnt the news, in any trial.
+    Trial ``t`` draws its arcs from row ``t`` of one array of random numbers: the numbers
+    a loop over the trials would draw, in the same order, so the same seed gives the same
+    cascades.
+    """
+    import numpy as np
+
+    live = (rng.random((trials, head.size)) < p).ravel()  # arc a of trial t: t * arcs + a
+    informed = np.zeros(trials * n, dtype=bool)
+    frontier = (np.arange(trials)[:, None] * n + start[None, :]).ravel()
+    informed[frontier] = True
+    fresh = np.zeros(trials * n, dtype=bool)  # scratch: who learns it at this step
+    curves = np.empty((trials, steps + 1))
+    curves[:, 0] = start.size
+    for step in range(1, steps + 1):
+        trial, person = np.divmod(frontier, n)
+        arcs = _arcs_of(person, offset)
+        arc_trial = np.repeat(trial, offset[person + 1] - offset[person])
+        passed = live[arc_trial * head.size + arcs]
+        targets = arc_trial[passed] * n + head[arcs[passed]]
+        fresh[targets[~informed[targets]]] = True
+        frontier = np.flatnonzero(fresh)  # each newly informed person once, in order
+        fresh[frontier] = False
+        informed[frontier] = True
+        curves[:, step] = curves[:, step - 1] + np.bincount(frontier // n, minlength=trials)
+    return curves
 
 
 def _seed_nodes(G: nx.Graph, seeds: Any) -> list[Any]:

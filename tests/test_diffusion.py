@@ -134,6 +134,56 @@ def test_spread_is_monotone_in_probability_common_random_numbers(seed, p, dp):
     assert low[0] == 1 and low[-1] <= G.number_of_nodes()
 
 
+def _spread_trial_by_trial(G, seeds, steps, seed, probabilities, trials):
+    """The cascade as the definition reads: one trial after another, person by person.
+
+    Trial t draws one random number per arc (each tie both ways, in the order of the
+    nodes and their neighbours) and passes the news over an arc whose number is below
+    its kind's probability.
+    """
+    rng = np.random.default_rng(seed)
+    arcs = [(u, v, data) for u in G for v, data in G.adj[u].items() if v != u]
+    curves = []
+    for _ in range(trials):
+        draws = rng.random(len(arcs))
+        passes = {}
+        for (u, v, data), draw in zip(arcs, draws, strict=True):
+            passes.setdefault(u, []).append((v, draw < probabilities[data.get("kind", "strong")]))
+        informed, frontier = set(seeds), set(seeds)
+        curve = [len(informed)]
+        for _ in range(steps):
+            frontier = {v for u in frontier for v, ok in passes.get(u, []) if ok} - informed
+            informed |= frontier
+            curve.append(len(informed))
+        curves.append(curve)
+    return np.mean(curves, axis=0)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    seed=st.integers(0, 10_000),
+    trials=st.integers(1, 12),
+    steps=st.integers(1, 8),
+    two_seeds=st.booleans(),
+)
+def test_spread_runs_every_trial_at_once_as_one_by_one(seed, trials, steps, two_seeds):
+    # issue 24: the trials run together (lesson 03's three spreads of 100 trials, 22 -> 4 ms
+    # each); the same seed gives exactly the cascades a trial-by-trial loop gives
+    G = models.group_network(
+        n_groups=3 + seed % 6, group_size=2 + seed % 5, seed=seed, weak_share=0.3,
+        online_share=0.2 * (seed % 2),
+    )
+    G.add_node("alone")
+    seeds = [0, G.number_of_nodes() - 2] if two_seeds else 0
+    probabilities = {"strong": 0.4, "weak": 0.7, "online": 0.9}
+    curve = diffusion.spread(
+        G, seeds, steps=steps, seed=seed, p_strong=0.4, p_weak=0.7, p_online=0.9, trials=trials
+    )
+    first = set(seeds) if two_seeds else {0}
+    expected = _spread_trial_by_trial(G, first, steps, seed, probabilities, trials)
+    assert curve.tolist() == expected.tolist()
+
+
 def test_weak_ties_carry_news_between_groups():
     closed = models.group_network(n_groups=50, group_size=10, seed=1)
     bridged = models.group_network(n_groups=50, group_size=10, seed=1, weak_share=0.3)
