@@ -29,7 +29,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from .. import a11y
+from .. import a11y, widget_parts
 from ..display import ShownAsBox
 from ..presses import on_press
 from ..progress import Progress, progress_text
@@ -85,24 +85,24 @@ class ExerciseWidget(ShownAsBox):
         self.hints_text = ""
         self.solution_text = ""
 
-        self.title = widgets.HTML(f"<h4>{html.escape(definition.heading)}</h4>")
-        self.question = widgets.HTML(to_html(definition.question))
+        self.title = widget_parts.html(f"<h4>{html.escape(definition.heading)}</h4>")
+        self.question = widget_parts.html(to_html(definition.question))
         self.answer_input = definition.answer_input(exercise)
         self.input = self.answer_input.widget
         # Button names are their words only: an icon would be read out as a stray character.
-        self.check_button = widgets.Button(
-            description="Check", button_style="primary", tooltip="Check my answer"
+        self.check_button = widget_parts.button(
+            "Check", button_style="primary", tooltip="Check my answer"
         )
-        self.hint_button = widgets.Button(description="Hint")
-        self.answer_button = widgets.Button(
-            description="Show answer",
+        self.hint_button = widget_parts.button("Hint")
+        self.answer_button = widget_parts.button(
+            "Show answer",
             disabled=not exercise.attempted,
             tooltip="Unlocks after one attempt",
         )
         # A polite live region from the start, so a screen reader reads each result out.
-        self.feedback = widgets.HTML(a11y.announce(""))
-        self.hints = widgets.HTML("")
-        self.solution = widgets.HTML("")
+        self.feedback = widget_parts.html(a11y.announce(""))
+        self.hints = widget_parts.html("")
+        self.solution = widget_parts.html("")
         on_press(self.check_button, self._guard(self._on_check))
         on_press(self.hint_button, self._guard(self._on_hint))
         on_press(self.answer_button, self._guard(self._on_answer))
@@ -113,12 +113,12 @@ class ExerciseWidget(ShownAsBox):
             parts.append(self.figure)
         parts += [
             self.input,
-            widgets.HBox([self.check_button, self.hint_button, self.answer_button]),
+            widget_parts.hbox([self.check_button, self.hint_button, self.answer_button]),
             self.feedback,
             self.hints,
             self.solution,
         ]
-        self.box = widgets.VBox(parts)
+        self.box = widget_parts.vbox(parts)
         self.box.add_class("netind-exercise")
 
     # -- the kind's input ---------------------------------------------------------
@@ -224,17 +224,17 @@ class ProgressBar(ShownAsBox):
         self.bar = widgets.IntProgress(
             value=0, min=0, max=max(total, 1), description=f"Lesson {lesson}", bar_style="info"
         )
-        self.label = widgets.Label("")
-        self.hand_in_button = widgets.Button(
-            description="Hand in…",
+        self.label = widget_parts.label("")
+        self.hand_in_button = widget_parts.button(
+            "Hand in…",
             tooltip="Preview and write a file of your progress for your course page",
         )
         self.hand_in_area = widgets.VBox([])
         on_press(self.hand_in_button, self._on_hand_in)
-        self.box = widgets.VBox(
+        self.box = widget_parts.vbox(
             [
                 a11y.style(),
-                widgets.HBox([self.bar, self.label]),
+                widget_parts.hbox([self.bar, self.label]),
                 self.hand_in_button,
                 self.hand_in_area,
             ]

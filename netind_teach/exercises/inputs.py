@@ -25,7 +25,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from .. import a11y
+from .. import a11y, widget_parts
 from ..choice_controls import option_list
 from .results import BLANK
 from .text import one_line
@@ -128,7 +128,7 @@ class NumberInput(TextInput):
         text = widgets.Text(placeholder="a number, e.g. 12 or 2.5")
         a11y.name_control(text, f"Your answer to: {self.definition.heading}", visible=False)
         unit = self.definition.unit
-        return widgets.HBox([text, widgets.Label(unit)]) if unit else text
+        return widget_parts.hbox([text, widget_parts.label(unit)]) if unit else text
 
     @property
     def text(self) -> widgets.Widget:
@@ -227,11 +227,14 @@ class ManyChoiceInput(AnswerInput):
         d = self.definition
         self.parts = [
             widgets.Checkbox(
-                description=d.label(i), value=False, indent=False, layout=widgets.Layout(**_WIDE)
+                description=d.label(i),
+                value=False,
+                indent=False,
+                layout=widget_parts.shared(widgets.Layout, **_WIDE),
             )
             for i in range(len(d.options))
         ]
-        return widgets.VBox(self.parts)
+        return widget_parts.vbox(self.parts)
 
     def read(self) -> Any:
         """Return the answer as ``check`` accepts it (``____`` when nothing is given)."""
@@ -283,8 +286,8 @@ class TypeChoiceInput(AnswerInput):
             )
             image.add_class("netind-ego-drawing")
             a11y.describe_image(image, d.description or f"Network drawing for: {d.heading}")
-            caption = widgets.HTML(key + (f"<small>{alt}</small>" if alt else ""))
-            return widgets.VBox([image, caption])
+            caption = widget_parts.html(key + (f"<small>{alt}</small>" if alt else ""))
+            return widget_parts.vbox([image, caption])
         except Exception as exc:
             reason = html.escape(one_line(f"{type(exc).__name__}: {exc}", 120))
             return widgets.HTML(
@@ -310,13 +313,13 @@ class ClaimsInput(AnswerInput):
             dropdown = widgets.Dropdown(
                 options=[("choose…", None), *[(c, c) for c in d.categories]],
                 index=0,
-                layout=widgets.Layout(width="14em", flex="0 0 auto"),
+                layout=widget_parts.shared(widgets.Layout, width="14em", flex="0 0 auto"),
             )
             a11y.name_control(dropdown, f"Claim {i} belongs to", visible=False)
             self.parts.append(dropdown)
-            text = widgets.HTML(f"{i}. {html.escape(claim.text)}{source}")
-            rows.append(widgets.HBox([dropdown, text]))
-        return widgets.VBox(rows)
+            text = widget_parts.html(f"{i}. {html.escape(claim.text)}{source}")
+            rows.append(widget_parts.hbox([dropdown, text]))
+        return widget_parts.vbox(rows)
 
     def read(self) -> Any:
         """Return the answer as ``check`` accepts it (``____`` when nothing is given)."""

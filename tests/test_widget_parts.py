@@ -1,0 +1,82 @@
+"""Fixed text, buttons and boxes share one layout and style model (issue 24).
+
+Every ipywidgets control made its own Layout model and most their own Style: an exercise
+widget was 34 models, lesson 06 701 (254 layouts), each opened with a message; creating
+them was about a third of lesson 06's own work. The course's fixed widgets now share them.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import pytest
+from traitlets import TraitError
+
+from netind_teach import widget_parts
+from netind_teach.exercises import for_lesson
+
+
+def _models(widget) -> set[str]:
+    """The ids of every model a widget's display opens (itself, layouts, styles, children)."""
+    seen: set[str] = set()
+    todo = [widget]
+    while todo:
+        w = todo.pop()
+        if w.model_id in seen:
+            continue
+        seen.add(w.model_id)
+        for name in ("layout", "style"):
+            if isinstance(getattr(w, name, None), widgets.Widget):
+                todo.append(getattr(w, name))
+        todo += [c for c in getattr(w, "children", ()) if isinstance(c, widgets.Widget)]
+        todo += [p for p in getattr(w, "parts", ()) if isinstance(p, widgets.Widget)]
+    return seen
+
+
+def test_fixed_widgets_share_one_layout_and_one_style_of_each_kind():
+    a, b = widget_parts.html("<b>a</b>"), widget_parts.html("b")
+    one, two = widget_parts.button("Check"), widget_parts.button("Hint", button_style="info")
+    box = widget_parts.vbox([a, widget_parts.hbox([one, two]), widget_parts.label("2 of 5")])
+    assert a.layout is b.layout is one.layout is box.layout
+    assert a.style is b.style and one.style is two.style and a.style is not one.style
+    assert (a.value, two.description, two.button_style) == ("<b>a</b>", "Hint", "info")
+    assert len(_models(box)) == 6 + 4  # six widgets; one layout and three styles
+
+
+def test_an_exercise_widget_opens_few_models():
+    ex = for_lesson("06")
+    # before: a multiple-choice exercise opened 34 models; sort-the-claims 129 for its 12
+    # claims (nine for each claim's row: a dropdown, its text, the row, their layouts
+    # and styles)
+    plain = ex.money_ties.widget()
+    assert len(_models(plain.box)) <= 20
+    claims = ex.sort_sides.widget()
+    rows = len(claims.dropdowns)
+    assert rows == 12 and len(_models(claims.box)) <= 4 * rows + 20
+    assert plain.check_button.layout is claims.check_button.layout is plain.title.layout
+    assert plain.feedback.style is claims.hints.style
+
+
+def test_a_shared_layout_or_style_refuses_changes_and_a_widget_can_have_its_own():
+    a, b = widget_parts.html("a"), widget_parts.html("b")
+    with pytest.raises(TraitError, match=r"shared by many widgets.*widget\.layout = "):
+        a.layout.width = "10em"
+    with pytest.raises(TraitError, match=r"widget\.style = ipywidgets\.HTMLStyle"):
+        a.style.font_size = "20px"
+    assert a.layout.width is None and b.style.font_size is None
+    a.layout = widgets.Layout(width="10em")  # its own: only it changes
+    a.layout.display = "none"
+    assert b.layout.width is None and b.layout.display is None
+
+
+def test_each_set_of_settings_has_its_own_shared_model():
+    narrow = widget_parts.shared(widgets.Layout, width="14em", flex="0 0 auto")
+    assert narrow is widget_parts.shared(widgets.Layout, flex="0 0 auto", width="14em")
+    assert narrow is not widget_parts.shared(widgets.Layout)
+    assert (narrow.width, narrow.flex) == ("14em", "0 0 auto")
+
+
+def test_a_closed_shared_model_is_made_again():
+    layout = widget_parts.html("a").layout
+    layout.close()  # e.g. Widget.close_all() in a notebook
+    fresh = widget_parts.html("b")
+    assert fresh.layout is not layout and fresh.layout.comm is not None
