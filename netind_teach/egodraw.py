@@ -565,7 +565,7 @@ def _ties(G: nx.Graph, ego: Hashable, group: list[Hashable], keep: float) -> _Ti
     import numpy as np
 
     place = {a: i for i, a in enumerate(group, start=1)}
-    adj = G.adj
+    adj = dict(G.adjacency())  # each node's own {neighbour: tie data}: no view per tie
     firsts: list[int] = []
     seconds: list[int] = []
     for i, u in enumerate(group, start=1):

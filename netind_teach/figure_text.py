@@ -117,12 +117,12 @@ def describe_ego(G: nx.Graph, ego: Hashable = EGO, *, title: str | None = None) 
     """
     group = egonet.alters(G, ego)
     place = {a: i for i, a in enumerate(group)}
+    adjacency = dict(G.adjacency())  # each node's own {neighbour: tie data}: no view per tie
     kinds: dict[str, int] = {}
     for i, u in enumerate(group):
-        ties = G.adj[u]
-        for v in ties:
+        for v, data in adjacency[u].items():
             if place.get(v, -1) > i:  # each tie among the alters once
-                kind = ties[v].get("kind", "strong")
+                kind = data.get("kind", "strong")
                 kinds[kind] = kinds.get(kind, 0) + 1
     ties = sum(kinds.values())
     possible = len(group) * (len(group) - 1) // 2
