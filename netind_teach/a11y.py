@@ -118,10 +118,12 @@ COURSE_CSS = f"""
 
 
 def style() -> Any:
-    """Return an ``ipywidgets.HTML`` holding :data:`COURSE_CSS` (takes no room on the page).
+    """Return the ``ipywidgets.HTML`` holding :data:`COURSE_CSS` (takes no room on the page).
 
-    Put one in every box the course displays; the CSS applies to the whole page, so a
-    second copy changes nothing.
+    Put it in every box the course displays; the CSS applies to the whole page, so a
+    second copy changes nothing. Every box shows the same widget (made again if it was
+    closed): one model for the front end, not three (the text, its layout and its style)
+    and the style sheet sent again for every exercise (issue 24).
 
     Returns
     -------
@@ -133,12 +135,27 @@ def style() -> Any:
     >>> sheet = style()
     >>> sheet.value.startswith("<style") and sheet.layout.display == "none"
     True
+    >>> style() is sheet
+    True
     """
-    import ipywidgets as widgets
+    sheet = _SHEET.get("sheet")
+    if sheet is None or getattr(sheet, "comm", None) is None:
+        import ipywidgets as widgets
+        from ipywidgets.widgets.widget_string import HTMLStyle
 
-    sheet = widgets.HTML(f'<style class="netind-course-css">{COURSE_CSS}</style>')
-    sheet.layout.display = "none"
+        from netind_teach.widget_parts import shared
+
+        sheet = widgets.HTML(
+            f'<style class="netind-course-css">{COURSE_CSS}</style>',
+            layout=shared(widgets.Layout, display="none"),
+            style=shared(HTMLStyle),
+        )
+        _SHEET["sheet"] = sheet
     return sheet
+
+
+# The one style sheet widget style() returns (made on first use).
+_SHEET: dict[str, Any] = {}
 
 
 def name_control(control: Any, name: str, *, visible: bool = True) -> Any:

@@ -80,3 +80,15 @@ def test_a_closed_shared_model_is_made_again():
     layout.close()  # e.g. Widget.close_all() in a notebook
     fresh = widget_parts.html("b")
     assert fresh.layout is not layout and fresh.layout.comm is not None
+
+
+def test_every_box_shows_the_one_course_style_sheet():
+    from netind_teach import a11y
+
+    ex = for_lesson("06")
+    sheet = ex.money_ties.widget().box.children[0]
+    assert sheet is a11y.style() and sheet is ex.progress_bar().box.children[0]
+    assert sheet.layout.display == "none" and "netind-course-css" in sheet.value
+    sheet.close()
+    again = ex.money_ties.widget().box.children[0]
+    assert again is not sheet and again.comm is not None and again.value == sheet.value
