@@ -567,6 +567,21 @@ def test_class_plots_say_synthetic(tmp_path: Path) -> None:
     plt.close("all")
 
 
+def test_class_measures_are_laid_out_once_and_fit_their_figure(tmp_path: Path) -> None:
+    """Fixed margins, no layout engine (issue 24: constrained layout's passes cost about a
+    quarter of lesson 05's histogram cell); every label, tick and title stays inside."""
+    import matplotlib.pyplot as plt
+
+    write_synthetic_class(tmp_path, n=30, seed=2026)  # lesson 05's class
+    figure = combine(tmp_path).plot_measures()[0].figure
+    assert figure.get_layout_engine() is None
+    figure.canvas.draw()
+    drawn = figure.get_tightbbox(figure.canvas.get_renderer())
+    width, height = figure.get_size_inches()
+    assert drawn.x0 >= 0 and drawn.x1 <= width and drawn.y0 >= 0 and drawn.y1 <= height
+    plt.close("all")
+
+
 def test_synthetic_networks_are_plausible() -> None:
     rng = random.Random(0)
     for _ in range(20):

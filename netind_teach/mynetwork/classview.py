@@ -173,8 +173,9 @@ class ClassView:
 
         if not len(self.table):
             raise ValueError("There are no exports to plot. Fix: combine a folder of exports.")
-        if axes is None:
-            _, axes = plt.subplots(1, len(_PLOTTED), figsize=(14, 3.6), layout="constrained")
+        if axes is None:  # margins fixed here: laid out once, not by constrained layout's passes
+            figure, axes = plt.subplots(1, len(_PLOTTED), figsize=(14, 3.6))
+            figure.subplots_adjust(left=0.045, right=0.995, bottom=0.165, top=0.87, wspace=0.2)
         for ax, (column, label) in zip(list(axes), _PLOTTED, strict=True):
             values = self.table[column]
             if column == "density":
