@@ -21,11 +21,12 @@ sys.path.insert(0, str(BENCH))
 import bench_lessons  # noqa: E402
 import bench_widgets  # noqa: E402
 import harness  # noqa: E402
+import profile_lesson  # noqa: E402
 import run  # noqa: E402
 import widget_drivers  # noqa: E402
 
 
-@pytest.mark.parametrize("module", [harness, bench_lessons, widget_drivers])
+@pytest.mark.parametrize("module", [harness, bench_lessons, widget_drivers, profile_lesson])
 def test_docstring_examples_run(module):
     failures, tried = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert tried > 0
@@ -93,6 +94,33 @@ def test_a_lesson_run_is_timed_and_its_kernel_memory_read(tmp_path):
     assert result.peak_mib is not None and 40 < result.peak_mib < 1000
     assert result.cpu_seconds is not None and 0 < result.cpu_seconds < 60
     assert result.loaded == []  # the probe after the lesson never ran: the lesson failed
+
+
+@pytest.mark.notebooks  # starts kernels
+def test_profile_lesson_times_each_code_cell_and_profiles_the_chosen_ones(tmp_path):
+    lesson = tmp_path / "lessons" / "99_tiny.ipynb"
+    lesson.parent.mkdir()
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell("import json\nimport os"),
+            nbformat.v4.new_markdown_cell("text"),
+            nbformat.v4.new_code_cell("def busy():\n    return sum(range(10**5))\nbusy()"),
+            nbformat.v4.new_code_cell("def idle():\n    return json.dumps(1)\nidle()"),
+            # the kernel keeps the environment, in scratch folders (never the user's home)
+            nbformat.v4.new_code_cell(
+                "assert os.environ['PATH'] and os.environ['HOME']\n"
+                "assert 'netind-bench-' in os.environ['NETIND_TEACH_HOME']"
+            ),
+        ]
+    )
+    nbformat.write(nb, lesson)
+    stats = tmp_path / "tiny.pstats"
+    cpu = profile_lesson.run(lesson, {2}, stats)
+    assert set(cpu) == {0, 2, 3, 4} and all(seconds >= 0 for seconds in cpu.values())
+    import pstats
+
+    profiled = {name for (_, _, name) in pstats.Stats(str(stats)).stats}
+    assert "busy" in profiled and "idle" not in profiled  # only cell 2 was profiled
 
 
 @pytest.mark.notebooks  # starts a kernel
