@@ -1,10 +1,10 @@
 """The garbage collector around a widget's update: paused during it, young objects after.
 
-A widget that builds a network on every slider step makes tens of thousands of objects
+A widget that builds a network on every step of a control makes tens of thousands of objects
 (a 150-person network has about 9,000 ties, each with its own attribute dict). While
 they are alive the collector's young passes promote them, and once enough have been
 promoted CPython runs a *full* pass over every object the kernel holds (the imported
-libraries: about 200,000 objects, 100+ ms), every few updates: a slider that mostly
+libraries: about 200,000 objects, 100+ ms), every few updates: a control that mostly
 answers in 70 ms then stalls for 200 ms.
 
 :func:`paused` runs an update with the collector off, then collects the youngest

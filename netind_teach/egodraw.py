@@ -80,7 +80,7 @@ def circle_colors(labels: Any) -> dict[Any, str]:
     colours and the little-boxes group is grey; a label ending in a number ("household 3",
     "group 12") takes the colour of that number among those the named circles leave free;
     other labels take colours nobody uses yet, in sorted order, before any colour repeats.
-    A slider that moves alters from one circle to another therefore never repaints the
+    A control that moves alters from one circle to another therefore never repaints the
     circles that stay. The result is in display order
     (the box, the named circles, then by number or name), ready for a legend.
 
@@ -158,7 +158,7 @@ def stable_layout(
     positions exactly and only new nodes are placed, beside their placed neighbours
     (a spring layout with the old nodes held fixed); when no node is new, nothing is
     computed. A widget therefore passes each result back as ``previous`` and its picture
-    never jumps: only ties and colours change. For a slider over
+    never jumps: only ties and colours change. For a control over
     :func:`netind_teach.models.community_continuum`, lay out the ``p=1`` network once
     (its circles show) and draw every ``p`` on those positions.
 
@@ -364,7 +364,7 @@ def draw_ego(
         Drawing budget for ties among alters. When the alters could have more ties than
         this (more than 45 alters by default), each of their ties is drawn with
         probability ``max_ties / possible ties``, picked by a fixed hash of the pair, so
-        the same ties stay drawn while a slider changes the network and the drawing
+        the same ties stay drawn while a control changes the network and the drawing
         thins out exactly as the network does; a note under the picture says so.
         Thousands of overlapping lines would look the same and take long to render
         (``docs/performance.md``). Measures are never thinned. ``None`` draws every tie.
@@ -560,7 +560,7 @@ def _ties(G: nx.Graph, ego: Hashable, group: list[Hashable], keep: float) -> _Ti
 
     One pass over the alters' neighbours (in the graph's order, each tie once), then the
     sample picked with NumPy by a fixed hash of the pair (:func:`_node_key`, the same in
-    every run): the same ties stay drawn while a slider changes the network.
+    every run): the same ties stay drawn while a control changes the network.
     """
     import numpy as np
 
@@ -900,7 +900,7 @@ def person_key_html(G: nx.Graph, ego: Hashable = EGO, *, title: str = "") -> str
 class EgoPicture:
     r"""One figure for a widget's drawings, redrawn in place and returned as PNG bytes.
 
-    A widget that redraws a network on every slider step keeps one of these: making a
+    A widget that redraws a network on every step of a control keeps one of these: making a
     figure and an Axes costs as much as drawing a small network, and a legend or title
     drawn into the picture costs more than the network (matplotlib draws text slowly),
     so the widget shows its title and key as HTML beside the picture (see

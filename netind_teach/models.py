@@ -20,7 +20,7 @@ community, not a measured network.
 
 :func:`community_continuum` moves smoothly from little boxes (``p=0``) to networked
 individualism (``p=1``). It uses common random numbers: every random draw is made for every
-``p``, and ``p`` only moves the thresholds, so a small step of a slider changes only a few
+``p``, and ``p`` only moves the thresholds, so a small step of the number changes only a few
 ties and the picture does not jump. :func:`little_boxes` and :func:`networked_individual`
 are its two ends. :func:`group_network` builds a larger network of groups for the spread
 and reach simulations of lesson 03.
@@ -273,7 +273,7 @@ class _Draws(NamedTuple):
 
 @functools.lru_cache(maxsize=8)
 def _draws(seed: int, n_alters: int, n_circles: int, overlap: float) -> _Draws:
-    """Draw everything once per network (a slider then only moves thresholds).
+    """Draw everything once per network (a new p then only moves thresholds).
 
     The draws are made in the order the generator has always made them, so a seed gives
     the same network as before; kept for the last few networks (about 0.4 MB for 150

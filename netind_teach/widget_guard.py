@@ -1,6 +1,6 @@
 """The one guard between a widget's callback and the learner, with a strict mode for tests.
 
-A slider moved in front of a class must never print a traceback: the callback runs inside
+A control changed in front of a class must never print a traceback: the callback runs inside
 :func:`guard`, which turns any failure into a one-line message the widget shows. The same
 guard would hide bugs from the tests, so under a *strict mode* it re-raises instead: set
 the environment variable :data:`STRICT_VARIABLE` (``NETIND_TEACH_STRICT=1``; the test suite
@@ -12,10 +12,10 @@ Examples
 >>> import os
 >>> saved = os.environ.pop(STRICT_VARIABLE, None)  # the test suite runs strict
 >>> shown = []
->>> with guard(lambda exc: shown.append(failure_message(exc, "move the slider again"))):
+>>> with guard(lambda exc: shown.append(failure_message(exc, "change the number again"))):
 ...     1 / 0
 >>> shown
-['Could not update (ZeroDivisionError): move the slider again.']
+['Could not update (ZeroDivisionError): change the number again.']
 >>> os.environ[STRICT_VARIABLE] = "1"
 >>> with guard(shown.append):
 ...     1 / 0
