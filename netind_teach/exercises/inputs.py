@@ -274,11 +274,12 @@ class TypeChoiceInput(AnswerInput):
         try:
             from .. import plotting, rendering
 
-            # Final size and margins fixed here, so the figure is laid out and rendered
-            # once (no bbox_inches="tight"); the legend becomes HTML under the picture:
-            # rendered into it, its text would cost more than the network.
-            fig = rendering.new_figure((4.6, 4.6), dpi=90)
-            key = plotting.legend_html(d.draw(ax=fig.add_axes((0.02, 0.02, 0.96, 0.88))))
+            # Final size and margins fixed, so the figure is laid out and rendered once
+            # (no bbox_inches="tight"); the legend becomes HTML under the picture:
+            # rendered into it, its text would cost more than the network. One figure
+            # serves every drawing (emptied first): making an Axes costs half a drawing.
+            fig, ax = _drawing_axes()
+            key = plotting.legend_html(d.draw(ax=ax))
             image = a11y.image(
                 value=rendering.figure_png(fig),
                 format="png",
@@ -293,6 +294,36 @@ class TypeChoiceInput(AnswerInput):
             return widgets.HTML(
                 f"<p>{alt}</p><p><small>(The drawing is not available here: {reason}.)</small></p>"
             )
+
+
+_DRAWING: list[Any] = []  # the classify drawings' one figure and Axes, made on first use
+
+
+def _drawing_axes() -> tuple[Any, Any]:
+    """Return the classify drawings' figure and its Axes, emptied of the last drawing.
+
+    The figure (4.6 x 4.6 inches at 90 dpi, the Axes at fixed margins) is made once per
+    kernel; each drawing is turned into PNG bytes before the next one starts, so the
+    pictures are the same as on a new figure each (a test compares their pixels).
+
+    Returns
+    -------
+    (matplotlib.figure.Figure, matplotlib.axes.Axes)
+        The figure and its one Axes: no artists, no titles, no legend.
+    """
+    from .. import rendering
+
+    if not _DRAWING:
+        figure = rendering.new_figure((4.6, 4.6), dpi=90)
+        _DRAWING.extend([figure, figure.add_axes((0.02, 0.02, 0.96, 0.88))])
+    figure, ax = _DRAWING
+    for artist in [*ax.collections, *ax.lines, *ax.patches, *ax.texts, *ax.images]:
+        artist.remove()
+    if ax.get_legend() is not None:
+        ax.get_legend().remove()
+    for loc in ("left", "center", "right"):
+        ax.set_title("", loc=loc)
+    return figure, ax
 
 
 class ClaimsInput(AnswerInput):
