@@ -21,7 +21,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 from netind_teach import confidants, figure_text
 from netind_teach.plotting import (
@@ -222,8 +222,54 @@ def plot_series(
         handles, _ = ax.get_legend_handles_labels()
         if any_secondary:
             handles += _tag_handles()
-        ax.legend(handles=handles, fontsize=FONT["legend"], frameon=False)
+        labels = [str(h.get_label()) for h in handles]
+        ax.legend(
+            handles=handles, loc=_clear_corner(ax, labels), fontsize=FONT["legend"], frameon=False
+        )
     return ax
+
+
+_Corner: TypeAlias = Literal["upper right", "upper left", "lower left", "lower right", "best"]
+# The corners in the order matplotlib's loc="best" tries them.
+_CORNERS: tuple[_Corner, ...] = ("upper right", "upper left", "lower left", "lower right")
+
+
+def _clear_corner(ax: Axes, labels: Sequence[str]) -> _Corner:
+    """Return the first corner where a legend of ``labels`` would cover no line or point.
+
+    What ``loc="best"`` finds, worked out once from the data instead of at every draw
+    (where it costs about 15 ms on lesson 03's adoption chart): the legend's size is
+    estimated from its rows and longest label (generously: matplotlib's spacing plus a
+    margin), each line is sampled along its segments, and the corners are tried in
+    ``"best"``'s order. ``"best"`` itself when no corner is clear.
+    """
+    import numpy as np
+
+    wide, high = ax.bbox.width / ax.figure.dpi, ax.bbox.height / ax.figure.dpi  # inches
+    em = FONT["legend"] / 72  # inches
+    longest = max((len(label) for label in labels), default=0)
+    width = (0.5 + 0.4 + 2.0 + 0.8 + 0.62 * longest + 0.4) * em / wide + 0.03
+    height = (0.5 + 0.4 + 1.7 * len(labels) + 0.4) * em / high + 0.03
+    to_axes = ax.transAxes.inverted()
+    points = []
+    for line in ax.lines:
+        xy = to_axes.transform(line.get_transform().transform(line.get_xydata()))
+        xy = xy[np.isfinite(xy).all(axis=1)]
+        if len(xy) > 1:  # 20 samples along each segment: a line may cross a corner
+            steps = np.linspace(0.0, 1.0, 20)[:, None, None]
+            xy = (xy[:-1] + steps * (xy[1:] - xy[:-1])).reshape(-1, 2)
+        points.append(xy)
+    for collection in ax.collections:
+        offsets = collection.get_offset_transform().transform(collection.get_offsets())
+        points.append(to_axes.transform(offsets))
+    found = np.concatenate(points) if points else np.empty((0, 2))
+    x, y = found[:, 0], found[:, 1]
+    for corner in _CORNERS:
+        xs = x > 1 - width if "right" in corner else x < width
+        ys = y > 1 - height if "upper" in corner else y < height
+        if not (xs & ys).any():
+            return corner
+    return "best"
 
 
 def _tag_handles() -> list[Artist]:

@@ -60,6 +60,60 @@ def test_plot_series_several_series():
     assert list(ax.lines[1].get_ydata()) == [5, 6]
 
 
+_STEPS = list(range(16))
+_SHAPES = {
+    # lesson 03's adoption curves: rising, with secondary points (six legend rows)
+    "rising": pd.DataFrame(
+        {
+            "year": [2000 + 2 * i for i in range(12)] * 3,
+            "pct": [50 + 4 * i for i in range(12)] + [30 + 6 * i for i in range(12)]
+            + [5 + 7 * i for i in range(12)],
+            "series": ["internet"] * 12 + ["cellphone"] * 12 + ["social media"] * 12,
+            "tag": ["P", "S"] * 18,
+        }
+    ),
+    # lesson 03's news curves: one fast, two flat near the floor
+    "news": {"only strong ties": {s: 1 + min(s, 7) for s in _STEPS},
+             "+ weak ties": {s: 1 + 1.7 * s for s in _STEPS},
+             "+ online ties": {s: 1 + s * s for s in _STEPS}},
+    "falling": {"a": {s: 100 - 5 * s for s in _STEPS}, "b": {s: 90 - 6 * s for s in _STEPS}},
+    # no corner is clear: the legend still goes where loc="best" puts it
+    "everywhere": {"a": {s: s % 2 for s in _STEPS}, "b": {s: (s + 1) % 2 for s in _STEPS}},
+}
+
+
+def _legend_box(ax):
+    ax.figure.canvas.draw()
+    return ax.get_legend().get_window_extent()
+
+
+@pytest.mark.parametrize("shape", sorted(_SHAPES))
+def test_plot_series_legend_sits_where_best_would_clear_of_the_lines(shape):
+    data = _SHAPES[shape]
+    kwargs = {"x": "year", "y": "pct", "by": "series", "tag": "tag"} if shape == "rising" else {}
+    axes = [charts.plot_series(data, title="t", source="s", **kwargs) for _ in range(2)]
+    axes[1].get_legend().set_loc("best")  # matplotlib's search, at every draw
+    box = _legend_box(axes[0])
+    assert box.bounds == pytest.approx(_legend_box(axes[1]).bounds)
+    if shape != "everywhere":  # nothing drawn under the legend: no line, no point
+        ax = axes[0]
+        for line in ax.lines:
+            assert not line.get_transform().transform_path(line.get_path()).intersects_bbox(
+                box, filled=False
+            )
+        for dots in ax.collections:
+            for x, y in dots.get_offset_transform().transform(dots.get_offsets()):
+                assert not box.contains(x, y)
+
+
+def test_plot_series_legend_place_is_fixed_not_searched_at_each_draw():
+    ax = charts.plot_series(_SHAPES["news"])
+    box = _legend_box(ax)
+    corner = ax.transAxes.inverted().transform(box.get_points()).mean(axis=0)
+    ax.plot([corner[0]] * 2, [corner[1], corner[1] + 0.01], transform=ax.transAxes)
+    assert _legend_box(ax).bounds == pytest.approx(box.bounds)  # "best" would move it
+
+
 def test_plot_series_missing_values_break_the_line():
     df = pd.DataFrame(
         {
