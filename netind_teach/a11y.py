@@ -249,9 +249,12 @@ def number_box(
     """
     import ipywidgets as widgets
 
+    from netind_teach.widget_parts import control
+
     whole = all(isinstance(x, int) and not isinstance(x, bool) for x in (value, low, high, step))
     kind = widgets.BoundedIntText if whole else widgets.BoundedFloatText
-    box = kind(
+    box = control(
+        kind,
         value=value,
         min=low,
         max=high,
@@ -259,7 +262,7 @@ def number_box(
         disabled=disabled,
         continuous_update=False,
         style={"description_width": "initial"},
-        layout=widgets.Layout(width="auto"),
+        layout={"width": "auto"},
     )
     box.add_class(NUMBER_BOX_CLASS)
     return name_control(box, f"{name} ({low:g} to {high:g}{unit})")

@@ -35,7 +35,7 @@ from typing import Any
 import ipywidgets as widgets
 from traitlets import List, Tuple, observe, validate
 
-from . import a11y
+from . import a11y, widget_parts
 
 __all__ = ["TICK_LIST_CLASS", "TickList", "breakable", "option_list"]
 
@@ -90,11 +90,12 @@ def option_list(
     >>> box.label.replace("\u200b", "")
     'networked'
     """
-    box = widgets.Select(
+    box = widget_parts.control(
+        widgets.Select,
         options=[(breakable(label), value) for label, value in options],
         value=None,
         rows=max(len(options), 1),
-        layout=widgets.Layout(width="auto"),
+        layout={"width": "auto"},
         style={"description_width": "initial"},  # a visible name is never cut to "..."
     )
     box.add_class(a11y.OPTION_LIST_CLASS)
@@ -150,8 +151,8 @@ class TickList(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
         try:
             for label, value in wanted:  # each value keeps its checkbox
                 if value not in self._boxes:
-                    box = widgets.Checkbox(
-                        value=False, indent=False, layout=widgets.Layout(width="auto")
+                    box = widget_parts.control(
+                        widgets.Checkbox, value=False, indent=False, layout={"width": "auto"}
                     )
                     box.observe(self._on_tick, names="value")
                     self._boxes[value] = box

@@ -5,7 +5,8 @@ defined there (top-level, nested or a method) must *touch a widget*. A function 
 widget when its body
 
 1. names ipywidgets (``import ipywidgets``, ``widgets.HTML(...)``) or one of the course's
-   widget helpers (``a11y.image``, ``a11y.describe_image``, ``a11y.name_control``);
+   widget helpers (``a11y.image``, ``a11y.describe_image``, ``a11y.name_control``, anything
+   in ``widget_parts``, e.g. ``widget_parts.html(...)``);
 2. reads or writes a *widget attribute* of ``self``: an attribute that some class in the
    package assigns from an expression naming ipywidgets or a widget helper
    (``self.slider = widgets.FloatSlider(...)``, ``self.use = {m: widgets.Checkbox(...)}``);
@@ -58,6 +59,12 @@ def _names_a_widget(node: ast.AST, modules: tuple[str, ...] = ("ipywidgets",)) -
             and sub.attr in WIDGET_HELPERS
             and isinstance(sub.value, ast.Name)
             and sub.value.id == "a11y"
+        ):
+            return True
+        if (
+            isinstance(sub, ast.Attribute)
+            and isinstance(sub.value, ast.Name)
+            and sub.value.id == "widget_parts"
         ):
             return True
     return False
@@ -195,6 +202,12 @@ def test_pending_moves_are_still_pending() -> None:
             "    def pure(self, x):\n        return x * 2\n"
             "    @staticmethod\n    def text(x):\n        return str(x)\n",
             ["m.py:C.pure", "m.py:C.text"],
+        ),
+        (
+            "class C:\n"
+            "    def __init__(self):\n        self.t = widget_parts.html()\n"
+            "    def show(self, x):\n        self.t.value = str(x)\n",
+            [],
         ),
     ],
 )

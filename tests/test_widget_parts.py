@@ -92,3 +92,40 @@ def test_every_box_shows_the_one_course_style_sheet():
     sheet.close()
     again = ex.money_ties.widget().box.children[0]
     assert again is not sheet and again.comm is not None and again.value == sheet.value
+
+
+def test_controls_of_fixed_looks_share_their_layout_and_style():
+    from netind_teach import a11y
+    from netind_teach.choice_controls import TickList, option_list
+
+    people, share = a11y.number_box("people", 20, 4, 40), a11y.number_box("share", 0.2, 0.0, 0.5)
+    assert people.layout is share.layout and people.style is share.style
+    assert (people.layout.width, people.style.description_width) == ("auto", "initial")
+    assert people.description == "people (4 to 40)"  # its name, as before
+    one, two = option_list([("a", 1)], "First"), option_list([("b", 2)], "Second", visible=True)
+    assert one.layout is two.layout is people.layout and one.style is two.style
+    ticks = TickList(options=[("Sam", 1), ("Ola", 2)])
+    sam, ola = ticks.parts
+    assert sam.layout is ola.layout and sam.style is ola.style
+    assert (sam.description, ola.description, sam.indent) == ("Sam", "Ola", False)
+    with pytest.raises(TraitError, match="shared by many widgets"):
+        people.layout.width = "10em"
+
+
+def test_the_network_builder_and_the_explorers_open_few_models():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from netind_teach import mynetwork
+    from netind_teach.widgets.continuum import ContinuumExplorer
+    from netind_teach.widgets.typology_explorer import RuleExplorer
+
+    folder = mynetwork.scratch_folder("netind-test-")
+    builder = mynetwork.NetworkBuilder(path=folder, start=mynetwork.demo_network(), draw=False)
+    # before: 180 models for the demo network (66 layouts, 18 check box styles, ...)
+    assert len(_models(builder.box)) <= 90
+    assert builder.person.layout is builder.new_nickname.layout  # both 20em wide
+    assert builder.category.style is builder.place.style
+    # before: 29 and 61 models
+    assert len(_models(ContinuumExplorer(seed=1).widget())) <= 20
+    assert len(_models(RuleExplorer().box)) <= 32

@@ -41,6 +41,7 @@ import html
 import os
 import warnings
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any, TypeVar
 
 from netind_teach import a11y, figure_text, labels
@@ -109,6 +110,7 @@ class NetworkBuilder:
     ) -> None:
         import ipywidgets as widgets
 
+        from netind_teach import widget_parts
         from netind_teach.choice_controls import TickList, option_list  # imports ipywidgets
 
         self.session = BuilderSession(path, start=start, reference=reference)
@@ -118,41 +120,69 @@ class NetworkBuilder:
         self._syncing = False
         self._shown = -1  # the session revision the drawing and measures show
 
-        lay = widgets.Layout
-        self.where = widgets.HTML(self._where_html())
-        self.status = widgets.HTML()
+        lay = partial(widget_parts.shared, widgets.Layout)
+        self.where = widget_parts.html(self._where_html())
+        self.status = widget_parts.html()
         # -- add
-        self.nickname = widgets.Text(
+        self.nickname = widget_parts.control(
+            widgets.Text,
             placeholder="nickname or initials",
             description="Nickname",
-            layout=lay(width="20em"),
+            layout=dict(width="20em"),
         )
-        self.category = widgets.Dropdown(options=list(CATEGORIES), description="Is my")
-        self.closeness = widgets.Dropdown(
-            options=list(CLOSENESS), value="close", description="Closeness"
+        self.category = widget_parts.control(
+            widgets.Dropdown, options=list(CATEGORIES), description="Is my"
         )
-        self.contact = widgets.Dropdown(options=list(CONTACT_MODES), description="Mostly by")
-        self.place = widgets.Dropdown(options=list(_PLACE_OPTIONS), description="Where")
-        self.add_button = widgets.Button(description="Add", button_style="primary")
+        self.closeness = widget_parts.control(
+            widgets.Dropdown, options=list(CLOSENESS), value="close", description="Closeness"
+        )
+        self.contact = widget_parts.control(
+            widgets.Dropdown, options=list(CONTACT_MODES), description="Mostly by"
+        )
+        self.place = widget_parts.control(
+            widgets.Dropdown, options=list(_PLACE_OPTIONS), description="Where"
+        )
+        self.add_button = widget_parts.control(
+            widgets.Button, description="Add", button_style="primary"
+        )
         # -- edit and links
-        self.person = widgets.Dropdown(description="Person", layout=lay(width="20em"))
-        self.new_nickname = widgets.Text(description="Nickname", layout=lay(width="20em"))
-        self.edit_category = widgets.Dropdown(options=list(CATEGORIES), description="Is my")
-        self.edit_closeness = widgets.Dropdown(options=list(CLOSENESS), description="Closeness")
-        self.edit_contact = widgets.Dropdown(options=list(CONTACT_MODES), description="Mostly by")
-        self.edit_place = widgets.Dropdown(options=list(_PLACE_OPTIONS), description="Where")
-        self.save_button = widgets.Button(description="Save changes")
-        self.delete_button = widgets.Button(description="Delete", button_style="danger")
+        self.person = widget_parts.control(
+            widgets.Dropdown, description="Person", layout=dict(width="20em")
+        )
+        self.new_nickname = widget_parts.control(
+            widgets.Text, description="Nickname", layout=dict(width="20em")
+        )
+        self.edit_category = widget_parts.control(
+            widgets.Dropdown, options=list(CATEGORIES), description="Is my"
+        )
+        self.edit_closeness = widget_parts.control(
+            widgets.Dropdown, options=list(CLOSENESS), description="Closeness"
+        )
+        self.edit_contact = widget_parts.control(
+            widgets.Dropdown, options=list(CONTACT_MODES), description="Mostly by"
+        )
+        self.edit_place = widget_parts.control(
+            widgets.Dropdown, options=list(_PLACE_OPTIONS), description="Where"
+        )
+        self.save_button = widget_parts.control(widgets.Button, description="Save changes")
+        self.delete_button = widget_parts.control(
+            widgets.Button, description="Delete", button_style="danger"
+        )
         # Check boxes, not a multi-select list: Space ticks one, no modifier key needed.
         self.knows = TickList(layout=lay(max_height="16em", overflow="auto"))
         # -- about you
-        self.age_group = widgets.Dropdown(
+        self.age_group = widget_parts.control(
+            widgets.Dropdown,
             options=[(NO_AGE, ""), *((g, g) for g in AGE_GROUPS)],
             value=self.network.age_group or "",
             description="Age group",
         )
-        self.groups = widgets.BoundedIntText(
-            value=self.network.groups, min=0, max=MAX_GROUPS, description="Groups"
+        self.groups = widget_parts.control(
+            widgets.BoundedIntText,
+            value=self.network.groups,
+            min=0,
+            max=MAX_GROUPS,
+            description="Groups",
         )
         # List boxes, not toggle buttons: the chosen option is exposed as selected.
         self.reference = option_list(
@@ -162,22 +192,26 @@ class NetworkBuilder:
         )
         self.reference.value = reference
         # -- view and export
-        self.undo_button = widgets.Button(description="Undo")
-        self.rearrange_button = widgets.Button(
-            description="Re-arrange", tooltip="Lay the drawing out afresh"
+        self.undo_button = widget_parts.control(widgets.Button, description="Undo")
+        self.rearrange_button = widget_parts.control(
+            widgets.Button, description="Re-arrange", tooltip="Lay the drawing out afresh"
         )
-        self.show_names = widgets.Checkbox(value=False, description="show nicknames")
+        self.show_names = widget_parts.control(
+            widgets.Checkbox, value=False, description="show nicknames"
+        )
         self.color_by = option_list(
             [("circle", "circle"), ("category", "category")], "Colour by", visible=True
         )
         self.color_by.value = "circle"
         self.image = a11y.image(format="png", layout=lay(max_width="560px"))
-        self.legend_html = widgets.HTML()
-        self.measures_html = widgets.HTML()
-        self.type_html = widgets.HTML()
-        self.preview_button = widgets.Button(description="Preview export")
-        self.export_button = widgets.Button(description="Write export", disabled=True)
-        self.export_html = widgets.HTML()
+        self.legend_html = widget_parts.html()
+        self.measures_html = widget_parts.html()
+        self.type_html = widget_parts.html()
+        self.preview_button = widget_parts.control(widgets.Button, description="Preview export")
+        self.export_button = widget_parts.control(
+            widgets.Button, description="Write export", disabled=True
+        )
+        self.export_html = widget_parts.html()
 
         on_press(self.add_button, self._guard(self._on_add))
         on_press(self.save_button, self._guard(self._on_save_edit))
@@ -194,47 +228,48 @@ class NetworkBuilder:
         for control in (self.show_names, self.color_by):
             control.observe(self._guard(lambda _c: self._refresh()), names="value")
 
-        row = widgets.HBox
-        add_tab = widgets.VBox(
+        row = widget_parts.hbox
+        add_tab = widget_parts.vbox(
             [
                 row([self.nickname, self.category]),
                 row([self.closeness, self.contact]),
                 row([self.place, self.add_button]),
             ]
         )
-        edit_tab = widgets.VBox(
+        edit_tab = widget_parts.vbox(
             [
                 self.person,
                 row([self.new_nickname, self.edit_category]),
                 row([self.edit_closeness, self.edit_contact]),
                 row([self.edit_place]),
                 row([self.save_button, self.delete_button]),
-                widgets.HTML(
+                widget_parts.html(
                     "<i>Tick everyone this person knows: Tab to a name, Space ticks or "
                     "unticks it.</i>"
                 ),
                 self.knows,
             ]
         )
-        about_tab = widgets.VBox(
+        about_tab = widget_parts.vbox(
             [
                 self.age_group,
                 self.groups,
-                widgets.HTML(
+                widget_parts.html(
                     "<i>Groups: clubs, teams, congregations, associations, volunteer groups "
                     "you take part in.</i>"
                 ),
                 self.reference,
             ]
         )
-        export_tab = widgets.VBox(
+        export_tab = widget_parts.vbox(
             [row([self.preview_button, self.export_button]), self.export_html]
         )
         tabs = widgets.Tab(
             children=[add_tab, edit_tab, about_tab, export_tab],
             titles=["Add people", "Edit / links", "About you", "Export"],
+            layout=lay(),
         )
-        self.box = widgets.VBox(
+        self.box = widget_parts.vbox(
             [
                 self.where,
                 tabs,

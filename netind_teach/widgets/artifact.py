@@ -48,6 +48,7 @@ from netind_teach.widget_guard import failure_message, guard
 
 __all__ = ["ArtifactExplorer"]
 
+
 class ArtifactExplorer(ShownAsBox):
     """A number box for the share of falsely recorded zeros, with the distributions and figures.
 
@@ -105,6 +106,8 @@ class ArtifactExplorer(ShownAsBox):
     ) -> None:
         import ipywidgets as widgets
 
+        from netind_teach import widget_parts
+
         self.before = as_counts(before)
         self.after = as_counts(after)
         if not (isinstance(labels, (tuple, list)) and len(labels) == 2):
@@ -126,10 +129,12 @@ class ArtifactExplorer(ShownAsBox):
             0.1,
             unit="%",
         )
-        self.image = a11y.image(format="png", layout=widgets.Layout(max_width="680px"))
-        self.figures = widgets.HTML()
-        self.message = widgets.HTML()
-        self.box = widgets.VBox([self.rate_box, self.figures, self.image, self.message])
+        self.image = a11y.image(
+            format="png", layout=widget_parts.shared(widgets.Layout, max_width="680px")
+        )
+        self.figures = widget_parts.html()
+        self.message = widget_parts.html()
+        self.box = widget_parts.vbox([self.rate_box, self.figures, self.image, self.message])
         self.box.add_class("netind-artifact-explorer")
         self.rate_box.observe(self._on_rate, names="value")
         self._update()

@@ -62,38 +62,48 @@ class AudiencesExplorer(StatusWidget):
     def __init__(self, seen: tuple[str, ...] = DEFAULT_SEEN) -> None:
         import ipywidgets as widgets
 
-        self.sample = widgets.Dropdown(
+        from netind_teach import widget_parts
+
+        self.sample = widget_parts.control(
+            widgets.Dropdown,
             options=audiences.SAMPLE_POSTS,
             value=audiences.SAMPLE_POSTS[0],
             description="Pick a sample post",
             style={"description_width": "initial"},
-            layout=widgets.Layout(width="36em"),
+            layout=dict(width="36em"),
         )
-        self.post = widgets.Textarea(
+        self.post = widget_parts.control(
+            widgets.Textarea,
             value=audiences.SAMPLE_POSTS[0],
             description="Or write your own post",
             placeholder="Write a post (it stays in this window: nothing is saved or sent)",
             style={"description_width": "initial"},
-            layout=widgets.Layout(width="36em", height="4em"),
+            layout=dict(width="36em", height="4em"),
             continuous_update=False,
         )
         self.seen = {
-            c.name: widgets.Checkbox(
+            c.name: widget_parts.control(
+                widgets.Checkbox,
                 value=c.name in seen,
                 description=c.name,
                 indent=False,
-                layout=widgets.Layout(width="14em"),
+                layout=dict(width="14em"),
             )
             for c in audiences.CIRCLES
         }
-        heading = widgets.HTML("<b>Who sees it?</b> Tick the circles of this synthetic person.")
-        self.status = widgets.HTML()
-        self.box = widgets.VBox(
+        heading = widget_parts.html(
+            "<b>Who sees it?</b> Tick the circles of this synthetic person."
+        )
+        self.status = widget_parts.html()
+        self.box = widget_parts.vbox(
             [
                 self.sample,
                 self.post,
                 heading,
-                widgets.HBox(list(self.seen.values()), layout=widgets.Layout(flex_flow="row wrap")),
+                widgets.HBox(
+                    list(self.seen.values()),
+                    layout=widget_parts.shared(widgets.Layout, flex_flow="row wrap"),
+                ),
                 self.status,
             ]
         )

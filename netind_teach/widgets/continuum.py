@@ -54,7 +54,6 @@ MEASURES: tuple[tuple[str, str], ...] = (
 )
 
 
-
 class ContinuumExplorer:
     """A number from little boxes to networked individualism, with live measures.
 
@@ -128,6 +127,8 @@ class ContinuumExplorer:
     ) -> None:
         import ipywidgets as widgets
 
+        from netind_teach import widget_parts
+
         if isinstance(seed, bool) or not isinstance(seed, int):
             raise TypeError(f"seed must be a whole number, got {seed!r}.")
         self.seed = seed
@@ -144,12 +145,14 @@ class ContinuumExplorer:
         )
         self.n_circles = a11y.number_box("circles at the networked end", n_circles, 1, 8)
         self.n_alters = a11y.number_box("people ego knows", n_alters, 4, 40)
-        self.bar = widgets.HTML()
-        self.image = a11y.image(format="png", layout=widgets.Layout(max_width="440px"))
+        self.bar = widget_parts.html()
+        self.image = a11y.image(
+            format="png", layout=widget_parts.shared(widgets.Layout, max_width="440px")
+        )
         self.image.add_class("netind-continuum-drawing")
-        self.table = widgets.HTML()
-        self.legend = widgets.HTML()
-        self.status = widgets.HTML()
+        self.table = widget_parts.html()
+        self.legend = widget_parts.html()
+        self.status = widget_parts.html()
         for control in (self.p, self.n_circles, self.n_alters):
             control.observe(self._on_change, names="value")
         self.update()
@@ -256,12 +259,18 @@ class ContinuumExplorer:
         """Return the whole explorer as one ipywidgets box."""
         import ipywidgets as widgets
 
+        from netind_teach import widget_parts
+
         controls = widgets.VBox(
             [self.p, self.bar, self.n_circles, self.n_alters, self.status, self.table],
-            layout=widgets.Layout(margin="0 1em 0 0"),
+            layout=widget_parts.shared(widgets.Layout, margin="0 1em 0 0"),
         )
-        picture = widgets.VBox([self.image, self.legend], layout=widgets.Layout(width="460px"))
-        return widgets.Box([controls, picture], layout=widgets.Layout(flex_flow="row wrap"))
+        picture = widgets.VBox(
+            [self.image, self.legend], layout=widget_parts.shared(widgets.Layout, width="460px")
+        )
+        return widgets.Box(
+            [controls, picture], layout=widget_parts.shared(widgets.Layout, flex_flow="row wrap")
+        )
 
     def _ipython_display_(self) -> None:
         from IPython.display import display

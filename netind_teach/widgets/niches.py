@@ -63,15 +63,19 @@ class NicheExplorer(StatusWidget):
     ) -> None:
         import ipywidgets as widgets
 
+        from netind_teach import widget_parts
+
         self.seed = seed
         self.draw = bool(draw)
         self.preference_box = a11y.number_box(
             "How strongly people choose their own side", preference, 0.0, 1.0, 0.05
         )
-        self.status = widgets.HTML()
-        self.image = a11y.image(format="png", layout=widgets.Layout(max_width="460px"))
-        self.caption = widgets.HTML()
-        self.box = widgets.VBox([self.preference_box, self.status, self.image, self.caption])
+        self.status = widget_parts.html()
+        self.image = a11y.image(
+            format="png", layout=widget_parts.shared(widgets.Layout, max_width="460px")
+        )
+        self.caption = widget_parts.html()
+        self.box = widget_parts.vbox([self.preference_box, self.status, self.image, self.caption])
         self.box.add_class("netind-niche-explorer")
         self.preference_box.observe(self.refresh, names="value")
         self._update()

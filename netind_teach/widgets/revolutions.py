@@ -75,6 +75,8 @@ class RevolutionsExplorer(ShownAsBox):
     ) -> None:
         import ipywidgets as widgets
 
+        from netind_teach import widget_parts
+
         unknown = set(start) - set(Settings.__dataclass_fields__)
         if unknown:
             raise TypeError(
@@ -104,8 +106,8 @@ class RevolutionsExplorer(ShownAsBox):
 
         def switch(description: str, value: bool, tip: str) -> Any:
             # A check box: its label names it, its tick is its state (checked or not).
-            return widgets.Checkbox(
-                value=value, description=f"{description} ({tip})", indent=False
+            return widget_parts.control(
+                widgets.Checkbox, value=value, description=f"{description} ({tip})", indent=False
             )
 
         self.social = switch(
@@ -120,7 +122,7 @@ class RevolutionsExplorer(ShownAsBox):
             "always-on availability", initial.always_on, 0.0, 1.0, 0.05
         )
         self.image = a11y.image(format="png")
-        self.text = widgets.HTML()
+        self.text = widget_parts.html()
         self.network: nx.Graph = self.baseline
         self.curve: np.ndarray = self.baseline_curve
         self.reach: diffusion.ReachResult | None = None
@@ -129,9 +131,9 @@ class RevolutionsExplorer(ShownAsBox):
         self._figure = self._build_figure()
         for control in (self.social, self.internet, self.mobile, self.weak_share, self.always_on):
             control.observe(self.update, names="value")
-        self.box = widgets.VBox(
+        self.box = widget_parts.vbox(
             [
-                widgets.HBox([self.social, self.internet, self.mobile]),
+                widget_parts.hbox([self.social, self.internet, self.mobile]),
                 self.weak_share,
                 self.always_on,
                 self.text,

@@ -58,20 +58,23 @@ class SupportExplorer(StatusWidget):
     def __init__(self, network: Any) -> None:
         import ipywidgets as widgets
 
+        from netind_teach import widget_parts
+
         support.route_needs(network)  # checks the table; a clear message if it is wrong
         self.network = network
         self.before = support.route_needs(network)
         self.helpers_before = support.helpers_by_kind(network)
-        self.remove = widgets.Dropdown(
+        self.remove = widget_parts.control(
+            widgets.Dropdown,
             options=[NOTHING, *support.TIE_KINDS],
             value=NOTHING,
             description="Remove ties of kind",
             style={"description_width": "initial"},
-            layout=widgets.Layout(width="30em"),
+            layout=dict(width="30em"),
         )
-        self.table = widgets.HTML()
-        self.status = widgets.HTML()
-        self.box = widgets.VBox([self.remove, self.status, self.table])
+        self.table = widget_parts.html()
+        self.status = widget_parts.html()
+        self.box = widget_parts.vbox([self.remove, self.status, self.table])
         self.box.add_class("netind-support-router")
         self.remove.observe(self.refresh, names="value")
         self._update()

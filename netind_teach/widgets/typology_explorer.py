@@ -121,6 +121,7 @@ class SampleBrowser(ShownAsBox):
     def __init__(self, person_id: int = 1, *, draw: bool = True) -> None:
         import ipywidgets as widgets
 
+        from netind_teach import widget_parts
         from netind_teach.choice_controls import option_list  # imports ipywidgets
 
         self._draw = draw
@@ -145,30 +146,33 @@ class SampleBrowser(ShownAsBox):
             [(choice, choice) for choice in ("all", *TYPES)], "Show:", visible=True
         )
         self.type_filter.value = "all"
-        self.person = widgets.Dropdown(
+        self.person = widget_parts.control(
+            widgets.Dropdown,
             options=synthetic.person_choices(self.table),
             value=person_id,
             description="Person:",
-            layout=widgets.Layout(width="22em"),
+            layout=dict(width="22em"),
         )
-        self.image = a11y.image(format="png", layout=widgets.Layout(max_width="400px"))
-        self.key_html = widgets.HTML()
-        self.measures_html = widgets.HTML()
-        self.reasons_html = widgets.HTML()
-        self.status = widgets.HTML()
+        self.image = a11y.image(
+            format="png", layout=widget_parts.shared(widgets.Layout, max_width="400px")
+        )
+        self.key_html = widget_parts.html()
+        self.measures_html = widget_parts.html()
+        self.reasons_html = widget_parts.html()
+        self.status = widget_parts.html()
         self.type_filter.observe(self._on_filter, names="value")
         self.person.observe(self._on_person, names="value")
-        self.box = widgets.VBox(
+        self.box = widget_parts.vbox(
             [
-                widgets.HTML(
+                widget_parts.html(
                     "<b>Synthetic East York sample</b> (made-up people, calibrated to the "
                     "published figures of Wellman, Quan-Haase &amp; Harper 2020)"
                 ),
-                widgets.HBox([self.type_filter]),
+                widget_parts.hbox([self.type_filter]),
                 self.person,
                 self.status,
-                widgets.HBox([self.image, self.key_html]),
-                widgets.HBox([self.measures_html, self.reasons_html]),
+                widget_parts.hbox([self.image, self.key_html]),
+                widget_parts.hbox([self.measures_html, self.reasons_html]),
             ]
         )
         self._update()
@@ -335,6 +339,7 @@ class RuleExplorer(ShownAsBox):
     def __init__(self, person_id: int = 6) -> None:
         import ipywidgets as widgets
 
+        from netind_teach import widget_parts
         from netind_teach.choice_controls import option_list  # imports ipywidgets
 
         people: pd.DataFrame = datasets.load("east_york_synthetic")
@@ -356,7 +361,9 @@ class RuleExplorer(ShownAsBox):
         self.message = ""
 
         self.use = {
-            m: widgets.Checkbox(value=True, description=m, indent=False, layout={"width": "9em"})
+            m: widget_parts.control(
+                widgets.Checkbox, value=True, description=m, indent=False, layout={"width": "9em"}
+            )
             for m in typology.MEASURES
         }
         # List boxes, not toggle buttons: the chosen option is exposed as selected.
@@ -385,32 +392,33 @@ class RuleExplorer(ShownAsBox):
         }
         self.order = option_list(list(_ORDER_OPTIONS), "Tie-break:", visible=True)
         self.order.value = _COURSE_ORDER
-        self.person = widgets.Dropdown(
+        self.person = widget_parts.control(
+            widgets.Dropdown,
             options=synthetic.person_choices(people),
             value=person_id,
             description="Follow:",
-            layout=widgets.Layout(width="22em"),
+            layout=dict(width="22em"),
         )
-        self.status = widgets.HTML()
-        self.rule_html = widgets.HTML()
-        self.chart = widgets.HTML()
-        self.table_html = widgets.HTML()
-        self.person_html = widgets.HTML()
-        self.moved_html = widgets.HTML()
+        self.status = widget_parts.html()
+        self.rule_html = widget_parts.html()
+        self.chart = widget_parts.html()
+        self.table_html = widget_parts.html()
+        self.person_html = widget_parts.html()
+        self.moved_html = widget_parts.html()
         controls: list[Any] = [*self.use.values(), self.thresholds, self.scope, self.order]
         controls += [*self.fixed.values(), self.person]
         for control in controls:
             control.observe(self._on_change, names="value")
-        self.box = widgets.VBox(
+        self.box = widget_parts.vbox(
             [
-                widgets.HTML("<b>Measures the rule compares:</b>"),
-                widgets.HBox(list(self.use.values())),
-                widgets.HBox([self.thresholds, self.scope]),
-                widgets.HBox(list(self.fixed.values())),
+                widget_parts.html("<b>Measures the rule compares:</b>"),
+                widget_parts.hbox(list(self.use.values())),
+                widget_parts.hbox([self.thresholds, self.scope]),
+                widget_parts.hbox(list(self.fixed.values())),
                 self.order,
                 self.person,
                 self.status,
-                widgets.HBox([self.chart, self.table_html]),
+                widget_parts.hbox([self.chart, self.table_html]),
                 self.person_html,
                 self.moved_html,
                 self.rule_html,
