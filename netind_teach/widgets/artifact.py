@@ -251,6 +251,15 @@ class ArtifactExplorer(ShownAsBox):
             top_label=f"{max(self.before):g} (top)",
         )
         ax.legend(fontsize=plotting.FONT["legend"], frameon=False, loc="upper right")
+        # The title at a fixed height (y=1.0, where matplotlib would place it): the first
+        # drawing then measures no tick labels to place it.
+        title = ax.title
+        ax.set_title(
+            title.get_text(),
+            fontsize=title.get_fontsize(),
+            fontweight=title.get_fontweight(),
+            y=1.0,
+        )
         # A fixed y axis (percent) that holds every bar at every rate: no jumping.
         highest = [share_none(artifact_shift(self.before, MAX_RATE))]
         highest += [max(c.values()) / sum(c.values()) for c in (self.before, self.after)]

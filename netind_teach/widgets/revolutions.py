@@ -255,7 +255,7 @@ class RevolutionsExplorer(ShownAsBox):
         left.set_ylim(0, self.n_people * 1.02)
         left.set_xlabel("step")
         left.set_ylabel("people who know the news")
-        left.set_title("News spreading (synthetic network)", fontsize=12)
+        left.set_title("News spreading (synthetic network)", fontsize=12, y=1.0)
         left.legend(loc="upper left", frameon=False, fontsize=9)
         (possible,) = right.barh([0], [0], color="#DDDDDD", edgecolor="#333333", height=0.5)
         (reached,) = right.barh([0], [0], color=plotting.PALETTE[1], height=0.5)
@@ -263,7 +263,7 @@ class RevolutionsExplorer(ShownAsBox):
         right.set_ylim(-0.6, 1.0)
         right.set_yticks([])
         right.set_xlabel("people within reach")
-        right.set_title("Help at a random moment (synthetic)", fontsize=12)
+        right.set_title("Help at a random moment (synthetic)", fontsize=12, y=1.0)
         right.text(
             0.02,
             0.97,
@@ -274,6 +274,8 @@ class RevolutionsExplorer(ShownAsBox):
         )
         for artist in (possible, reached):
             artist.set_animated(True)
+        # The titles sit at a fixed height (y=1.0, where matplotlib would place them): the
+        # first drawing then measures no tick labels to place them.
         for ax in (left, right):
             for side in ("top", "right"):
                 ax.spines[side].set_visible(False)
