@@ -150,9 +150,13 @@ class TickList(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
         self._syncing = True
         try:
             for label, value in wanted:  # each value keeps its checkbox
-                if value not in self._boxes:
+                if value not in self._boxes:  # named as it is made: one message, not two
                     box = widget_parts.control(
-                        widgets.Checkbox, value=False, indent=False, layout={"width": "auto"}
+                        widgets.Checkbox,
+                        value=False,
+                        description=str(label),
+                        indent=False,
+                        layout={"width": "auto"},
                     )
                     box.observe(self._on_tick, names="value")
                     self._boxes[value] = box
