@@ -58,6 +58,7 @@ __all__ = [
     "draw_ego",
     "draw_model_panel",
     "draw_person",
+    "key_html",
     "person_circles",
     "person_key_html",
     "sampled_ties_note",
@@ -71,6 +72,8 @@ _KEY = "_circle_key"  # node attribute draw_person colours by (one number per ci
 _N_COLOURS = len(PALETTE)  # circles beyond the palette get a second marker
 # The note on thinned ties of each Axes' last drawing (see ties_note).
 _NOTES: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
+# The key (legend handles, title) of each Axes' last drawing (see key_html).
+_KEYS: weakref.WeakKeyDictionary[Any, tuple[list[Any], str]] = weakref.WeakKeyDictionary()
 
 
 def circle_colors(labels: Any) -> dict[Any, str]:
@@ -485,8 +488,15 @@ def draw_ego(
         fontsize=FONT["title"],
         y=1.0,
     )
+    _KEYS[ax] = (_ego_key(colors, kinds, distant=bool(distant), second=bool(second)), "")
     if legend:
-        _ego_legend(ax, colors, kinds, distant=bool(distant), second=bool(second))
+        ax.legend(
+            handles=_KEYS[ax][0],
+            loc="upper left",
+            bbox_to_anchor=(1.0, 1.0),
+            fontsize=FONT["legend"],
+            frameon=False,
+        )
     return figure_text.attach(ax, figure_text.describe_ego(G, ego, title=ax.get_title()))
 
 
@@ -621,9 +631,10 @@ def _tie_collection(ties: _Ties, xy: list[Sequence[float]], *, crowded: bool) ->
     )
 
 
-def _ego_legend(
-    ax: Axes, colors: dict[Any, str], kinds: set[str], *, distant: bool, second: bool
-) -> None:
+def _ego_key(
+    colors: dict[Any, str], kinds: set[str], *, distant: bool, second: bool
+) -> list[Any]:
+    """Return the legend handles of an ego drawing: circles, kinds of tie, rings, squares."""
     from matplotlib.lines import Line2D
 
     handles = [legend_marker(str(label), color) for label, color in list(colors.items())[:8]]
@@ -640,13 +651,43 @@ def _ego_legend(
         handles.append(legend_marker("in 2 circles", "none", size=13, edge=2.0))
     if distant:
         handles.append(legend_marker("distant", "white", marker="s"))
-    ax.legend(
-        handles=handles,
-        loc="upper left",
-        bbox_to_anchor=(1.0, 1.0),
-        fontsize=FONT["legend"],
-        frameon=False,
-    )
+    return handles
+
+
+def key_html(ax: Axes) -> str:
+    """Return the key of the last drawing on ``ax`` as HTML, drawn with its legend or not.
+
+    What :func:`netind_teach.plotting.legend_html` makes of the legend :func:`draw_ego` or
+    :func:`draw_person` draws, without the legend: a widget showing the key beside the
+    picture draws with ``legend=False`` and calls this.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+        The Axes :func:`draw_ego` or :func:`draw_person` drew on.
+
+    Returns
+    -------
+    str
+        The key (:func:`netind_teach.plotting.key_html`); ``""`` when nothing was drawn.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from netind_teach import models, plotting
+    >>> ax = draw_ego(models.networked_individual(seed=1), legend=False)
+    >>> ax.get_legend() is None, "weak tie" in key_html(ax)
+    (True, True)
+    >>> key_html(ax) == plotting.legend_html(draw_ego(models.networked_individual(seed=1)))
+    True
+    """
+    from netind_teach import plotting
+
+    handles, title = _KEYS.get(ax, ([], ""))
+    return plotting.key_html([(h, str(h.get_label())) for h in handles], title=title) if (
+        handles
+    ) else ""
 
 
 def draw_model_panel(
@@ -808,6 +849,7 @@ def draw_person(
                 zorder=2.5,
             )
         handles.append(legend_marker(f"{name} ({count})", colour, marker=marker, edge=1.0))
+    _KEYS[ax] = (handles, "circles (alters)")
     if legend:
         ax.legend(
             handles=handles,

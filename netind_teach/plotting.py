@@ -22,6 +22,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from netind_teach import figure_text
@@ -41,6 +42,7 @@ __all__ = [
     "TYPE_COLORS",
     "TYPE_HATCHES",
     "course_style",
+    "key_html",
     "legend_html",
     "legend_marker",
     "new_axes",
@@ -219,16 +221,53 @@ def legend_html(ax: Axes, *, remove: bool = True) -> str:
     >>> ax.get_legend() is None
     True
     """
+    legend = ax.get_legend()
+    if legend is None:
+        return ""
+    entries = [
+        (handle, text.get_text())
+        for handle, text in zip(legend.legend_handles, legend.get_texts(), strict=False)
+    ]
+    key = key_html(entries, title=legend.get_title().get_text())
+    if remove:
+        legend.remove()
+    return key
+
+
+def key_html(entries: Sequence[tuple[Any, str]], *, title: str = "") -> str:
+    """Return legend entries as an HTML key, without making a matplotlib legend.
+
+    The key :func:`legend_html` writes, from the handles a drawing would give its legend
+    (e.g. :func:`legend_marker`): a widget that shows its key beside the picture need
+    not build the legend first (about 2 ms a drawing).
+
+    Parameters
+    ----------
+    entries : sequence of (artist, str)
+        Each entry's handle (a ``Line2D``: a marker or a line) and its label.
+    title : str
+        The key's title (none when empty).
+
+    Returns
+    -------
+    str
+        ``<div>`` with one ``<span>`` per entry.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> key = key_html([(legend_marker("kin", PALETTE[0]), "kin")], title="circles")
+    >>> "<b>circles</b>" in key, "color:#0072b2" in key, key.endswith("</span> kin</span></div>")
+    (True, True, True)
+    """
     import html
 
     from matplotlib.colors import to_hex
     from matplotlib.lines import Line2D
 
-    legend = ax.get_legend()
-    if legend is None:
-        return ""
     items = []
-    for handle, text in zip(legend.legend_handles, legend.get_texts(), strict=False):
+    for handle, label in entries:
         symbol, colour = "&#9679;", INK
         if isinstance(handle, Line2D):
             marker, face = str(handle.get_marker()), handle.get_markerfacecolor()
@@ -242,11 +281,8 @@ def legend_html(ax: Axes, *, remove: bool = True) -> str:
         items.append(
             "<span style='white-space:nowrap;margin-right:10px'>"
             f"<span style='color:{colour}' aria-hidden='true'>{symbol}</span> "
-            f"{html.escape(text.get_text())}</span>"
+            f"{html.escape(label)}</span>"
         )
-    title = legend.get_title().get_text()
     head = f"<b>{html.escape(title)}</b> " if title else ""
-    if remove:
-        legend.remove()
     return "<div style='font-size:90%;max-width:630px'>" + head + " ".join(items) + "</div>"
 

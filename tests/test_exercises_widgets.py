@@ -232,6 +232,7 @@ def test_classify_widget_draws_with_egodraw(ex, monkeypatch) -> None:
         return ax
 
     fake.draw_ego = draw_ego
+    fake.key_html = lambda ax: ""
     monkeypatch.setitem(sys.modules, "netind_teach.egodraw", fake)
     w = ex.first_type.widget()
     image = w.figure.children[0]

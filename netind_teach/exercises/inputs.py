@@ -272,14 +272,17 @@ class TypeChoiceInput(AnswerInput):
         d = self.definition
         alt = html.escape(d.description) if d.description else ""
         try:
-            from .. import plotting, rendering
+            from .. import rendering
 
             # Final size and margins fixed, so the figure is laid out and rendered once
-            # (no bbox_inches="tight"); the legend becomes HTML under the picture:
-            # rendered into it, its text would cost more than the network. One figure
-            # serves every drawing (emptied first): making an Axes costs half a drawing.
+            # (no bbox_inches="tight"); the key is HTML under the picture, made without
+            # a legend: rendered into it, its text would cost more than the network. One
+            # figure serves every drawing (emptied first): an Axes costs half a drawing.
             fig, ax = _drawing_axes()
-            key = plotting.legend_html(d.draw(ax=ax))
+            drawn = d.draw(ax=ax, legend=False)
+            from ..egodraw import key_html  # loaded by the drawing
+
+            key = key_html(drawn)
             image = a11y.image(
                 value=rendering.figure_png(fig),
                 format="png",
