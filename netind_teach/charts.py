@@ -508,9 +508,11 @@ def draw_timeline(ax: Axes | None = None) -> Axes:
     ax.axhline(0, color=INK, linewidth=1.5, zorder=1)
     # Where each label goes: (height of its stem, horizontal alignment).
     places = ((1.0, "center"), (1.0, "right"), (-1.0, "right"), (2.2, "left"), (-1.0, "center"))
+    years = [year for year, _ in TIMELINE]
+    # stems and dots as one artist each, not one per event: the same picture, drawn faster
+    ax.vlines(years, 0, [height * 0.8 for height, _ in places], color=INK, linewidth=1, zorder=1)
+    ax.scatter(years, [0] * len(years), s=60, color=PALETTE[0], zorder=2)
     for (year, text), (height, align) in zip(TIMELINE, places, strict=True):
-        ax.vlines(year, 0, height * 0.8, color=INK, linewidth=1, zorder=1)
-        ax.scatter([year], [0], s=60, color=PALETTE[0], zorder=2)
         shift = {"right": -5, "left": 5, "center": 0}[align]
         ax.annotate(
             text,

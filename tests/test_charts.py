@@ -189,3 +189,17 @@ def test_timeline_draws_every_event():
     texts = " ".join(t.get_text() for t in ax.texts)
     assert "Wellman" in texts and "1960s" in texts and "2012" in texts
 
+
+def test_timeline_draws_its_stems_and_dots_as_one_artist_each():
+    from matplotlib.collections import LineCollection
+
+    ax = charts.draw_timeline()
+    (dots,) = [c for c in ax.collections if isinstance(c, PathCollection)]
+    (stems,) = [c for c in ax.collections if isinstance(c, LineCollection)]
+    assert len(dots.get_offsets()) == len(charts.TIMELINE)
+    # each stem rises (or falls) from the axis at its year to its label
+    tops = {float(seg[0][0]): float(seg[1][1]) for seg in stems.get_segments()}
+    assert sorted(tops) == [year for year, _ in charts.TIMELINE]
+    assert all(seg[0][1] == 0 for seg in stems.get_segments()) and tops[2002] > tops[2000] > 0
+    assert tops[2001] < 0
+
