@@ -238,10 +238,12 @@ def _clear_corner(ax: Axes, labels: Sequence[str]) -> _Corner:
     """Return the first corner where a legend of ``labels`` would cover no line or point.
 
     What ``loc="best"`` finds, worked out once from the data instead of at every draw
-    (where it costs about 15 ms on lesson 03's adoption chart): the legend's size is
-    estimated from its rows and longest label (generously: matplotlib's spacing plus a
-    margin), each line is sampled along its segments, and the corners are tried in
-    ``"best"``'s order. ``"best"`` itself when no corner is clear.
+    (matplotlib searches again at each draw and twice more when the picture is cropped):
+    the legend's size is estimated from its rows and longest label (generously:
+    matplotlib's spacing plus a margin), each line is sampled along its segments, and
+    the corners are tried in ``"best"``'s order. ``"best"`` itself when no corner is
+    clear, as on lesson 03's adoption chart, whose survey-mode line crosses every
+    corner: there the search stays (fixing it once costs as much as it saves).
     """
     import numpy as np
 
