@@ -29,7 +29,8 @@ from __future__ import annotations
 import re
 import weakref
 import zlib
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from functools import partial
 from itertools import repeat
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -72,8 +73,11 @@ _KEY = "_circle_key"  # node attribute draw_person colours by (one number per ci
 _N_COLOURS = len(PALETTE)  # circles beyond the palette get a second marker
 # The note on thinned ties of each Axes' last drawing (see ties_note).
 _NOTES: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
-# The key (legend handles, title) of each Axes' last drawing (see key_html).
-_KEYS: weakref.WeakKeyDictionary[Any, tuple[list[Any], str]] = weakref.WeakKeyDictionary()
+# The key of each Axes' last drawing (see key_html): a function making its legend handles
+# (made only when asked: a widget's redraw needs none), and its title.
+_KEYS: weakref.WeakKeyDictionary[Any, tuple[Callable[[], list[Any]], str]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def circle_colors(labels: Any) -> dict[Any, str]:
@@ -488,10 +492,10 @@ def draw_ego(
         fontsize=FONT["title"],
         y=1.0,
     )
-    _KEYS[ax] = (_ego_key(colors, kinds, distant=bool(distant), second=bool(second)), "")
+    _KEYS[ax] = (partial(_ego_key, colors, kinds, distant=bool(distant), second=bool(second)), "")
     if legend:
         ax.legend(
-            handles=_KEYS[ax][0],
+            handles=_KEYS[ax][0](),
             loc="upper left",
             bbox_to_anchor=(1.0, 1.0),
             fontsize=FONT["legend"],
@@ -684,7 +688,8 @@ def key_html(ax: Axes) -> str:
     """
     from netind_teach import plotting
 
-    handles, title = _KEYS.get(ax, ([], ""))
+    make, title = _KEYS.get(ax, (list, ""))
+    handles = make()
     return plotting.key_html([(h, str(h.get_label())) for h in handles], title=title) if (
         handles
     ) else ""
@@ -849,7 +854,7 @@ def draw_person(
                 zorder=2.5,
             )
         handles.append(legend_marker(f"{name} ({count})", colour, marker=marker, edge=1.0))
-    _KEYS[ax] = (handles, "circles (alters)")
+    _KEYS[ax] = (partial(list, handles), "circles (alters)")
     if legend:
         ax.legend(
             handles=handles,

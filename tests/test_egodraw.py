@@ -316,3 +316,14 @@ def test_draw_person_leaves_the_graph_alone_and_marks_extra_circles():
     markers = [h.get_marker() for h in ax.get_legend().legend_handles]
     assert markers == ["o"] * 7 + ["^"] * 2  # colours repeat after seven: shapes differ
 
+
+
+def test_a_drawing_without_legend_makes_its_key_only_when_asked(monkeypatch):
+    made = []
+    real = egodraw.legend_marker
+    monkeypatch.setattr(egodraw, "legend_marker", lambda *a, **k: made.append(a) or real(*a, **k))
+    G = models.networked_individual(seed=1)
+    ax = egodraw.draw_ego(G, legend=False)  # a widget's redraw: no legend, no key
+    assert made == [] and ax.get_legend() is None
+    key = egodraw.key_html(ax)
+    assert made and key == plotting.legend_html(egodraw.draw_ego(G))
