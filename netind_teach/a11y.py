@@ -263,9 +263,11 @@ def number_box(
         continuous_update=False,
         style={"description_width": "initial"},
         layout={"width": "auto"},
+        # named and classed as it is made: one message to the page, not three
+        description=f"{name} ({low:g} to {high:g}{unit})",
+        _dom_classes=(NUMBER_BOX_CLASS,),
     )
-    box.add_class(NUMBER_BOX_CLASS)
-    return name_control(box, f"{name} ({low:g} to {high:g}{unit})")
+    return box
 
 
 def image(**kwargs: Any) -> Any:

@@ -97,9 +97,12 @@ def option_list(
         rows=max(len(options), 1),
         layout={"width": "auto"},
         style={"description_width": "initial"},  # a visible name is never cut to "..."
+        # named and classed as it is made (as a11y.name_control would): one message to
+        # the page, not three
+        description=name,
+        _dom_classes=(a11y.OPTION_LIST_CLASS, *(() if visible else (a11y.SR_LABEL_CLASS,))),
     )
-    box.add_class(a11y.OPTION_LIST_CLASS)
-    return a11y.name_control(box, name, visible=visible)
+    return box
 
 
 class TickList(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped

@@ -129,3 +129,31 @@ def test_the_network_builder_and_the_explorers_open_few_models():
     # before: 29 and 61 models
     assert len(_models(ContinuumExplorer(seed=1).widget())) <= 20
     assert len(_models(RuleExplorer().box)) <= 32
+
+
+def test_number_and_list_boxes_are_named_and_classed_as_they_are_made():
+    """One message each (its opening), not two more for its name and its CSS class."""
+    from unittest import mock
+
+    from netind_teach import a11y
+    from netind_teach.choice_controls import option_list
+
+    sent: list[tuple[str, object]] = []
+    real = widgets.Widget.send_state
+
+    def spy(self, key=None):
+        sent.append((type(self).__name__, key))
+        return real(self, key)
+
+    with mock.patch.object(widgets.Widget, "send_state", spy):
+        people = a11y.number_box("people", 20, 4, 40)
+        hidden = option_list([("a", 1), ("b", 2)], "Type of this network")
+        shown = option_list([("a", 1)], "Colour by", visible=True)
+    # before: each sent its description and its _dom_classes after opening
+    assert sent == []
+    assert people.description == "people (4 to 40)"
+    assert people._dom_classes == (a11y.NUMBER_BOX_CLASS,)
+    assert hidden.description == "Type of this network"
+    assert hidden._dom_classes == (a11y.OPTION_LIST_CLASS, a11y.SR_LABEL_CLASS)
+    assert (shown.description, shown._dom_classes) == ("Colour by", (a11y.OPTION_LIST_CLASS,))
+    assert hidden.value is None and people.value == 20
