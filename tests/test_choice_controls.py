@@ -110,26 +110,3 @@ def test_the_position_bar_is_hidden_from_screen_readers_and_held_to_its_ends():
     assert "little &lt;boxes&gt;" in bar  # the ends' words are escaped
     assert "width:0%" in position_bar(-3, 0, 1, "a", "b")
     assert "width:100%" in position_bar(3, 0, 1, "a", "b")
-
-
-def test_a_tick_list_names_each_new_checkbox_as_it_is_made():
-    """One message per checkbox (its opening), not a second one to give it its name (issue 24)."""
-    from unittest import mock
-
-    import ipywidgets as widgets
-
-    from netind_teach.choice_controls import TickList
-
-    sent: list[tuple[str, object]] = []
-    real = widgets.Widget.send_state
-
-    def spy(self, key=None):
-        sent.append((type(self).__name__, key))
-        return real(self, key)
-
-    with mock.patch.object(widgets.Widget, "send_state", spy):
-        ticks = TickList(options=[("Sam", 1), ("Ola", 2), ("Kit", 3)], value=(2,))
-    assert [box.description for box in ticks.parts] == ["Sam", "Ola", "Kit"]
-    assert [box.value for box in ticks.parts] == [False, True, False]
-    # before: each checkbox sent its description after opening
-    assert [s for s in sent if s[0] == "Checkbox" and s[1] != "value"] == []

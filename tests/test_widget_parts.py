@@ -7,6 +7,10 @@ them was about a third of lesson 06's own work. The course's fixed widgets now s
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from unittest import mock
+
 import ipywidgets as widgets
 import pytest
 from traitlets import TraitError
@@ -131,13 +135,10 @@ def test_the_network_builder_and_the_explorers_open_few_models():
     assert len(_models(RuleExplorer().box)) <= 32
 
 
-def test_number_and_list_boxes_are_named_and_classed_as_they_are_made():
-    """One message each (its opening), not two more for its name and its CSS class."""
-    from unittest import mock
 
-    from netind_teach import a11y
-    from netind_teach.choice_controls import option_list
-
+@contextmanager
+def _messages_after_opening() -> Iterator[list[tuple[str, object]]]:
+    """Record (widget kind, trait) of each state message widgets send inside the block."""
     sent: list[tuple[str, object]] = []
     real = widgets.Widget.send_state
 
@@ -146,6 +147,15 @@ def test_number_and_list_boxes_are_named_and_classed_as_they_are_made():
         return real(self, key)
 
     with mock.patch.object(widgets.Widget, "send_state", spy):
+        yield sent
+
+
+def test_number_and_list_boxes_are_named_and_classed_as_they_are_made():
+    """One message each (its opening), not two more for its name and its CSS class."""
+    from netind_teach import a11y
+    from netind_teach.choice_controls import option_list
+
+    with _messages_after_opening() as sent:
         people = a11y.number_box("people", 20, 4, 40)
         hidden = option_list([("a", 1), ("b", 2)], "Type of this network")
         shown = option_list([("a", 1)], "Colour by", visible=True)
@@ -157,3 +167,15 @@ def test_number_and_list_boxes_are_named_and_classed_as_they_are_made():
     assert hidden._dom_classes == (a11y.OPTION_LIST_CLASS, a11y.SR_LABEL_CLASS)
     assert (shown.description, shown._dom_classes) == ("Colour by", (a11y.OPTION_LIST_CLASS,))
     assert hidden.value is None and people.value == 20
+
+
+def test_a_tick_list_names_each_new_checkbox_as_it_is_made():
+    """One message per checkbox (its opening), not a second one to give it its name."""
+    from netind_teach.choice_controls import TickList
+
+    with _messages_after_opening() as sent:
+        ticks = TickList(options=[("Sam", 1), ("Ola", 2), ("Kit", 3)], value=(2,))
+    assert [box.description for box in ticks.parts] == ["Sam", "Ola", "Kit"]
+    assert [box.value for box in ticks.parts] == [False, True, False]
+    # before: each checkbox sent its description after opening
+    assert [s for s in sent if s[0] == "Checkbox" and s[1] != "value"] == []
