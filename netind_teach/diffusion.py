@@ -27,20 +27,19 @@ True
 
 from __future__ import annotations
 
-import math
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from netind_teach.quantities import is_real
+from netind_teach.quantities import fraction
 from netind_teach.vocab import EGO, TIE_KINDS
 
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["ReachResult", "probability", "reach", "spread"]
+__all__ = ["ReachResult", "reach", "spread"]
 
 Availability = float | Mapping[str, float]
 
@@ -53,44 +52,6 @@ def _check_graph(G: Any) -> None:
         )
 
 
-def probability(name: str, value: Any) -> float:
-    """Return ``value`` as a float if it is a probability, else raise a one-line message.
-
-    Parameters
-    ----------
-    name : str
-        What the value is called in the message (an argument's name).
-    value : object
-        The value to check: a real number from 0 to 1 (not a bool, not NaN).
-
-    Returns
-    -------
-    float
-        ``value`` as a float.
-
-    Raises
-    ------
-    TypeError
-        If ``value`` is not a real number.
-    ValueError
-        If it lies outside 0 to 1.
-
-    Examples
-    --------
-    >>> probability("p", 1)
-    1.0
-    >>> probability("p", 1.5)
-    Traceback (most recent call last):
-    ...
-    ValueError: p must be between 0 and 1, got 1.5.
-    """
-    if not is_real(value) or math.isnan(value):
-        raise TypeError(f"{name} must be a probability between 0 and 1, got {value!r}.")
-    if not 0.0 <= value <= 1.0:
-        raise ValueError(f"{name} must be between 0 and 1, got {value}.")
-    return float(value)
-
-
 def _kind_probabilities(what: str, given: Availability) -> dict[str, float]:
     """Map every tie kind to a probability, from one number or a per-kind mapping."""
     if isinstance(given, Mapping):
@@ -100,8 +61,8 @@ def _kind_probabilities(what: str, given: Availability) -> dict[str, float]:
                 f"Unknown tie kind(s) {sorted(unknown)} in {what}; the kinds are "
                 f"{', '.join(TIE_KINDS)}."
             )
-        return {k: probability(f"{what}[{k!r}]", v) for k, v in given.items()}
-    p = probability(what, given)
+        return {k: fraction(f"{what}[{k!r}]", v) for k, v in given.items()}
+    p = fraction(what, given)
     return dict.fromkeys(TIE_KINDS, p)
 
 
@@ -318,9 +279,9 @@ def spread(
     steps = _positive_int("steps", steps)
     trials = _positive_int("trials", trials)
     probs = {
-        "strong": probability("p_strong", p_strong),
-        "weak": probability("p_weak", p_weak),
-        "online": probability("p_online", p_weak if p_online is None else p_online),
+        "strong": fraction("p_strong", p_strong),
+        "weak": fraction("p_weak", p_weak),
+        "online": fraction("p_online", p_weak if p_online is None else p_online),
     }
     nodes = list(G)
     index = {node: i for i, node in enumerate(nodes)}

@@ -43,7 +43,7 @@ from typing import Any, NamedTuple
 
 import networkx as nx
 
-from netind_teach.quantities import is_real, is_whole
+from netind_teach.quantities import fraction, is_whole
 from netind_teach.vocab import EGO
 
 __all__ = [
@@ -100,14 +100,6 @@ def _check_int(name: str, value: Any, low: int) -> int:
     if value < low:
         raise ValueError(f"{name} must be at least {low}, got {value}.")
     return value
-
-
-def _check_share(name: str, value: Any) -> float:
-    if not is_real(value):
-        raise TypeError(f"{name} must be a number between 0 and 1, got {value!r}.")
-    if not 0.0 <= value <= 1.0:
-        raise ValueError(f"{name} must be between 0 and 1, got {value}.")
-    return float(value)
 
 
 def _new_graph(model: str, seed: int, **params: Any) -> nx.Graph:
@@ -174,7 +166,7 @@ def community_continuum(
     >>> set(b.edges) <= set(a.edges)
     True
     """
-    p = _check_share("p", p)
+    p = fraction("p", p)
     return _continuum(
         p,
         seed,
@@ -203,8 +195,8 @@ def _continuum(
             f"n_circles ({n_circles}) cannot exceed n_alters ({n_alters}): "
             "every circle needs at least one member."
         )
-    overlap = _check_share("overlap", overlap)
-    share_distant = _check_share("share_distant", share_distant)
+    overlap = fraction("overlap", overlap)
+    share_distant = fraction("share_distant", share_distant)
     import numpy as np
 
     d = _draws(seed, n_alters, n_circles, overlap)
@@ -465,8 +457,8 @@ def glocalized(
     """
     n_households = _check_int("n_households", n_households, 1)
     household_size = _check_int("household_size", household_size, 2)
-    share_distant = _check_share("share_distant", share_distant)
-    between = _check_share("between", between)
+    share_distant = fraction("share_distant", share_distant)
+    between = fraction("between", between)
     rng = random.Random(seed)
     G = _new_graph(
         MODELS[1],
@@ -562,9 +554,9 @@ def group_network(
 
     n_groups = _check_int("n_groups", n_groups, 2)
     group_size = _check_int("group_size", group_size, 2)
-    p_in = _check_share("p_in", p_in)
-    weak_share = _check_share("weak_share", weak_share)
-    online_share = _check_share("online_share", online_share)
+    p_in = fraction("p_in", p_in)
+    weak_share = fraction("weak_share", weak_share)
+    online_share = fraction("online_share", online_share)
     n = n_groups * group_size
     strong_rng, weak_rng, online_rng = (
         np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(3)

@@ -29,7 +29,7 @@ from typing import Any
 
 import networkx as nx
 
-from netind_teach.quantities import is_real, is_whole
+from netind_teach.quantities import fraction, is_whole
 
 __all__ = [
     "NICHE_SEED",
@@ -47,12 +47,6 @@ __all__ = [
 SIDES: tuple[str, str] = ("left", "right")
 #: Seed of the lesson's synthetic population.
 NICHE_SEED = 2001
-
-
-def _unit(name: str, value: Any) -> float:
-    if not is_real(value) or not 0 <= value <= 1:
-        raise ValueError(f"{name} must be a number between 0 and 1 (e.g. 0.5); got {value!r}")
-    return float(value)
 
 
 def niche_network(
@@ -92,7 +86,7 @@ def niche_network(
         raise ValueError(f"n must be an even whole number >= 4 (e.g. 200); got {n!r}")
     if not is_whole(ties) or not 1 <= ties < n // 2:
         raise ValueError(f"ties must be a whole number from 1 to {n // 2 - 1}; got {ties!r}")
-    strength = _unit("preference", preference)
+    strength = fraction("preference", preference)
     same = 0.5 + 0.5 * strength
     rng = random.Random(seed)
     half = n // 2
@@ -224,8 +218,8 @@ def seen_share(share: float, keep_other: float = 1.0) -> float:
     >>> seen_share(0.3, 1.0), round(seen_share(0.5, 0.5), 3)
     (0.3, 0.333)
     """
-    share = _unit("share", share)
-    keep = _unit("keep_other", keep_other)
+    share = fraction("share", share)
+    keep = fraction("keep_other", keep_other)
     shown = share * keep
     total = shown + (1.0 - share)
     return shown / total if total else 0.0

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import math
 import numbers
-from typing import Literal, TypeGuard
+from typing import Any, Literal, TypeGuard
 
-__all__ = ["Side", "format_number", "is_real", "is_whole", "side"]
+__all__ = ["Side", "format_number", "fraction", "is_real", "is_whole", "side"]
 
 #: Where a value stands against a reference such as a median.
 Side = Literal["above", "at", "below"]
@@ -139,3 +139,48 @@ def is_whole(value: object) -> TypeGuard[int]:
     (True, True, False, False, False)
     """
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+def fraction(name: str, value: Any) -> float:
+    """Return ``value`` as a float if it is a number from 0 to 1, else raise a one-line message.
+
+    The one check behind every share and probability an argument takes (a network's
+    overlap, a tie's chance to pass news on, a niche's preference).
+
+    Parameters
+    ----------
+    name : str
+        What the value is called in the message (an argument's name).
+    value : object
+        The value to check: a real number from 0 to 1 (not a bool, not NaN).
+
+    Returns
+    -------
+    float
+        ``value`` as a float.
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is not a real number (a bool, text, None).
+    ValueError
+        If it is NaN or lies outside 0 to 1.
+
+    Examples
+    --------
+    >>> fraction("p", 1)
+    1.0
+    >>> fraction("p", 1.5)
+    Traceback (most recent call last):
+    ...
+    ValueError: p must be between 0 and 1, got 1.5.
+    >>> fraction("share", "half")
+    Traceback (most recent call last):
+    ...
+    TypeError: share must be a number between 0 and 1, got 'half'.
+    """
+    if not is_real(value):
+        raise TypeError(f"{name} must be a number between 0 and 1, got {value!r}.")
+    if not 0.0 <= value <= 1.0:  # NaN compares False too
+        raise ValueError(f"{name} must be between 0 and 1, got {value}.")
+    return float(value)

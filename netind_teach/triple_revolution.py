@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from netind_teach import diffusion, figure_text, models
+from netind_teach.quantities import fraction
 from netind_teach.vocab import TIE_KINDS
 
 if TYPE_CHECKING:
@@ -126,7 +127,7 @@ def lesson_network(
     >>> {k for _, _, k in boxes.edges(data="kind")}
     {'strong'}
     """
-    weak_share = diffusion.probability("weak_share", weak_share)
+    weak_share = fraction("weak_share", weak_share)
     return models.group_network(
         n_groups=n_groups,
         group_size=group_size,
@@ -160,13 +161,13 @@ def with_mobile(place_bound: Mapping[str, float], always_on: float) -> dict[str,
     >>> with_mobile({"strong": 0.3, "weak": 0.1}, 0.8)
     {'strong': 0.86, 'weak': 0.82}
     """
-    a = diffusion.probability("always_on", always_on)
+    a = fraction("always_on", always_on)
     out = {}
     for kind, p in place_bound.items():
         if kind not in TIE_KINDS:
             raise ValueError(f"Unknown tie kind {kind!r}; the kinds are {', '.join(TIE_KINDS)}.")
         out[kind] = round(
-            1.0 - (1.0 - diffusion.probability(f"place_bound[{kind!r}]", p)) * (1.0 - a), 12
+            1.0 - (1.0 - fraction(f"place_bound[{kind!r}]", p)) * (1.0 - a), 12
         )
     return out
 

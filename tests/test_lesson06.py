@@ -158,9 +158,11 @@ def test_niche_network_is_seeded_and_checks_its_input() -> None:
     a, b = niches.niche_network(seed=4), niches.niche_network(seed=4)
     assert sorted(a.edges) == sorted(b.edges)
     assert "synthetic" in a.graph["name"]
-    for bad in ({"preference": 2}, {"n": 7}, {"ties": 0}, {"preference": "high"}):
+    for bad in ({"preference": 2}, {"n": 7}, {"ties": 0}):
         with pytest.raises(ValueError, match="must be"):
             niches.niche_network(**bad)
+    with pytest.raises(TypeError, match="preference must be a number between 0 and 1"):
+        niches.niche_network(preference="high")  # not a number: a TypeError, as in models
 
 
 def test_seen_share_and_the_published_funnel() -> None:

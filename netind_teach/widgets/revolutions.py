@@ -16,6 +16,7 @@ import networkx as nx
 from netind_teach import a11y, diffusion
 from netind_teach import triple_revolution as model
 from netind_teach.display import ShownAsBox
+from netind_teach.quantities import fraction
 from netind_teach.triple_revolution import NETWORK_SEED, SPREAD_TRIALS, Settings
 from netind_teach.widget_guard import guard
 
@@ -84,8 +85,8 @@ class RevolutionsExplorer(ShownAsBox):
                 f"{', '.join(Settings.__dataclass_fields__)}."
             )
         initial = Settings(**start)
-        diffusion.probability("weak_share", initial.weak_share)
-        diffusion.probability("always_on", initial.always_on)
+        fraction("weak_share", initial.weak_share)
+        fraction("always_on", initial.always_on)
         for name, value in (("steps", steps), ("trials", trials), ("hops", hops)):
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ValueError(f"{name} must be a whole number of at least 1, got {value!r}.")
