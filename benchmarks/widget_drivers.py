@@ -129,11 +129,9 @@ def build_revolutions() -> Any:
 
 def gss_counts(year: int) -> dict[int, int]:
     """GSS 'number named' counts of one year (valid answers), from the course's data."""
-    from netind_teach import datasets
+    from netind_teach import confidants, datasets
 
-    gss = datasets.load("gss_numgiven")
-    valid = gss[(gss["year"] == year) & (gss["response_type"] == "valid")]
-    return {int(n): int(c) for n, c in zip(valid["number_named"], valid["count"], strict=True)}
+    return confidants.counts_by_year(datasets.load("gss_numgiven"))[year]
 
 
 def build_artifact() -> Any:

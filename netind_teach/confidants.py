@@ -6,7 +6,8 @@ distribution ``{number named: respondents}``. This module reads such a distribut
 compares two (:func:`gap_points`), and models what a share of falsely recorded "no one"
 answers does to it (:func:`artifact_shift`, interviewer effects, Paik & Sanchagrin
 2013), and which share would turn the 1985 distribution into the 2004 one
-(:func:`artifact_rate`). :func:`parse_rate` reads a learner's typed rate.
+(:func:`artifact_rate`). :func:`parse_rate` reads a learner's typed rate, and
+:func:`counts_by_year` takes the distributions out of the course's ``gss_numgiven`` table.
 
 Examples
 --------
@@ -33,6 +34,7 @@ __all__ = [
     "artifact_rate",
     "artifact_shift",
     "as_counts",
+    "counts_by_year",
     "gap_points",
     "mean_confidants",
     "parse_rate",
@@ -184,6 +186,42 @@ def as_counts(counts: Any) -> dict[int, float]:
     if sum(out.values()) <= 0:
         raise ValueError("The distribution is empty: its counts add up to 0.")
     return dict(sorted(out.items()))
+
+
+def counts_by_year(table: Any) -> dict[int, dict[int, int]]:
+    """Return a GSS table's distributions ``{year: {number named: respondents}}``.
+
+    Only valid answers count (``response_type == "valid"``; "don't know" and "no answer"
+    are left out), as the course's figures and exercises use them.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The ``gss_numgiven`` dataset: columns ``year``, ``number_named``,
+        ``response_type`` and ``count``.
+
+    Returns
+    -------
+    dict of int to dict of int to int
+        Per survey year, respondents by number of confidants named.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"year": [1985, 1985, 2004], "number_named": [0, 1, 0],
+    ...                       "response_type": ["valid", "valid", "valid"],
+    ...                       "count": [136, 228, 356]})
+    >>> counts_by_year(table)
+    {1985: {0: 136, 1: 228}, 2004: {0: 356}}
+    """
+    valid = table[table["response_type"] == "valid"]
+    return {
+        int(year): {
+            int(n): int(c)
+            for n, c in zip(rows["number_named"].tolist(), rows["count"].tolist(), strict=True)
+        }
+        for year, rows in valid.groupby("year")
+    }
 
 
 def share_none(counts: Any) -> float:

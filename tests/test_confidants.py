@@ -128,3 +128,15 @@ def test_parse_rate_accepts(text, rate) -> None:
 def test_parse_rate_explains_bad_input(bad) -> None:
     message = parse_rate(bad)
     assert isinstance(message, str) and "e.g." in message
+
+
+def test_counts_by_year_takes_the_valid_answers_of_the_course_table():
+    from netind_teach import confidants, datasets
+
+    table = datasets.load("gss_numgiven")
+    counts = confidants.counts_by_year(table)
+    assert sorted(counts) == [1985, 2004]
+    assert counts[1985][0] == 136 and sum(counts[2004].values()) == 1426
+    valid = table[table["response_type"] == "valid"]
+    assert sum(sum(c.values()) for c in counts.values()) == int(valid["count"].sum())
+    assert len(table) > len(valid)  # the other answers exist and are left out

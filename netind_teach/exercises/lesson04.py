@@ -34,7 +34,6 @@ __all__ = [
     "EXERCISES",
     "NO_ONE",
     "TITLE",
-    "gss_counts",
 ]
 
 #: The exercises, and the figures and claims they use, built on first use (see the end
@@ -51,34 +50,10 @@ CLAIM_IDS: tuple[str, ...]
 TITLE = "The isolation debate"
 
 
-def gss_counts() -> dict[int, dict[int, int]]:
-    """Return the GSS distributions ``{year: {number named: respondents}}`` (valid answers).
-
-    Returns
-    -------
-    dict of int to dict of int to int
-        Per survey year, respondents by number of confidants named, from the
-        ``gss_numgiven`` dataset's valid answers.
-
-    Examples
-    --------
-    >>> gss_counts()[1985][0], sum(gss_counts()[2004].values())
-    (136, 1426)
-    """
-    table: pd.DataFrame = datasets.load("gss_numgiven")
-    valid = table[table["response_type"] == "valid"]
-    return {
-        int(year): dict(
-            zip(rows["number_named"].astype(int).tolist(), rows["count"].tolist(), strict=True)
-        )
-        for year, rows in valid.groupby("year")
-    }
-
-
 def _exercises() -> dict[str, Any]:
     """Build the lesson's exercises and the figures they use (data work: on first use)."""
     #: The GSS counts the lesson uses, by year.
-    COUNTS = gss_counts()
+    COUNTS = confidants.counts_by_year(datasets.load("gss_numgiven"))
     #: Percentage naming no one, by year (unweighted).
     NO_ONE = {year: 100 * confidants.share_none(counts) for year, counts in COUNTS.items()}
     #: Percentage of false zeros that turns 1985's share naming no one into 2004's.

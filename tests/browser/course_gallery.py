@@ -51,7 +51,7 @@ LONG_CHOICES = (
 _SETUP = """\
 import tempfile
 
-from netind_teach import datasets, mynetwork
+from netind_teach import confidants, datasets, mynetwork
 from netind_teach.exercises import for_lesson
 from netind_teach.widgets import revolutions
 from netind_teach.widgets.artifact import ArtifactExplorer
@@ -63,10 +63,7 @@ from netind_teach.widgets.typology_explorer import RuleExplorer, SampleBrowser
 
 ex = {lesson: for_lesson(lesson) for lesson in ("00", "01", "03", "04")}
 gss = datasets.load("gss_numgiven")
-counts = {}
-for year in (1985, 2004):
-    rows = gss[(gss["year"] == year) & (gss["response_type"] == "valid")]
-    counts[year] = dict(zip(rows["number_named"].astype(int), rows["count"], strict=True))"""
+counts = confidants.counts_by_year(gss)"""
 
 #: (explorer, the cell that shows it), in the order of the lessons.
 EXPLORER_CELLS = (
