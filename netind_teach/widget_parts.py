@@ -160,9 +160,8 @@ def html(value: str = "", **kwargs: Any) -> widgets.HTML:
     >>> html("<p>Not quite.</p>").value
     '<p>Not quite.</p>'
     """
-    from ipywidgets.widgets.widget_string import HTMLStyle
-
-    return widgets.HTML(value, layout=shared(widgets.Layout), style=shared(HTMLStyle), **kwargs)
+    html_widget: widgets.HTML = control(widgets.HTML, value=value, **kwargs)
+    return html_widget
 
 
 def label(value: str = "", **kwargs: Any) -> widgets.Label:
@@ -184,9 +183,8 @@ def label(value: str = "", **kwargs: Any) -> widgets.Label:
     >>> label("2 of 5 done").value
     '2 of 5 done'
     """
-    from ipywidgets.widgets.widget_string import LabelStyle
-
-    return widgets.Label(value, layout=shared(widgets.Layout), style=shared(LabelStyle), **kwargs)
+    label_widget: widgets.Label = control(widgets.Label, value=value, **kwargs)
+    return label_widget
 
 
 def button(description: str, **kwargs: Any) -> widgets.Button:
@@ -209,14 +207,8 @@ def button(description: str, **kwargs: Any) -> widgets.Button:
     >>> button("Check", button_style="primary").button_style
     'primary'
     """
-    from ipywidgets.widgets.widget_button import ButtonStyle
-
-    return widgets.Button(
-        description=description,
-        layout=shared(widgets.Layout),
-        style=shared(ButtonStyle),
-        **kwargs,
-    )
+    button_widget: widgets.Button = control(widgets.Button, description=description, **kwargs)
+    return button_widget
 
 
 def hbox(children: Sequence[widgets.Widget] = (), **kwargs: Any) -> widgets.HBox:
